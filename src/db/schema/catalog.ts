@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { users } from './users.js';
+
+/** The studio's services. Seed: title ≤ 50 unique, description ≤ 100, image, price, "diedline" (days). */
+export const products = pgTable(
+  'products',
+  {
+    id: serial('id').primaryKey(),
+    title: varchar('title', { length: 50 }).notNull().unique(),
+    description: varchar('description', { length: 100 }).notNull(),
+    /** Telegram file_id of the photo (the seed's IMG): Telegram stores the bytes. */
+    image: text('image'),
+    price: integer('price').notNull(),
+    deadlineDays: integer('deadline_days').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    createdOn: timestamp('created_on', { withTimezone: true }).notNull().defaultNow(),
+    updatedOn: timestamp('updated_on', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('products_price_check', sql`${t.price} >= 0`),
+    check('products_deadline_check', sql`${t.deadlineDays} > 0`),
+  ],
+);
+
+export const promoKind = pgEnum('promo_kind', ['percent', 'fixed']);
+
+export const promoCodes = pgTable(
+  'promo_codes',
+  {
+    id: serial('id').primaryKey(),
+    /** As the admin typed it; matched case-insensitively (unique on lower(code)). */
+    code: varchar('code', { length: 32 }).notNull(),
+    kind: promoKind('kind').notNull(),
+    /** Percent 1–100, or a fixed amount in roubles ≥ 1. */
+    value: integer('value').notNull(),
+    /** Null: valid for every product. */
+    productId: integer('product_id').references(() => products.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /** Null: unlimited. */
+    maxUses: integer('max_uses'),
+    perUserLimit: integer('per_user_limit').notNull().default(1),
+    /** Counter bumped atomically with the limit check, so the last use cannot be taken twice. */
+    usesCount: integer('uses_count').notNull().default(0),
+    isActive: boolean('is_active').notNull().default(true),
+    /** A personal code (e.g. a win-back offer) only this user may redeem. */
+    ownerUserId: integer('owner_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdOn: timestamp('created_on', { withTimezone: true }).notNull().defaultNow(),
+    updatedOn: timestamp('updated_on', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('promo_codes_code_lower_uq').on(sql`lower(${t.code})`),
+    check('promo_codes_value_check', sql`${t.value} >= 1 and (${t.kind} <> 'percent' or ${t.value} <= 100)`),
+    check('promo_codes_uses_check', sql`${t.maxUses} is null or ${t.usesCount} <= ${t.maxUses}`),
+    check('promo_codes_per_user_check', sql`${t.perUserLimit} >= 1`),
+  ],
+);
+
+export const orderState = pgEnum('order_state', ['created', 'in_work', 'done', 'cancelled']);
+
+/**
+ * Seed: product FK, user FK, state (created / in work / done), created_on, updated_on.
+ * Title, price, promo code and discount are snapshots: deleting a product or a promo code
+ * never changes what an order says.
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    id: serial('id').primaryKey(),
+    productId: integer('product_id').references(() => products.id, { onDelete: 'set null' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    state: orderState('state').notNull().default('created'),
+    productTitle: varchar('product_title', { length: 50 }).notNull(),
+    price: integer('price').notNull(),
+    deadlineDays: integer('deadline_days').notNull(),
+    promoCodeId: integer('promo_code_id').references(() => promoCodes.id, { onDelete: 'set null' }),
+    promoCode: varchar('promo_code', { length: 32 }),
+    discount: integer('discount').notNull().default(0),
+    finalPrice: integer('final_price').notNull(),
+    email: text('email').notNull(),
+    /** Idempotency key of one checkout: a double tap on Confirm inserts once. */
+    checkoutKey: text('checkout_key').notNull().unique(),
+    executorUserId: integer('executor_user_id').references(() => users.id),
+    cancelReason: text('cancel_reason'),
+    cancelledBy: text('cancelled_by', { enum: ['customer', 'staff'] }),
+    createdOn: timestamp('created_on', { withTimezone: true }).notNull().defaultNow(),
+    updatedOn: timestamp('updated_on', { withTimezone: true }).notNull().defaultNow(),
+    takenAt: timestamp('taken_at', { withTimezone: true }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('orders_user_idx').on(t.userId, t.createdOn),
+    index('orders_state_idx').on(t.state, t.createdOn),
+    check('orders_final_price_check', sql`${t.finalPrice} >= 0 and ${t.discount} >= 0`),
+  ],
+);
+
+export const promoRedemptions = pgTable(
+  'promo_redemptions',
+  {
+    id: serial('id').primaryKey(),
+    promoCodeId: integer('promo_code_id')
+      .notNull()
+      .references(() => promoCodes.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    orderId: integer('order_id')
+      .notNull()
+      .unique()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    createdOn: timestamp('created_on', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('promo_redemptions_user_idx').on(t.promoCodeId, t.userId)],
+);

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { users } from './users.js';
+
+export const ticketState = pgEnum('ticket_state', ['created', 'in_work', 'closed']);
+
+/**
+ * Seed: id, user FK, answer VARCHAR(200) (the problem text), state, support FK (nullable).
+ * The support FK points at the agent's users row rather than the staff row: owners can handle
+ * tickets too, and the history keeps its agent after the agent is removed from staff.
+ */
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    text: varchar('text', { length: 200 }).notNull(),
+    photo: text('photo'),
+    state: ticketState('state').notNull().default('created'),
+    supportUserId: integer('support_user_id').references(() => users.id),
+    rating: smallint('rating'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    takenAt: timestamp('taken_at', { withTimezone: true }),
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    /** One open ticket per customer, enforced by the database. */
+    uniqueIndex('tickets_one_open_per_user_uq').on(t.userId).where(sql`${t.state} <> 'closed'`),
+    index('tickets_state_idx').on(t.state, t.createdAt),
+    check('tickets_rating_check', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+  ],
+);
+
+export const ticketMessages = pgTable(
+  'ticket_messages',
+  {
+    id: serial('id').primaryKey(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    authorUserId: integer('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    authorRole: text('author_role', { enum: ['customer', 'agent'] }).notNull(),
+    text: text('text'),
+    photo: text('photo'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.createdAt)],
+);
+
+/** Which chat message is a relayed copy of which ticket, so a reply to it reaches the right ticket. */
+export const ticketRelays = pgTable(
+  'ticket_relays',
+  {
+    id: serial('id').primaryKey(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    chatId: bigint('chat_id', { mode: 'number' }).notNull(),
+    messageId: integer('message_id').notNull(),
+  },
+  (t) => [uniqueIndex('ticket_relays_message_uq').on(t.chatId, t.messageId)],
+);
