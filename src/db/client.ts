@@ -86,6 +86,9 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   };
 }
 
-export function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+export function openDatabase(config: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}): Promise<DatabaseHandle> {
   return config.databaseUrl ? connectPostgres(config.databaseUrl) : openPglite(config.dataDir);
 }

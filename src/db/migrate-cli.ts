@@ -7,7 +7,9 @@ try {
   const handle = await openDatabase(config);
   await runMigrations(handle);
   await handle.close();
-  console.log(`migrations applied (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})`);
+  console.log(
+    `migrations applied (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})`,
+  );
 } catch (error) {
   if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
     console.error(`error: ${error.message}`);

@@ -1,0 +1,49 @@
+## Common
+start-greeting =
+    Hello, <b>{ $name }</b>! 👋
+    This is the bot of the <b>PHOENIX</b> web studio: choose and order our services, get help from support and hear about what is new.
+
+    /catalog — our services
+    /help — all commands
+error-generic = Something went wrong. We are looking into it — please try again a bit later.
+unknown-input = I did not understand that. See /help for the commands.
+button-outdated = This button is out of date.
+cancel-done = Cancelled.
+cancel-nothing = There is nothing to cancel.
+not-allowed = You are not allowed to do that.
+
+## Help
+help-customer =
+    <b>What the bot can do</b>
+    { $commands }
+help-support =
+    <b>Support agent commands</b>
+    { $commands }
+help-admin =
+    <b>Administrator commands</b>
+    { $commands }
+help-owner =
+    <b>Owner commands</b>
+    { $commands }
+
+## Command menu
+cmd-start = Start
+cmd-help = Help
+cmd-cancel = Cancel the current action
+cmd-catalog = Our services
+cmd-orders = My orders
+cmd-support = Contact support
+cmd-settings = Newsletter settings
+cmd-tickets = Support tickets
+cmd-admin = Admin panel
+
+## Channel subscription gate
+gate-required = To use the bot, please subscribe to our channel, then press "I've subscribed".
+gate-btn-subscribe = Subscribe to the channel
+gate-btn-check = I've subscribed
+gate-still-not-subscribed = We can't see your subscription yet. Subscribe to the channel and press the button again.
+gate-thanks = Thank you for subscribing!
+gate-confirmed = ✅ Subscription confirmed. Welcome!
+gate-owner-warning =
+    ⚠️ The bot cannot check subscriptions to { $channel }: { $reason }.
+    Until this is fixed, users are let through unchecked. Make the bot an administrator of the channel and check CHANNEL_ID.

@@ -1,0 +1,98 @@
+import { type RunnerHandle, run } from '@grammyjs/runner';
+import type { ServerType } from '@hono/node-server';
+import { GrammyError, HttpError } from 'grammy';
+import type { BotDeps } from './bot/context.js';
+import { createBotDeps } from './bot/deps.js';
+import { createBot } from './bot/index.js';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/client.js';
+import { runMigrations } from './db/migrate.js';
+import type { Logger } from './logger.js';
+import { closeServer, createHttpApp, listen, WEBHOOK_PATH } from './server/http.js';
+
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface RunningApp {
+  deps: BotDeps;
+  /** Stops taking updates, finishes the ones in flight, closes the HTTP server. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface AppTelegram {
+  token: string;
+  apiRoot: string;
+}
+
+/**
+ * Migrates the database, checks the token with getMe, sets the command menus and starts taking
+ * updates (polling with grammY runner, or a webhook). The database handle stays the caller's.
+ */
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  database: DatabaseHandle,
+  telegram: AppTelegram,
+): Promise<RunningApp> {
+  await runMigrations(database);
+  const deps = createBotDeps(config, logger, database.db);
+  const bot = createBot(deps, telegram);
+  try {
+    await bot.init();
+  } catch (error) {
+    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+      throw new StartupError('BOT_TOKEN: Telegram rejected the token (getMe answered Unauthorized)');
+    }
+    if (error instanceof HttpError || error instanceof GrammyError) {
+      throw new StartupError(
+        `cannot reach the Bot API at ${telegram.apiRoot}: ${error.message.replaceAll(telegram.token, '[redacted]')}`,
+      );
+    }
+    throw error;
+  }
+  logger.info({ username: bot.botInfo.username, mode: config.mode.kind }, 'bot authorized');
+
+  await deps.menus.setDefault(bot.api);
+  for (const ownerId of config.ownerIds) await deps.menus.setFor(bot.api, ownerId, 'owner');
+  for (const { staff } of await deps.services.staff.list()) {
+    await deps.menus.setFor(bot.api, staff.telegramId, staff.role);
+  }
+
+  let runner: RunnerHandle | undefined;
+  let server: ServerType | undefined;
+  const webhookSecret = config.mode.kind === 'webhook' ? config.mode.secret : undefined;
+  const app = createHttpApp(deps, bot, webhookSecret);
+
+  if (config.mode.kind === 'webhook') {
+    server = await listen(app, config.host, config.port);
+    await bot.api.setWebhook(new URL(WEBHOOK_PATH, config.mode.url).toString(), {
+      secret_token: config.mode.secret,
+      allowed_updates: [...ALLOWED_UPDATES],
+    });
+    logger.info({ port: config.port }, 'webhook server listening');
+  } else {
+    try {
+      server = await listen(app, config.host, config.port);
+    } catch (error) {
+      logger.warn({ err: error, port: config.port }, 'health server not started; polling goes on without it');
+    }
+    await bot.api.deleteWebhook();
+    runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    logger.info('polling for updates');
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    deps,
+    stop() {
+      stopping ??= (async () => {
+        if (runner?.isRunning()) await runner.stop();
+        if (server) await closeServer(server);
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { Api } from 'grammy';
+import type { BotCommand } from 'grammy/types';
+import type { Logger } from '../logger.js';
+import type { Role } from '../services/staff.js';
+import { LOCALES, type Translator } from './i18n.js';
+
+const CUSTOMER = ['start', 'catalog', 'orders', 'support', 'settings', 'help', 'cancel'] as const;
+const SUPPORT = ['start', 'tickets', 'help', 'cancel'] as const;
+const ADMIN = ['start', 'admin', 'tickets', 'catalog', 'help', 'cancel'] as const;
+
+/** The commands each role sees in its menu and in /help. */
+export function commandsOf(role: Role): readonly string[] {
+  if (role === 'owner' || role === 'admin') return ADMIN;
+  if (role === 'support') return SUPPORT;
+  return CUSTOMER;
+}
+
+export function commandList(
+  translator: Translator,
+  locale: (typeof LOCALES)[number],
+  role: Role,
+): BotCommand[] {
+  return commandsOf(role).map((command) => ({
+    command,
+    description: translator.t(locale, `cmd-${command}`),
+  }));
+}
+
+/**
+ * Customers get the default scope (one menu per language and a language-less fallback);
+ * each owner and staff member gets a chat-scoped menu. A chat-scoped call fails with
+ * "chat not found" until that person has pressed Start; it is set again on their /start.
+ */
+export class CommandMenus {
+  constructor(
+    private readonly translator: Translator,
+    private readonly logger: Logger,
+  ) {}
+
+  async setDefault(api: Api): Promise<void> {
+    await api.setMyCommands(commandList(this.translator, this.translator.defaultLocale, 'customer'));
+    for (const locale of LOCALES) {
+      await api.setMyCommands(commandList(this.translator, locale, 'customer'), { language_code: locale });
+    }
+  }
+
+  /** Sets (or, for a customer, removes) the chat-scoped menu of one person. */
+  async setFor(api: Api, chatId: number, role: Role): Promise<void> {
+    const scope = { type: 'chat' as const, chat_id: chatId };
+    try {
+      if (role === 'customer') {
+        await api.deleteMyCommands({ scope });
+        for (const locale of LOCALES) await api.deleteMyCommands({ scope, language_code: locale });
+        return;
+      }
+      await api.setMyCommands(commandList(this.translator, this.translator.defaultLocale, role), { scope });
+      for (const locale of LOCALES) {
+        await api.setMyCommands(commandList(this.translator, locale, role), { scope, language_code: locale });
+      }
+    } catch (error) {
+      this.logger.warn({ chatId, err: error }, 'could not set the command menu of this chat yet');
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { Context, SessionFlavor } from 'grammy';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../server/metrics.js';
+import type { Services } from '../services/index.js';
+import type { Role } from '../services/staff.js';
+import type { User } from '../services/users.js';
+import type { CommandMenus } from './commands.js';
+import type { DeepLinkRouter } from './deep-links.js';
+import type { Locale, Translate, Translator } from './i18n.js';
+import type { GateResumes, SubscriptionChecker } from './middlewares/subscription-gate.js';
+
+/**
+ * A dialog in progress (ordering, describing a ticket, an admin wizard). Stored in PostgreSQL
+ * with the session. `data` is validated by the owning feature when read, so a dialog saved by an
+ * older version of the bot is reset cleanly instead of crashing.
+ */
+export interface DialogState {
+  name: string;
+  step: string;
+  data: Record<string, unknown>;
+}
+
+export interface SessionData {
+  dialog?: DialogState;
+  /** A gated command to resume once the user proves their channel subscription. */
+  gatePending?: string;
+}
+
+export interface BotDeps {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  services: Services;
+  translator: Translator;
+  deepLinks: DeepLinkRouter;
+  gateResumes: GateResumes;
+  /** Undefined when CHANNEL_ID is not set: the gate is off. */
+  gate: SubscriptionChecker | undefined;
+  menus: CommandMenus;
+  metrics: Metrics;
+}
+
+export interface AppFlavor {
+  deps: BotDeps;
+  /** The users row of the sender, created or refreshed by the register middleware. */
+  user: User;
+  /** Re-read from the database on every update. */
+  role: Role;
+  locale: Locale;
+  /** Translates in the user's language; string variables are HTML-escaped. */
+  t: Translate;
+  log: Logger;
+}
+
+export type BotContext = Context & SessionFlavor<SessionData> & AppFlavor;

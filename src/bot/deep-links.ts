@@ -1,0 +1,32 @@
+import type { BotContext } from './context.js';
+
+export type DeepLinkHandler = (ctx: BotContext, argument: string) => Promise<void>;
+
+/** `/start <prefix>_<argument>` payloads (≤ 64 chars of A-Z a-z 0-9 _ -). */
+const PAYLOAD = /^([a-z]+)_([A-Za-z0-9_-]{1,60})$/;
+
+export function parseDeepLink(payload: string): { prefix: string; argument: string } | undefined {
+  const match = PAYLOAD.exec(payload.trim());
+  if (!match) return undefined;
+  return { prefix: match[1] as string, argument: match[2] as string };
+}
+
+/** Hands a deep-link payload to the feature that owns its prefix (`p` → catalog, `staff` → invites). */
+export class DeepLinkRouter {
+  private readonly handlers = new Map<string, DeepLinkHandler>();
+
+  register(prefix: string, handler: DeepLinkHandler): void {
+    if (this.handlers.has(prefix)) throw new Error(`deep-link prefix "${prefix}" registered twice`);
+    this.handlers.set(prefix, handler);
+  }
+
+  /** Returns false when no feature owns the payload. */
+  async dispatch(ctx: BotContext, payload: string): Promise<boolean> {
+    const parsed = parseDeepLink(payload);
+    if (!parsed) return false;
+    const handler = this.handlers.get(parsed.prefix);
+    if (!handler) return false;
+    await handler(ctx, parsed.argument);
+    return true;
+  }
+}

@@ -1,0 +1,20 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.js';
+import { GATE_CHECK } from '../middlewares/subscription-gate.js';
+
+/** The "I've subscribed" button: re-checks (never from cache when negative) and resumes the command. */
+export const gateFeature = new Composer<BotContext>();
+
+gateFeature.callbackQuery(GATE_CHECK, async (ctx) => {
+  const { gate } = ctx.deps;
+  if (gate && ctx.role === 'customer' && !(await gate.isSubscribed(ctx.api, ctx.from.id))) {
+    await ctx.answerCallbackQuery({ text: ctx.t('gate-still-not-subscribed'), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t('gate-thanks') });
+  await ctx.editMessageText(ctx.t('gate-confirmed'));
+  const pending = ctx.session.gatePending;
+  ctx.session.gatePending = undefined;
+  const resume = pending ? ctx.deps.gateResumes.get(pending) : undefined;
+  if (resume) await resume(ctx);
+});

@@ -1,0 +1,78 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type BotError, type Context, session, type Transformer } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { BotContext, BotDeps, SessionData } from './context.js';
+import { gateFeature } from './features/gate.js';
+import { startFeature } from './features/start.js';
+import { unhandledFeature } from './features/unhandled.js';
+import { registerUser } from './middlewares/register-user.js';
+import { PostgresSessionStorage } from './session-storage.js';
+
+export interface CreateBotOptions {
+  token: string;
+  apiRoot: string;
+  /** Skips getMe when known (tests, webhook cold starts). */
+  botInfo?: UserFromGetMe;
+}
+
+/** Updates handled in order per chat: the same key for sequentialize and sessions (grammY's rule). */
+export function sessionKey(ctx: Context): string | undefined {
+  return (ctx.chat?.id ?? ctx.from?.id)?.toString();
+}
+
+const HTML_METHODS = new Set(['sendMessage', 'sendPhoto', 'editMessageText', 'editMessageCaption']);
+
+/** Every message is HTML; user text is escaped by the translator (see i18n.ts). */
+const defaultHtml: Transformer = (prev, method, payload, signal) => {
+  if (HTML_METHODS.has(method) && payload && !('parse_mode' in payload)) {
+    return prev(method, { ...payload, parse_mode: 'HTML' } as typeof payload, signal);
+  }
+  return prev(method, payload, signal);
+};
+
+async function answerError(err: BotError<BotContext>): Promise<void> {
+  const ctx = err.ctx;
+  const { logger, translator, metrics } = ctx.deps;
+  metrics.inc('phoenix_update_errors_total', 'Updates whose handler threw.');
+  (ctx.log ?? logger).error({ err: err.error, update_id: ctx.update.update_id }, 'update handler failed');
+  const t = ctx.t ?? translator.for(translator.defaultLocale);
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t('error-generic'), show_alert: true });
+    else if (ctx.chat) await ctx.reply(t('error-generic'));
+  } catch (replyError) {
+    logger.warn({ err: replyError }, 'could not tell the user about the error');
+  }
+}
+
+/** The bot with its whole middleware stack. Transport (polling, webhook) is the caller's choice. */
+export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(options.token, {
+    client: { apiRoot: options.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  bot.api.config.use(defaultHtml);
+
+  bot.use(sequentialize(sessionKey));
+  bot.use(async (ctx, next) => {
+    ctx.deps = deps;
+    deps.metrics.inc('phoenix_updates_total', 'Updates received from Telegram.');
+    await next();
+  });
+
+  const guarded = bot.errorBoundary(answerError);
+  guarded.use(registerUser);
+  guarded.use(
+    session<SessionData, BotContext>({
+      initial: () => ({}),
+      storage: new PostgresSessionStorage<SessionData>(deps.db),
+      getSessionKey: sessionKey,
+    }),
+  );
+  guarded.use(startFeature, gateFeature);
+  guarded.use(unhandledFeature);
+
+  bot.catch((err) => deps.logger.error({ err: err.error }, 'unhandled bot error'));
+  return bot;
+}

@@ -1,0 +1,31 @@
+import type { MiddlewareFn } from 'grammy';
+import type { BotContext } from '../context.js';
+
+/**
+ * Runs first for every update from a person: records "blocked/unblocked the bot" from
+ * my_chat_member, creates or refreshes the users row, and resolves role and language.
+ * The role is read from the database on every update, so a removed agent loses access at once.
+ */
+export const registerUser: MiddlewareFn<BotContext> = async (ctx, next) => {
+  const from = ctx.from;
+  if (!from || from.is_bot) return;
+  if (ctx.chat && ctx.chat.type !== 'private' && !ctx.callbackQuery) return;
+  const { services, translator } = ctx.deps;
+
+  const chatMember = ctx.myChatMember;
+  if (chatMember && chatMember.chat.type === 'private') {
+    if (chatMember.new_chat_member.status === 'kicked') {
+      await services.users.markBlocked(from.id);
+      return;
+    }
+  }
+
+  const [user, role] = await Promise.all([services.users.register(from), services.staff.roleOf(from.id)]);
+  ctx.user = user;
+  ctx.role = role;
+  ctx.locale = translator.pick(user.languageCode);
+  ctx.t = translator.for(ctx.locale);
+  ctx.log = ctx.deps.logger.child({ update_id: ctx.update.update_id, user: from.id });
+  if (chatMember) return;
+  await next();
+};

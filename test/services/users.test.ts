@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import { users } from '../../src/db/schema/index.js';
+import { StaffService } from '../../src/services/staff.js';
+import { UserService } from '../../src/services/users.js';
+import { createTestDatabase, onPostgres } from '../helpers/db.js';
+
+let handle: DatabaseHandle;
+let service: UserService;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  service = new UserService(handle.db);
+});
+afterAll(async () => handle.close());
+
+describe('UserService.register', () => {
+  it('stores a Telegram id above 2^32 and refreshes the profile on the next contact', async () => {
+    const first = await service.register({ id: 7_000_000_001, first_name: 'Ivan', language_code: 'ru' });
+    expect(first.telegramId).toBe(7_000_000_001);
+    const second = await service.register({
+      id: 7_000_000_001,
+      first_name: 'Ivan',
+      username: 'ivan',
+      language_code: 'en',
+    });
+    expect(second.id).toBe(first.id);
+    expect(second.username).toBe('ivan');
+    expect(second.languageCode).toBe('en');
+    expect(second.lastSeenAt.getTime()).toBeGreaterThanOrEqual(first.lastSeenAt.getTime());
+    expect(second.createdOn.getTime()).toBe(first.createdOn.getTime());
+  });
+
+  it('clears the blocked mark when the user talks to the bot again', async () => {
+    await service.register({ id: 42, first_name: 'A' });
+    await service.markBlocked(42);
+    expect((await service.byTelegramId(42))?.blockedAt).toBeInstanceOf(Date);
+    await service.register({ id: 42, first_name: 'A' });
+    expect((await service.byTelegramId(42))?.blockedAt).toBeNull();
+  });
+
+  it.skipIf(!onPostgres())(
+    'simultaneous first contacts of one user leave exactly one row (PostgreSQL)',
+    async () => {
+      const id = 9_100_000_000;
+      await Promise.all(Array.from({ length: 30 }, () => service.register({ id, first_name: 'Race' })));
+      const rows = await handle.db.select().from(users).where(eq(users.telegramId, id));
+      expect(rows).toHaveLength(1);
+    },
+  );
+});
+
+describe('StaffService', () => {
+  it('resolves owners from config, staff from the table, everyone else as customer', async () => {
+    const staff = new StaffService(handle.db, [1001]);
+    await staff.upsert(2002, 'support', 1001);
+    expect(await staff.roleOf(1001)).toBe('owner');
+    expect(await staff.roleOf(2002)).toBe('support');
+    expect(await staff.roleOf(3003)).toBe('customer');
+    await staff.remove(2002);
+    expect(await staff.roleOf(2002)).toBe('customer');
+  });
+
+  it('an invite link works once and not after it expired', async () => {
+    const staff = new StaffService(handle.db, [1001]);
+    const token = await staff.createInvite('support', 1001);
+    expect(await staff.redeemInvite(token, 5005)).toEqual({ ok: true, role: 'support' });
+    expect(await staff.redeemInvite(token, 6006)).toEqual({ ok: false, reason: 'used' });
+    const old = await staff.createInvite('support', 1001, new Date(Date.now() - 25 * 3600 * 1000));
+    expect(await staff.redeemInvite(old, 6006)).toEqual({ ok: false, reason: 'expired' });
+    expect(await staff.redeemInvite('nope', 6006)).toEqual({ ok: false, reason: 'unknown' });
+    expect(await staff.roleOf(6006)).toBe('customer');
+  });
+
+  it.skipIf(!onPostgres())(
+    'two people racing for one invite: exactly one becomes staff (PostgreSQL)',
+    async () => {
+      const staff = new StaffService(handle.db, []);
+      const token = await staff.createInvite('support', 1);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => staff.redeemInvite(token, 8_000_000 + i)),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+    },
+  );
+});
