@@ -4,6 +4,7 @@ import { Bot, type BotError, type Context, session, type Transformer } from 'gra
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, BotDeps, SessionData } from './context.js';
 import { gateFeature } from './features/gate.js';
+import { featureComposers } from './features/index.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { registerUser } from './middlewares/register-user.js';
@@ -71,6 +72,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
     }),
   );
   guarded.use(startFeature, gateFeature);
+  guarded.use(...featureComposers(deps));
   guarded.use(unhandledFeature);
 
   bot.catch((err) => deps.logger.error({ err: err.error }, 'unhandled bot error'));

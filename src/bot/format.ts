@@ -1,0 +1,35 @@
+import type { Locale } from './i18n.js';
+
+const money = new Map<Locale, Intl.NumberFormat>();
+
+/** `15000` → `15 000 ₽` (ru) / `RUB 15,000`-style per locale; prices are whole roubles. */
+export function formatPrice(amount: number, locale: Locale): string {
+  let format = money.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', {
+      style: 'currency',
+      currency: 'RUB',
+      maximumFractionDigits: 0,
+      minimumFractionDigits: 0,
+    });
+    money.set(locale, format);
+  }
+  // Telegram clients wrap on the narrow no-break space poorly; a plain no-break space reads the same.
+  return format.format(amount).replace(/\u202f/g, '\u00a0');
+}
+
+/** A date and time in the studio's time zone, e.g. `23.11.2026, 14:05`. */
+export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
+}
+
+export function formatDate(date: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+    dateStyle: 'short',
+    timeZone,
+  }).format(date);
+}
