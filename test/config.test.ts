@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+
+const TOKEN = '123456789:AAE-secret-token-value_0123456789';
+
+function runMain(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('loadConfig', () => {
+  it('parses the whole contract', () => {
+    const config = loadConfig({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+      DATABASE_URL: 'postgres://u@localhost/db',
+      OWNER_IDS: '7000000001, 42',
+      CHANNEL_ID: '@phoenix_studio',
+      DEFAULT_LOCALE: 'en',
+      PORT: '8080',
+    });
+    expect(config.ownerIds).toEqual([7_000_000_001, 42]);
+    expect(config.apiRoot).toBe('http://127.0.0.1:8081');
+    expect(config.channel).toEqual({ id: '@phoenix_studio', url: 'https://t.me/phoenix_studio' });
+    expect(config.mode).toEqual({ kind: 'polling' });
+    expect(config.port).toBe(8080);
+    expect(config.defaultLocale).toBe('en');
+  });
+
+  it('defaults to sandbox mode, PGlite in ./data and no gate', () => {
+    const config = loadConfig({});
+    expect(config.mode).toEqual({ kind: 'sandbox' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe('./data');
+    expect(config.channel).toBeUndefined();
+    expect(config.apiRoot).toBe('https://api.telegram.org');
+  });
+
+  it.each([
+    [{ OWNER_IDS: 'abc' }, /^OWNER_IDS: "abc" is not a Telegram user id$/],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook' }, /^WEBHOOK_URL: /],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook', WEBHOOK_URL: 'https://x.example' }, /^WEBHOOK_SECRET: /],
+    [{ BOT_MODE: 'carrier-pigeon' }, /^BOT_MODE: /],
+    [{ CHANNEL_ID: 'phoenix' }, /^CHANNEL_ID: /],
+    [{ CHANNEL_ID: '-1001234567890' }, /^CHANNEL_URL: /],
+    [{ BOT_TOKEN: 'nonsense' }, /^BOT_TOKEN: /],
+    [{ DEFAULT_LOCALE: 'de' }, /^DEFAULT_LOCALE: /],
+    [{ TIMEZONE: 'Mars/Olympus' }, /^TIMEZONE: /],
+  ])('rejects %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never puts the token into an error message', () => {
+    try {
+      loadConfig({ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook' });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toContain(TOKEN);
+    }
+  });
+});
+
+describe('start-up failures (the real entry point)', () => {
+  it('bad config → one clear line on stderr, exit code 1, no stack trace, no token', async () => {
+    const result = await runMain({ BOT_TOKEN: TOKEN, OWNER_IDS: 'abc' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('error: OWNER_IDS: "abc" is not a Telegram user id');
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  });
+
+  it('an unreachable database → a clear message and a non-zero exit, not a hang', async () => {
+    const started = Date.now();
+    const result = await runMain({ BOT_TOKEN: TOKEN, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: cannot connect to PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  });
+});
