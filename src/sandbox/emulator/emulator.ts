@@ -1,0 +1,956 @@
+/**
+ * {@link TelegramEmulator}: a strict, in-process Telegram Bot API server for end-to-end tests, benchmarks and
+ * the web sandbox. The bot talks to it over HTTP exactly as to api.telegram.org; tests drive simulated users
+ * through the methods of this class and read what the bot did.
+ */
+import { EventEmitter } from 'node:events';
+import { finalizeText } from './entities.js';
+import { ApiError } from './errors.js';
+import { makePng, sniffImage } from './files.js';
+import { BotApi, type BotApiOptions } from './methods.js';
+import type { Params } from './params.js';
+import { HttpFrontend } from './server.js';
+import { type ChannelRecord, EmulatorState, type MutableMessage, type UserRecord } from './state.js';
+import type {
+  ApiCallbackQuery,
+  ApiChat,
+  ApiChatMember,
+  ApiUser,
+  BotCommand,
+  CallbackAnswer,
+  CallRecord,
+  ChatMemberStatus,
+  EmulatorEvents,
+  EmulatorStats,
+  InlineKeyboardButton,
+  MenuButton,
+  ReplyKeyboardMarkup,
+  StoredMessage,
+  WebhookInfo,
+} from './types.js';
+import { isInlineKeyboard } from './validate.js';
+import { WebhookDeliverer } from './webhook.js';
+
+/** Constructor options of {@link TelegramEmulator}. */
+export interface TelegramEmulatorOptions {
+  /** The only bot token accepted (`<bot id>:<secret>`); other tokens get 401 Unauthorized. */
+  token: string;
+  /** Bot user id (default: the number before `:` in the token). */
+  botId?: number;
+  /** Default `phoenix_test_bot`. */
+  botUsername?: string;
+  /** Default `PHOENIX Test Bot`. */
+  botFirstName?: string;
+  /** Sends per second over all chats (sliding 1 s window); `null` (default) = unlimited. */
+  globalRatePerSecond?: number | null;
+  /** Limit for sends with `allow_paid_broadcast: true` (default 1000); `null` = unlimited. */
+  paidRatePerSecond?: number | null;
+  /** Sends per second to one chat; `null` (default) = unlimited. */
+  perChatRatePerSecond?: number | null;
+  /** How long a callback query can be answered (default 15000 ms). */
+  callbackAnswerTimeoutMs?: number;
+  /** Enforce the documented HTML escaping rules (default true; see html.ts). */
+  strictHtml?: boolean;
+  /** Photos sent by http(s) URL: `'store'` keeps the URL as is (default), `'fetch'` downloads it like Telegram. */
+  photoUrls?: 'store' | 'fetch';
+  /** Keep at most this many call records (default 1,000,000). */
+  maxCallLog?: number;
+  /** First webhook retry delay (default 100 ms, doubling up to `webhookRetryMaxMs`, default 5000 ms). */
+  webhookRetryBaseMs?: number;
+  webhookRetryMaxMs?: number;
+  /** Webhook request timeout (default 10000 ms). */
+  webhookTimeoutMs?: number;
+  /** Maximum request body size (default 50 MB; larger → 413). */
+  maxBodyBytes?: number;
+  /** First update_id (default 1). */
+  firstUpdateId?: number;
+}
+
+/** A user to create with {@link TelegramEmulator.createUser}. */
+export interface NewUser {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+/** A channel to create with {@link TelegramEmulator.createChannel}. */
+export interface NewChannel {
+  /** A channel id such as -1001234567890. */
+  id: number;
+  title: string;
+  /** Public username without `@`. */
+  username?: string;
+  /** Whether the bot is an administrator (default true). */
+  botIsAdmin?: boolean;
+}
+
+/** A read-only view of a chat. */
+export interface ChatView {
+  readonly id: number;
+  readonly type: 'private' | 'channel';
+  readonly chat: ApiChat;
+  /** Every message in order (from users and from the bot), including deleted ones (flagged). */
+  readonly messages: readonly StoredMessage[];
+  /** The reply keyboard currently shown (private chats). */
+  readonly replyKeyboard: ReplyKeyboardMarkup | undefined;
+  /** The chat's menu button (or the default one). */
+  readonly menuButton: MenuButton;
+}
+
+export interface WaitForOptions {
+  /** Default 5000 ms. */
+  timeoutMs?: number;
+  /** Also consider messages that already exist (default true). */
+  includeExisting?: boolean;
+}
+
+/** Options of user messages. */
+export interface UserMessageOptions {
+  /** message_id of the message to reply to (in the user's private chat). */
+  replyTo?: number;
+}
+
+export interface UserPhotoOptions extends UserMessageOptions {
+  /** Image bytes (PNG/JPEG/GIF/WebP); default: a generated 320×240 PNG. */
+  bytes?: Buffer;
+  caption?: string;
+}
+
+export interface MemberStatusOptions {
+  /** For `restricted`: whether the user is still a member (default false). */
+  isMember?: boolean;
+  /** For `kicked`/`restricted`: Unix time when the restriction ends (0 = forever). */
+  untilDate?: number;
+}
+
+const DEFAULTS = {
+  botUsername: 'phoenix_test_bot',
+  botFirstName: 'PHOENIX Test Bot',
+  callbackAnswerTimeoutMs: 15_000,
+  paidRatePerSecond: 1000,
+  maxCallLog: 1_000_000,
+  webhookRetryBaseMs: 100,
+  webhookRetryMaxMs: 5000,
+  webhookTimeoutMs: 10_000,
+  maxBodyBytes: 50 * 1024 * 1024,
+};
+
+function describeMessage(m: StoredMessage): string {
+  const who = m.sender === 'bot' ? 'bot' : 'user';
+  const flags = [m.deleted ? 'deleted' : '', m.edited ? `edited×${m.edit_count}` : '']
+    .filter(Boolean)
+    .join(',');
+  const body =
+    m.text !== undefined
+      ? JSON.stringify(m.text.length > 200 ? `${m.text.slice(0, 200)}…` : m.text)
+      : m.photo
+        ? `[photo] ${JSON.stringify(m.caption ?? '')}`
+        : m.document
+          ? `[document ${m.document.file_name ?? ''}] ${JSON.stringify(m.caption ?? '')}`
+          : '[message]';
+  let buttons = '';
+  if (isInlineKeyboard(m.reply_markup)) {
+    buttons = ` buttons=${JSON.stringify(
+      m.reply_markup.inline_keyboard.map((row) =>
+        row.map((b) => b.text + (b.callback_data ? `→${b.callback_data}` : '')),
+      ),
+    )}`;
+  }
+  return `  #${m.message_id} ${who}${flags ? ` (${flags})` : ''}: ${body}${buttons}`;
+}
+
+/**
+ * A strict Telegram Bot API emulator.
+ *
+ * ```ts
+ * const emu = new TelegramEmulator({ token: '123456:TEST' });
+ * const { apiRoot } = await emu.start();
+ * const bot = new Bot('123456:TEST', { client: { apiRoot } });
+ * emu.createUser({ id: 7000000001, first_name: 'Ann' });
+ * emu.sendText(7000000001, '/start');
+ * const reply = await emu.waitFor(7000000001, (m) => m.text?.includes('Welcome') ?? false);
+ * ```
+ */
+export class TelegramEmulator {
+  /** The accepted bot token. */
+  readonly token: string;
+  /** Typed events for streaming changes (message, edit, delete, callbackAnswer, commands, update, call). */
+  readonly events = new EventEmitter<EmulatorEvents>();
+
+  private readonly options: Required<Omit<TelegramEmulatorOptions, 'botId' | 'firstUpdateId'>> & {
+    botId: number;
+    firstUpdateId: number;
+  };
+  private readonly apiOptions: BotApiOptions;
+  private state: EmulatorState;
+  private webhook: WebhookDeliverer;
+  private api: BotApi;
+  private readonly http: HttpFrontend;
+  private root: string | undefined;
+
+  constructor(options: TelegramEmulatorOptions) {
+    const idFromToken = Number(options.token.split(':')[0]);
+    const botId =
+      options.botId ?? (Number.isSafeInteger(idFromToken) && idFromToken > 0 ? idFromToken : 123456);
+    this.token = options.token;
+    this.options = {
+      token: options.token,
+      botId,
+      botUsername: options.botUsername ?? DEFAULTS.botUsername,
+      botFirstName: options.botFirstName ?? DEFAULTS.botFirstName,
+      globalRatePerSecond: options.globalRatePerSecond ?? null,
+      paidRatePerSecond:
+        options.paidRatePerSecond === undefined ? DEFAULTS.paidRatePerSecond : options.paidRatePerSecond,
+      perChatRatePerSecond: options.perChatRatePerSecond ?? null,
+      callbackAnswerTimeoutMs: options.callbackAnswerTimeoutMs ?? DEFAULTS.callbackAnswerTimeoutMs,
+      strictHtml: options.strictHtml ?? true,
+      photoUrls: options.photoUrls ?? 'store',
+      maxCallLog: options.maxCallLog ?? DEFAULTS.maxCallLog,
+      webhookRetryBaseMs: options.webhookRetryBaseMs ?? DEFAULTS.webhookRetryBaseMs,
+      webhookRetryMaxMs: options.webhookRetryMaxMs ?? DEFAULTS.webhookRetryMaxMs,
+      webhookTimeoutMs: options.webhookTimeoutMs ?? DEFAULTS.webhookTimeoutMs,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+      firstUpdateId: options.firstUpdateId ?? 1,
+    };
+    this.apiOptions = {
+      globalRatePerSecond: this.options.globalRatePerSecond,
+      paidRatePerSecond: this.options.paidRatePerSecond,
+      perChatRatePerSecond: this.options.perChatRatePerSecond,
+      strictHtml: this.options.strictHtml,
+      photoUrls: this.options.photoUrls,
+      maxCallLog: this.options.maxCallLog,
+    };
+    this.state = this.newState();
+    this.webhook = this.newWebhook(this.state);
+    this.api = new BotApi(this.state, this.apiOptions, this.webhook);
+    this.http = new HttpFrontend({
+      token: this.token,
+      api: () => this.api,
+      state: () => this.state,
+      maxBodyBytes: this.options.maxBodyBytes,
+    });
+  }
+
+  private newState(): EmulatorState {
+    const state = new EmulatorState(
+      { id: this.options.botId, first_name: this.options.botFirstName, username: this.options.botUsername },
+      this.events,
+      this.options.firstUpdateId,
+    );
+    return state;
+  }
+
+  private newWebhook(state: EmulatorState): WebhookDeliverer {
+    const webhook = new WebhookDeliverer(
+      state,
+      {
+        retryBaseMs: this.options.webhookRetryBaseMs,
+        retryMaxMs: this.options.webhookRetryMaxMs,
+        timeoutMs: this.options.webhookTimeoutMs,
+      },
+      async (method, params) => {
+        await this.api.handle(method, { params, files: new Map() });
+      },
+    );
+    state.onQueued = () => webhook.kick();
+    return webhook;
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // Lifecycle and transports
+  // ------------------------------------------------------------------------------------------------------
+
+  /** The bot's `User` object (as returned by getMe, without the capability flags). */
+  get bot(): ApiUser {
+    return this.state.botUser;
+  }
+
+  /**
+   * Starts an HTTP server (keep-alive) and returns the API root for the bot, e.g. `http://127.0.0.1:PORT`
+   * (grammY: `new Bot(token, { client: { apiRoot } })`).
+   */
+  async start(options: { port?: number; host?: string } = {}): Promise<{ apiRoot: string; port: number }> {
+    const host = options.host ?? '127.0.0.1';
+    const { port } = await this.http.listen(options.port ?? 0, host);
+    this.root = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    return { apiRoot: this.root, port };
+  }
+
+  /** The API root of the running server (throws if not started). */
+  get apiRoot(): string {
+    if (!this.root) throw new Error('the emulator is not started');
+    return this.root;
+  }
+
+  /**
+   * Stops the emulator: ends pending long polls (empty result), stops webhook delivery, expires pending
+   * callback queries and closes the HTTP server with all its connections.
+   */
+  async stop(): Promise<void> {
+    this.state.releasePoller();
+    this.webhook.clear();
+    this.state.clearQueries();
+    await this.http.close();
+    this.root = undefined;
+  }
+
+  /**
+   * Forgets everything (users, chats, messages, updates, files, commands, calls, stats, webhook) but keeps the
+   * server running and the event listeners attached.
+   */
+  reset(): void {
+    this.state.releasePoller();
+    this.webhook.clear();
+    this.state.clearQueries();
+    this.state = this.newState();
+    this.webhook = this.newWebhook(this.state);
+    this.api = new BotApi(this.state, this.apiOptions, this.webhook);
+  }
+
+  /** A WHATWG fetch handler serving the Bot API routes (mount it in Hono: `app.all('*', c => emu.fetch(c.req.raw))`). */
+  get fetch(): (request: Request) => Promise<Response> {
+    return this.http.fetch;
+  }
+
+  /** A Node.js `(req, res)` handler serving the Bot API routes. */
+  get nodeHandler(): HttpFrontend['nodeHandler'] {
+    return this.http.nodeHandler;
+  }
+
+  /**
+   * Calls a Bot API method in-process (as the bot would over HTTP; it is recorded in {@link calls}).
+   * Resolves with the result or rejects with an {@link ApiError}.
+   */
+  async invoke<T = unknown>(method: string, params: Params = {}): Promise<T> {
+    const answer = await this.api.handle(method, { params, files: new Map() });
+    const body = answer.body;
+    if (body.ok) return body.result as T;
+    throw new ApiError(body.error_code, body.description, body.parameters);
+  }
+
+  /** Changes the flood limits at run time (`undefined` keeps a value, `null` removes a limit). */
+  setRateLimits(limits: {
+    globalRatePerSecond?: number | null;
+    paidRatePerSecond?: number | null;
+    perChatRatePerSecond?: number | null;
+  }): void {
+    if (limits.globalRatePerSecond !== undefined)
+      this.apiOptions.globalRatePerSecond = limits.globalRatePerSecond;
+    if (limits.paidRatePerSecond !== undefined) this.apiOptions.paidRatePerSecond = limits.paidRatePerSecond;
+    if (limits.perChatRatePerSecond !== undefined) {
+      this.apiOptions.perChatRatePerSecond = limits.perChatRatePerSecond;
+      for (const u of this.state.users.values()) u.chat.limiter = undefined;
+      for (const c of this.state.channels.values()) c.chat.limiter = undefined;
+    }
+    this.api.configureLimits();
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // World setup
+  // ------------------------------------------------------------------------------------------------------
+
+  /** Creates a Telegram user (who has not started the bot yet). Returns the `User` object. */
+  createUser(user: NewUser): ApiUser {
+    if (!Number.isSafeInteger(user.id) || user.id <= 0) throw new Error(`invalid user id ${user.id}`);
+    if (this.state.users.has(user.id) || user.id === this.state.botUser.id) {
+      throw new Error(`user ${user.id} already exists`);
+    }
+    if (!user.first_name) throw new Error('first_name is required');
+    const apiUser: ApiUser = { id: user.id, is_bot: false, first_name: user.first_name };
+    if (user.last_name !== undefined) apiUser.last_name = user.last_name;
+    if (user.username !== undefined) apiUser.username = user.username;
+    if (user.language_code !== undefined) apiUser.language_code = user.language_code;
+    const apiChat: ApiChat = { id: user.id, type: 'private', first_name: user.first_name };
+    if (user.last_name !== undefined) apiChat.last_name = user.last_name;
+    if (user.username !== undefined) apiChat.username = user.username;
+    const record: UserRecord = {
+      user: apiUser,
+      chat: this.state.newChat(user.id, 'private', apiChat),
+      started: false,
+      blocked: false,
+    };
+    this.state.users.set(user.id, record);
+    return apiUser;
+  }
+
+  /** Creates a channel (the bot is an administrator unless `botIsAdmin: false`). Returns the `Chat` object. */
+  createChannel(channel: NewChannel): ApiChat {
+    if (!Number.isSafeInteger(channel.id) || channel.id >= 0)
+      throw new Error(`invalid channel id ${channel.id}`);
+    if (this.state.channels.has(channel.id)) throw new Error(`channel ${channel.id} already exists`);
+    const apiChat: ApiChat = { id: channel.id, type: 'channel', title: channel.title };
+    if (channel.username !== undefined) apiChat.username = channel.username;
+    const record: ChannelRecord = {
+      chat: this.state.newChat(channel.id, 'channel', apiChat),
+      title: channel.title,
+      username: channel.username,
+      botIsAdmin: channel.botIsAdmin ?? true,
+      members: new Map(),
+    };
+    this.state.channels.set(channel.id, record);
+    if (channel.username) this.state.channelsByUsername.set(channel.username.toLowerCase(), record);
+    return apiChat;
+  }
+
+  /** Makes the bot an administrator of a channel or removes it (emits `my_chat_member`). */
+  setBotAdmin(channelId: number, isAdmin: boolean): void {
+    const channel = this.requireChannel(channelId);
+    if (channel.botIsAdmin === isAdmin) return;
+    channel.botIsAdmin = isAdmin;
+    const bot = this.state.botUser;
+    const admin: ApiChatMember = {
+      status: 'administrator',
+      user: bot,
+      can_be_edited: false,
+      can_post_messages: true,
+    };
+    const left: ApiChatMember = { status: 'left', user: bot };
+    const owner = [...channel.members.values()].find((m) => m.status === 'creator')?.user;
+    this.state.enqueue('my_chat_member', {
+      chat: channel.chat.apiChat,
+      from: owner ?? bot,
+      date: this.state.now(),
+      old_chat_member: isAdmin ? left : admin,
+      new_chat_member: isAdmin ? admin : left,
+    });
+  }
+
+  private requireUser(userId: number): UserRecord {
+    const user = this.state.users.get(userId);
+    if (!user) throw new Error(`unknown user ${userId}: call createUser first`);
+    return user;
+  }
+
+  private requireChannel(channelId: number): ChannelRecord {
+    const channel = this.state.channels.get(channelId);
+    if (!channel) throw new Error(`unknown channel ${channelId}: call createChannel first`);
+    return channel;
+  }
+
+  private requireActiveUser(userId: number): UserRecord {
+    const user = this.requireUser(userId);
+    if (user.blocked) throw new Error(`user ${userId} has blocked the bot: call unblockBot first`);
+    return user;
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // User actions
+  // ------------------------------------------------------------------------------------------------------
+
+  private userReply(user: UserRecord, replyTo: number | undefined): number | undefined {
+    if (replyTo === undefined) return undefined;
+    if (!this.state.liveMessage(user.chat, replyTo)) {
+      throw new Error(`message ${replyTo} does not exist in the chat of user ${user.user.id}`);
+    }
+    return replyTo;
+  }
+
+  /**
+   * The user sends a text message to the bot (a leading `/command` gets a `bot_command` entity; mentions,
+   * URLs… are detected too). Marks the user as having started the bot. Returns the stored message.
+   */
+  sendText(userId: number, text: string, options: UserMessageOptions = {}): StoredMessage {
+    const user = this.requireActiveUser(userId);
+    const formatted = finalizeText({ text, entities: [] });
+    if (!formatted) throw new Error('a message text must not be empty');
+    if (formatted.text.length > 4096) throw new Error('a message text is limited to 4096 characters');
+    const replyTo = this.userReply(user, options.replyTo);
+    user.started = true;
+    const keyboard = user.chat.replyKeyboard;
+    if (keyboard?.one_time_keyboard) user.chat.replyKeyboard = undefined;
+    const m = this.state.addMessage(user.chat, 'user', user.user, 'driver', {
+      text: formatted.text,
+      entities: formatted.entities.length > 0 ? formatted.entities : undefined,
+      reply_to_message_id: replyTo,
+    });
+    this.state.enqueue('message', this.state.toApiMessage(m));
+    return m;
+  }
+
+  /** The user sends a photo (default: a generated PNG). The bot can reuse the photo's file_id. */
+  sendPhoto(userId: number, options: UserPhotoOptions = {}): StoredMessage {
+    const user = this.requireActiveUser(userId);
+    const bytes = options.bytes ?? makePng(320, 240);
+    const info = sniffImage(bytes);
+    if (!info) throw new Error('sendPhoto: the bytes are not a PNG, JPEG, GIF or WebP image');
+    let caption: { text: string; entities: StoredMessage['entities'] } | undefined;
+    if (options.caption !== undefined && options.caption.length > 0) {
+      const formatted = finalizeText({ text: options.caption, entities: [] }, { allowEmpty: true });
+      if (formatted && formatted.text.length > 1024)
+        throw new Error('a caption is limited to 1024 characters');
+      if (formatted && formatted.text.length > 0) {
+        caption = {
+          text: formatted.text,
+          entities: formatted.entities.length > 0 ? formatted.entities : undefined,
+        };
+      }
+    }
+    const replyTo = this.userReply(user, options.replyTo);
+    const sizes = this.state.files.addPhoto(bytes, info);
+    user.started = true;
+    const m = this.state.addMessage(user.chat, 'user', user.user, 'driver', {
+      photo: sizes,
+      photo_file_id: sizes.at(-1)?.file_id,
+      caption: caption?.text,
+      caption_entities: caption?.entities,
+      reply_to_message_id: replyTo,
+    });
+    this.state.enqueue('message', this.state.toApiMessage(m));
+    return m;
+  }
+
+  /** The user edits one of their text messages (emits `edited_message`). */
+  editText(userId: number, messageId: number, text: string): StoredMessage {
+    const user = this.requireActiveUser(userId);
+    const m = this.state.liveMessage(user.chat, messageId);
+    if (m?.sender !== 'user' || m.text === undefined) {
+      throw new Error(`user ${userId} has no text message ${messageId} to edit`);
+    }
+    const formatted = finalizeText({ text, entities: [] });
+    if (!formatted) throw new Error('a message text must not be empty');
+    m.text = formatted.text;
+    m.entities = formatted.entities.length > 0 ? formatted.entities : undefined;
+    m.edit_count++;
+    m.edited = true;
+    m.edit_date = this.state.now();
+    this.events.emit('edit', m);
+    this.state.enqueue('edited_message', this.state.toApiMessage(m));
+    return m;
+  }
+
+  /**
+   * The user presses an inline button with this `callback_data` under a bot message in their private chat.
+   * Throws if there is no such button. Resolves with the bot's answerCallbackQuery, or `null` if the bot did
+   * not answer within `callbackAnswerTimeoutMs`.
+   */
+  pressButton(userId: number, messageId: number, callbackData: string): Promise<CallbackAnswer | null> {
+    const user = this.requireActiveUser(userId);
+    const m = this.state.liveMessage(user.chat, messageId);
+    if (m?.sender !== 'bot') {
+      throw new Error(`pressButton: no bot message ${messageId} in the chat of user ${userId}`);
+    }
+    const buttons = isInlineKeyboard(m.reply_markup) ? m.reply_markup.inline_keyboard.flat() : [];
+    if (!buttons.some((b) => b.callback_data === callbackData)) {
+      const available = buttons
+        .filter((b) => b.callback_data !== undefined)
+        .map((b) => `${b.text}→${b.callback_data}`);
+      throw new Error(
+        `pressButton: message ${messageId} has no inline button with callback_data ${JSON.stringify(callbackData)}; ` +
+          `available: ${available.length > 0 ? available.join(', ') : 'none'}`,
+      );
+    }
+    return this.callback(user, m, messageId, callbackData);
+  }
+
+  /** Presses the inline button whose text is `buttonText` (must be a callback button). */
+  pressButtonByText(userId: number, messageId: number, buttonText: string): Promise<CallbackAnswer | null> {
+    const user = this.requireActiveUser(userId);
+    const m = this.state.liveMessage(user.chat, messageId);
+    const buttons: InlineKeyboardButton[] =
+      m && isInlineKeyboard(m.reply_markup) ? m.reply_markup.inline_keyboard.flat() : [];
+    const button = buttons.find((b) => b.text === buttonText);
+    if (!button?.callback_data) {
+      throw new Error(
+        `pressButtonByText: message ${messageId} of user ${userId} has no callback button ${JSON.stringify(buttonText)}; ` +
+          `buttons: ${buttons.map((b) => JSON.stringify(b.text)).join(', ') || 'none'}`,
+      );
+    }
+    return this.pressButton(userId, messageId, button.callback_data);
+  }
+
+  /**
+   * Sends a callback query with arbitrary data for a message, without checking that such a button exists
+   * (simulates a modified client forging callback data).
+   */
+  sendCallback(userId: number, messageId: number, data: string): Promise<CallbackAnswer | null> {
+    const user = this.requireActiveUser(userId);
+    return this.callback(user, this.state.liveMessage(user.chat, messageId), messageId, data);
+  }
+
+  private queryCounter = 0;
+
+  private callback(
+    user: UserRecord,
+    message: MutableMessage | undefined,
+    messageId: number,
+    data: string,
+  ): Promise<CallbackAnswer | null> {
+    const id = `${BigInt(user.user.id) * 1000n + BigInt(++this.queryCounter % 1000)}${Date.now() % 100000}`;
+    const query: ApiCallbackQuery = {
+      id,
+      from: user.user,
+      message: message
+        ? this.state.toApiMessage(message)
+        : // an inaccessible message (date 0), as Telegram sends for unknown/deleted messages
+          ({ chat: user.chat.apiChat, message_id: messageId, date: 0 } as ApiCallbackQuery['message']),
+      chat_instance: String((BigInt(user.user.id) * 2654435761n) % 9223372036854775807n),
+      data,
+    };
+    return new Promise<CallbackAnswer | null>((resolve) => {
+      const pending = {
+        id,
+        userId: user.user.id,
+        messageId,
+        data,
+        createdAt: Date.now(),
+        answered: false,
+        expired: false,
+        timer: undefined as NodeJS.Timeout | undefined,
+        resolve,
+      };
+      pending.timer = setTimeout(() => {
+        pending.expired = true;
+        resolve(null);
+      }, this.options.callbackAnswerTimeoutMs);
+      this.state.queries.set(id, pending);
+      this.state.enqueue('callback_query', query);
+    });
+  }
+
+  /** The user blocks the bot (emits `my_chat_member` with status `kicked`). Sends to them then fail with 403. */
+  blockBot(userId: number): void {
+    const user = this.requireUser(userId);
+    if (user.blocked) return;
+    user.blocked = true;
+    this.botMembershipUpdate(user, 'member', 'kicked');
+  }
+
+  /** The user unblocks the bot (emits `my_chat_member` with status `member`). */
+  unblockBot(userId: number): void {
+    const user = this.requireUser(userId);
+    if (!user.blocked) return;
+    user.blocked = false;
+    this.botMembershipUpdate(user, 'kicked', 'member');
+  }
+
+  private botMembershipUpdate(user: UserRecord, from: 'member' | 'kicked', to: 'member' | 'kicked'): void {
+    const bot = this.state.botUser;
+    const member = (status: 'member' | 'kicked'): ApiChatMember =>
+      status === 'kicked' ? { status, user: bot, until_date: 0 } : { status, user: bot };
+    this.state.enqueue('my_chat_member', {
+      chat: user.chat.apiChat,
+      from: user.user,
+      date: this.state.now(),
+      old_chat_member: member(from),
+      new_chat_member: member(to),
+    });
+  }
+
+  /** The user joins a channel (status `member`). */
+  joinChannel(userId: number, channelId: number): void {
+    this.setMemberStatus(channelId, userId, 'member');
+  }
+
+  /** The user leaves a channel (status `left`). */
+  leaveChannel(userId: number, channelId: number): void {
+    this.setMemberStatus(channelId, userId, 'left');
+  }
+
+  /**
+   * Sets a user's status in a channel (creator, administrator, member, restricted with `isMember`, left,
+   * kicked). Emits a `chat_member` update when the bot is an administrator (delivered only if the bot asked
+   * for `chat_member` in allowed_updates, as with Telegram).
+   */
+  setMemberStatus(
+    channelId: number,
+    userId: number,
+    status: ChatMemberStatus,
+    options: MemberStatusOptions = {},
+  ): void {
+    const channel = this.requireChannel(channelId);
+    const user = this.requireUser(userId);
+    const old = channel.members.get(userId) ?? { status: 'left', user: user.user };
+    let next: ApiChatMember;
+    switch (status) {
+      case 'creator':
+        next = { status, user: user.user, is_anonymous: false };
+        break;
+      case 'administrator':
+        next = {
+          status,
+          user: user.user,
+          can_be_edited: false,
+          is_anonymous: false,
+          can_manage_chat: true,
+          can_delete_messages: true,
+          can_manage_video_chats: true,
+          can_restrict_members: true,
+          can_promote_members: false,
+          can_change_info: true,
+          can_invite_users: true,
+          can_post_messages: true,
+          can_edit_messages: true,
+          can_post_stories: true,
+          can_edit_stories: true,
+          can_delete_stories: true,
+        };
+        break;
+      case 'member':
+        next = { status, user: user.user };
+        break;
+      case 'restricted':
+        next = {
+          status,
+          user: user.user,
+          is_member: options.isMember ?? false,
+          can_send_messages: false,
+          until_date: options.untilDate ?? 0,
+        };
+        break;
+      case 'left':
+        next = { status, user: user.user };
+        break;
+      case 'kicked':
+        next = { status, user: user.user, until_date: options.untilDate ?? 0 };
+        break;
+      default:
+        throw new Error(`unknown status ${String(status)}`);
+    }
+    if (status === 'left') channel.members.delete(userId);
+    else channel.members.set(userId, next);
+    if (channel.botIsAdmin) {
+      this.state.enqueue('chat_member', {
+        chat: channel.chat.apiChat,
+        from: user.user,
+        date: this.state.now(),
+        old_chat_member: old,
+        new_chat_member: next,
+      });
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // Reading
+  // ------------------------------------------------------------------------------------------------------
+
+  /** A chat by id (a user id for private chats, or a channel id). */
+  chat(chatId: number): ChatView {
+    const chat = this.state.chat(chatId);
+    if (!chat) throw new Error(`unknown chat ${chatId}`);
+    const state = this.state;
+    return {
+      id: chat.id,
+      type: chat.type,
+      chat: chat.apiChat,
+      messages: chat.messages,
+      get replyKeyboard() {
+        return chat.replyKeyboard;
+      },
+      get menuButton() {
+        return chat.menuButton ?? state.defaultMenuButton;
+      },
+    };
+  }
+
+  /** The user's `User` object. */
+  user(userId: number): ApiUser {
+    return this.requireUser(userId).user;
+  }
+
+  /** Whether the user has started the bot / blocked it. */
+  userState(userId: number): { started: boolean; blocked: boolean } {
+    const u = this.requireUser(userId);
+    return { started: u.started, blocked: u.blocked };
+  }
+
+  /** The bot's messages in a chat (deleted ones excluded unless asked). */
+  botMessages(chatId: number, options: { includeDeleted?: boolean } = {}): StoredMessage[] {
+    return this.chat(chatId).messages.filter(
+      (m) => m.sender === 'bot' && (options.includeDeleted || !m.deleted),
+    );
+  }
+
+  /** The bot's last (not deleted) message in a chat. */
+  lastBotMessage(chatId: number): StoredMessage | undefined {
+    const messages = this.chat(chatId).messages;
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const m = messages[i] as StoredMessage;
+      if (m.sender === 'bot' && !m.deleted) return m;
+    }
+    return undefined;
+  }
+
+  /** A message of a chat by id (including deleted ones). */
+  message(chatId: number, messageId: number): StoredMessage | undefined {
+    return this.state.chat(chatId)?.byId.get(messageId);
+  }
+
+  /**
+   * Resolves with the first (not deleted) bot message in the chat that matches `predicate`, checking existing
+   * messages first (unless `includeExisting: false`) and then every new message and every edit (the predicate
+   * sees the current state). Rejects after `timeoutMs` with the chat's last messages in the error.
+   */
+  waitFor(
+    chatId: number,
+    predicate: (message: StoredMessage) => boolean,
+    options: WaitForOptions = {},
+  ): Promise<StoredMessage> {
+    const timeoutMs = options.timeoutMs ?? 5000;
+    const chat = this.chat(chatId);
+    let lastError: unknown;
+    const matches = (m: StoredMessage): boolean => {
+      if (m.chat_id !== chatId || m.sender !== 'bot' || m.deleted) return false;
+      try {
+        return predicate(m);
+      } catch (error) {
+        lastError = error;
+        return false;
+      }
+    };
+    if (options.includeExisting ?? true) {
+      const found = chat.messages.find(matches);
+      if (found) return Promise.resolve(found);
+    }
+    return new Promise<StoredMessage>((resolve, reject) => {
+      const onMessage = (m: StoredMessage) => {
+        if (!matches(m)) return;
+        cleanup();
+        resolve(m);
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.events.off('message', onMessage);
+        this.events.off('edit', onMessage);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        const last = chat.messages.slice(-10).map(describeMessage).join('\n');
+        const cause = lastError === undefined ? '' : `\nlast predicate error: ${String(lastError)}`;
+        reject(
+          new Error(
+            `waitFor: no bot message in chat ${chatId} matched within ${timeoutMs} ms.${cause}\n` +
+              `Last messages (${chat.messages.length} in total):\n${last || '  (none)'}`,
+          ),
+        );
+      }, timeoutMs);
+      this.events.on('message', onMessage);
+      this.events.on('edit', onMessage);
+    });
+  }
+
+  /** Resolves with the next new bot message in the chat (existing messages are ignored). */
+  nextBotMessage(chatId: number, options: { timeoutMs?: number } = {}): Promise<StoredMessage> {
+    return this.waitFor(chatId, () => true, { ...options, includeExisting: false });
+  }
+
+  /**
+   * Resolves with the first call (existing or future) of `method` that matches `predicate`; rejects after
+   * `timeoutMs` (default 5000).
+   */
+  waitForCall(
+    method: string,
+    predicate: (call: CallRecord) => boolean = () => true,
+    options: { timeoutMs?: number } = {},
+  ): Promise<CallRecord> {
+    const name = method.toLowerCase();
+    const matches = (c: CallRecord) => c.method.toLowerCase() === name && predicate(c);
+    const found = this.api.calls.find(matches);
+    if (found) return Promise.resolve(found);
+    const timeoutMs = options.timeoutMs ?? 5000;
+    return new Promise<CallRecord>((resolve, reject) => {
+      const onCall = (c: CallRecord) => {
+        if (!matches(c)) return;
+        clearTimeout(timer);
+        this.events.off('call', onCall);
+        resolve(c);
+      };
+      const timer = setTimeout(() => {
+        this.events.off('call', onCall);
+        reject(new Error(`waitForCall: no matching ${method} call within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.events.on('call', onCall);
+    });
+  }
+
+  /**
+   * The command menu a user sees in their private chat, resolved like Telegram: scope `chat` →
+   * `all_private_chats` → `default`, each with the user's language before the language-less list.
+   * `languageCode` defaults to the user's `language_code`.
+   */
+  commandsFor(userId: number, languageCode?: string): BotCommand[] {
+    const user = this.requireUser(userId);
+    const lang = (languageCode ?? user.user.language_code ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+    const scopes = [`chat:${userId}`, 'all_private_chats', 'default'];
+    for (const scope of scopes) {
+      const langs = lang ? [lang, ''] : [''];
+      for (const l of langs) {
+        const list = this.state.commands.get(`${scope}|${l}`);
+        if (list) return list.map((c) => ({ ...c }));
+      }
+    }
+    return [];
+  }
+
+  /** The commands stored for an exact scope key and language (e.g. `('all_private_chats', 'en')`). */
+  commandsForScope(scopeKey: string, languageCode = ''): BotCommand[] | undefined {
+    return this.state.commands.get(`${scopeKey}|${languageCode}`);
+  }
+
+  /** Every Bot API call the bot made, in order. */
+  get calls(): readonly CallRecord[] {
+    return this.api.calls;
+  }
+
+  /** Alias of {@link calls}. */
+  get callLog(): readonly CallRecord[] {
+    return this.api.calls;
+  }
+
+  /** The calls of one method (case-insensitive). */
+  callsTo(method: string): CallRecord[] {
+    const name = method.toLowerCase();
+    return this.api.calls.filter((c) => c.method.toLowerCase() === name);
+  }
+
+  /** A snapshot of the counters. */
+  stats(): EmulatorStats {
+    const s = this.state.stats;
+    return {
+      callsByMethod: { ...s.callsByMethod },
+      errorsByCode: { ...s.errorsByCode },
+      tooManyRequests: s.tooManyRequests,
+      messagesDeliveredByChat: new Map(s.messagesDeliveredByChat),
+      messagesDelivered: s.messagesDelivered,
+      paidMessagesDelivered: s.paidMessagesDelivered,
+      updatesCreated: s.updatesCreated,
+    };
+  }
+
+  /** Updates queued for the bot and not yet confirmed. */
+  get pendingUpdates(): readonly import('./types.js').ApiUpdate[] {
+    return this.state.pendingUpdates();
+  }
+
+  /** The webhook state (as getWebhookInfo would return it). */
+  webhookInfo(): WebhookInfo {
+    const cfg = this.webhook.config;
+    const info: WebhookInfo = {
+      url: cfg?.url ?? '',
+      has_custom_certificate: false,
+      pending_update_count: this.state.pendingUpdates().length,
+    };
+    if (this.webhook.lastErrorMessage !== undefined && this.webhook.lastErrorDate !== undefined) {
+      info.last_error_date = this.webhook.lastErrorDate;
+      info.last_error_message = this.webhook.lastErrorMessage;
+    }
+    return info;
+  }
+
+  /** The bytes of a file by file_id (photos the bot or users sent, documents). */
+  fileBytes(fileId: string): Buffer | undefined {
+    return this.state.files.get(fileId)?.bytes;
+  }
+
+  /** Metadata of a file by file_id (`url` is set for photos sent by URL and stored as is). */
+  fileInfo(
+    fileId: string,
+  ):
+    | { mimeType: string; size: number | undefined; filePath: string | undefined; url: string | undefined }
+    | undefined {
+    const f = this.state.files.get(fileId);
+    if (!f) return undefined;
+    return { mimeType: f.mimeType, size: f.bytes?.length, filePath: f.file_path, url: f.url };
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Public API of the Telegram Bot API emulator.
+ *
+ * @example
+ * ```ts
+ * import { TelegramEmulator } from './sandbox/emulator/index.js';
+ * const emu = new TelegramEmulator({ token: '123456:TEST' });
+ * const { apiRoot } = await emu.start();
+ * ```
+ */
+export {
+  type ChatView,
+  type MemberStatusOptions,
+  type NewChannel,
+  type NewUser,
+  TelegramEmulator,
+  type TelegramEmulatorOptions,
+  type UserMessageOptions,
+  type UserPhotoOptions,
+  type WaitForOptions,
+} from './emulator.js';
+export { finalizeText, findEntities, fixEntities } from './entities.js';
+export { ApiError, ERR, type ResponseParameters } from './errors.js';
+export { type ImageInfo, makePng, sniffImage } from './files.js';
+export {
+  checkLink,
+  EntityParseError,
+  entitiesToHtml,
+  escapeHtml,
+  type FormattedText,
+  type HtmlParseOptions,
+  parseHtml,
+  sortEntities,
+} from './html.js';
+export { parseMarkdownV2 } from './markdown.js';
+export { SlidingWindowLimiter } from './ratelimit.js';
+export type * from './types.js';
