@@ -570,6 +570,7 @@ export class TelegramEmulator {
   }
 
   private queryCounter = 0;
+  private readonly queryIdBase = BigInt(Math.floor(Math.random() * 4e9) + 1e9) * 1_000_000_000n;
 
   private callback(
     user: UserRecord,
@@ -577,7 +578,8 @@ export class TelegramEmulator {
     messageId: number,
     data: string,
   ): Promise<CallbackAnswer | null> {
-    const id = `${BigInt(user.user.id) * 1000n + BigInt(++this.queryCounter % 1000)}${Date.now() % 100000}`;
+    // numeric strings like Telegram's; unique per emulator thanks to the counter
+    const id = (this.queryIdBase + BigInt(++this.queryCounter)).toString();
     const query: ApiCallbackQuery = {
       id,
       from: user.user,

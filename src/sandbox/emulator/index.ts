@@ -32,6 +32,6 @@ export {
   parseHtml,
   sortEntities,
 } from './html.js';
-export { parseMarkdownV2 } from './markdown.js';
+export { parseMarkdownLegacy, parseMarkdownV2 } from './markdown.js';
 export { SlidingWindowLimiter } from './ratelimit.js';
 export type * from './types.js';

@@ -286,3 +286,85 @@ export function parseMarkdownV2(source: string, options: MarkdownOptions = {}): 
   closeQuote(out.length);
   return { text: out, entities: sortEntities(entities) };
 }
+
+/**
+ * Telegram's legacy `Markdown` parse mode: `*bold*`, `_italic_`, `` `code` ``, ```` ```pre``` ````,
+ * `[text](url)`; only `_ * ` [` can be escaped with `\`, and entities cannot be nested.
+ */
+export function parseMarkdownLegacy(source: string, options: MarkdownOptions = {}): FormattedText {
+  const s = source;
+  const n = s.length;
+  const at = (i: number): string => (i < n ? s.charAt(i) : '\0');
+  const byteOffset = (i: number): number => Buffer.byteLength(s.slice(0, i), 'utf8');
+  let out = '';
+  const entities: MessageEntity[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = s.charAt(i);
+    if (c === '\\' && '_*`['.includes(at(i + 1))) {
+      out += s.charAt(i + 1);
+      i++;
+      continue;
+    }
+    if (c !== '_' && c !== '*' && c !== '`' && c !== '[') {
+      out += c;
+      continue;
+    }
+    const begin = i;
+    const endChar = c === '[' ? ']' : c;
+    let isPre = false;
+    let language = '';
+    i++;
+    if (c === '`' && at(i) === '`' && at(i + 1) === '`') {
+      i += 2;
+      isPre = true;
+      let langEnd = i;
+      while (langEnd < n && !/\s/.test(s.charAt(langEnd)) && s.charAt(langEnd) !== '`') langEnd++;
+      if (langEnd !== i && langEnd < n && s.charAt(langEnd) !== '`') {
+        language = s.slice(i, langEnd);
+        i = langEnd;
+      }
+      if (at(i) === '\n' || at(i) === '\r') {
+        if ((at(i + 1) === '\n' || at(i + 1) === '\r') && at(i) !== at(i + 1)) i += 2;
+        else i++;
+      }
+    }
+    const offset = out.length;
+    while (i < n && (s.charAt(i) !== endChar || (isPre && !(at(i + 1) === '`' && at(i + 2) === '`')))) {
+      out += s.charAt(i);
+      i++;
+    }
+    if (i >= n)
+      throw new EntityParseError(`Can't find end of the entity starting at byte offset ${byteOffset(begin)}`);
+    const length = out.length - offset;
+    if (c === '[') {
+      let url: string;
+      if (at(i + 1) !== '(') {
+        url = s.slice(begin + 1, i);
+      } else {
+        i += 2;
+        url = '';
+        while (i < n && s.charAt(i) !== ')') url += s.charAt(i++);
+      }
+      if (length > 0) {
+        const userId = linkUserId(url);
+        if (userId !== undefined) {
+          const user = options.lookupUser?.(userId);
+          if (user) entities.push({ type: 'text_mention', offset, length, user });
+        } else {
+          const checked = checkLink(url);
+          if (checked !== undefined) entities.push({ type: 'text_link', offset, length, url: checked });
+        }
+      }
+    } else if (length > 0) {
+      if (c === '_') entities.push({ type: 'italic', offset, length });
+      else if (c === '*') entities.push({ type: 'bold', offset, length });
+      else if (isPre) {
+        entities.push(
+          language.length > 0 ? { type: 'pre', offset, length, language } : { type: 'pre', offset, length },
+        );
+      } else entities.push({ type: 'code', offset, length });
+    }
+    if (isPre) i += 2;
+  }
+  return { text: out, entities: sortEntities(entities) };
+}

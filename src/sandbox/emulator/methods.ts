@@ -16,7 +16,7 @@ import {
 } from './errors.js';
 import { sniffImage } from './files.js';
 import { EntityParseError, type FormattedText, parseHtml } from './html.js';
-import { parseMarkdownV2 } from './markdown.js';
+import { parseMarkdownLegacy, parseMarkdownV2 } from './markdown.js';
 import {
   describeParams,
   optBool,
@@ -317,6 +317,8 @@ export class BotApi {
           html = source;
         } else if (mode === 'markdownv2') {
           parsed = parseMarkdownV2(source, { lookupUser: this.lookupUser });
+        } else if (mode === 'markdown') {
+          parsed = parseMarkdownLegacy(source, { lookupUser: this.lookupUser });
         } else {
           throw badRequest(ERR.unsupportedParseMode);
         }
