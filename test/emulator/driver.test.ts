@@ -69,6 +69,24 @@ describe('driver API', () => {
     expect(() => emu().sendText(404, 'x')).toThrow('unknown user 404: call createUser first');
   });
 
+  it('opens deep links with a start payload', async () => {
+    emu().createUser({ id: ANN, first_name: 'Ann' });
+    expect(emu().openDeepLink(ANN, 'https://t.me/phoenix_test_bot?start=ref_42-a').text).toBe(
+      '/start ref_42-a',
+    );
+    expect(emu().openDeepLink(ANN, 'tg://resolve?domain=Phoenix_Test_Bot&start=x').text).toBe('/start x');
+    expect(emu().openDeepLink(ANN, 'https://t.me/phoenix_test_bot').text).toBe('/start');
+    expect(() => emu().openDeepLink(ANN, 'https://t.me/phoenix_test_bot?start=a.b')).toThrow(
+      'openDeepLink: start payload "a.b" is invalid (1-64 characters of A-Z a-z 0-9 _ -); Telegram would drop it',
+    );
+    expect(() => emu().openDeepLink(ANN, `https://t.me/phoenix_test_bot?start=${'x'.repeat(65)}`)).toThrow(
+      'is invalid',
+    );
+    expect(() => emu().openDeepLink(ANN, 'https://t.me/other_bot?start=a')).toThrow(
+      'openDeepLink: https://t.me/other_bot?start=a is not a link to @phoenix_test_bot',
+    );
+  });
+
   it('invokes methods in-process and resets the world', async () => {
     startedUser(emu());
     const sent = await emu().invoke<{ text: string }>('sendMessage', { chat_id: ANN, text: 'direct' });

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Bot, webhookCallback } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANN, fail, ok, useEmulator } from './helpers.js';
+import { ANN, fail, ok, TOKEN, useEmulator } from './helpers.js';
 
 interface Received {
   secret: string | undefined;
@@ -125,5 +126,52 @@ describe('webhooks', () => {
     expect(updates.map((u) => u.message.text)).toEqual(['kept']);
     await ok(root(), 'deleteWebhook', { drop_pending_updates: true });
     expect(await ok(root(), 'getUpdates', {})).toEqual([]);
+  });
+
+  it('drives a grammY webhookCallback server, including webhook replies', async () => {
+    const bot = new Bot(TOKEN, {
+      client: { apiRoot: root(), canUseWebhookReply: (method) => method === 'sendMessage' },
+    });
+    bot.command('start', (ctx) => ctx.reply('Hi from webhook'));
+    bot.on('message:text', async (ctx) => {
+      await ctx.api.sendChatAction(ctx.chat.id, 'typing');
+      await ctx.reply(`echo: ${ctx.message.text}`);
+    });
+    await bot.init();
+    const server = createServer(webhookCallback(bot, 'http', { secretToken: 'phoenix_secret' }));
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await bot.api.setWebhook(url, { secret_token: 'phoenix_secret' });
+    emu().createUser({ id: ANN, first_name: 'Ann' });
+    emu().sendText(ANN, '/start');
+    emu().sendText(ANN, 'ping');
+    const echo = await emu().waitFor(ANN, (m) => m.text === 'echo: ping');
+    expect(
+      emu()
+        .botMessages(ANN)
+        .map((m) => m.text),
+    ).toEqual(['Hi from webhook', 'echo: ping']);
+    expect(echo.via).toBe('sendMessage');
+    await until(() => emu().pendingUpdates.length === 0);
+    // the webhook reply arrived as the HTTP answer, not as a separate call from the bot
+    expect(
+      emu()
+        .callsTo('sendMessage')
+        .map((c) => c.source),
+    ).toEqual(['webhook-reply', 'webhook-reply']);
+    expect(
+      emu()
+        .callsTo('sendChatAction')
+        .map((c) => c.source),
+    ).toEqual(['http']);
+
+    // a wrong secret is refused by grammY (401) and retried by the emulator until the webhook is fixed
+    await bot.api.setWebhook(url, { secret_token: 'wrong' });
+    emu().sendText(ANN, 'lost?');
+    await until(() => (emu().webhookInfo().last_error_message ?? '').includes('401'));
+    expect(emu().pendingUpdates).toHaveLength(1);
+    await bot.api.setWebhook(url, { secret_token: 'phoenix_secret' });
+    await emu().waitFor(ANN, (m) => m.text === 'echo: lost?');
   });
 });

@@ -251,7 +251,11 @@ export class TelegramEmulator {
         timeoutMs: this.options.webhookTimeoutMs,
       },
       async (method, params) => {
-        await this.api.handle(method, { params, files: new Map() });
+        await this.api.handle(
+          method,
+          { params, files: new Map() },
+          { source: 'webhook-reply', onAbort: () => undefined },
+        );
       },
     );
     state.onQueued = () => webhook.kick();
@@ -467,6 +471,36 @@ export class TelegramEmulator {
     });
     this.state.enqueue('message', this.state.toApiMessage(m));
     return m;
+  }
+
+  /**
+   * The user opens a deep link to the bot (`https://t.me/<bot>?start=<payload>` or
+   * `tg://resolve?domain=<bot>&start=<payload>`) and presses Start: sends `/start <payload>`.
+   * Throws for another bot's link or a payload Telegram would not pass on (1–64 chars of A-Z a-z 0-9 _ -).
+   */
+  openDeepLink(userId: number, link: string): StoredMessage {
+    let url: URL;
+    try {
+      url = new URL(link);
+    } catch {
+      throw new Error(`openDeepLink: not a URL: ${link}`);
+    }
+    const username =
+      url.protocol === 'tg:'
+        ? url.searchParams.get('domain')
+        : (/^\/([^/]+)\/?$/.exec(url.pathname)?.[1] ?? null);
+    const isTelegramHost = url.protocol === 'tg:' || ['t.me', 'telegram.me'].includes(url.hostname);
+    if (!isTelegramHost || username?.toLowerCase() !== this.state.botUser.username?.toLowerCase()) {
+      throw new Error(`openDeepLink: ${link} is not a link to @${this.state.botUser.username ?? ''}`);
+    }
+    const payload = url.searchParams.get('start');
+    if (payload === null) return this.sendText(userId, '/start');
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(payload)) {
+      throw new Error(
+        `openDeepLink: start payload ${JSON.stringify(payload)} is invalid (1-64 characters of A-Z a-z 0-9 _ -); Telegram would drop it`,
+      );
+    }
+    return this.sendText(userId, `/start ${payload}`);
   }
 
   /** The user sends a photo (default: a generated PNG). The bot can reuse the photo's file_id. */

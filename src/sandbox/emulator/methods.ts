@@ -77,6 +77,8 @@ export interface ApiAnswer {
 export interface CallContext {
   /** Registers a callback for a client that disconnects before the answer (long polling). */
   onAbort: (cb: () => void) => void;
+  /** How the call arrived (recorded in the call log). */
+  source: CallRecord['source'];
 }
 
 /** A successful result that carries a `description` too (setWebhook, deleteWebhook). */
@@ -103,7 +105,7 @@ const CHAT_ACTIONS = new Set([
   'upload_video_note',
 ]);
 
-const NO_ABORT: CallContext = { onAbort: () => undefined };
+const IN_PROCESS: CallContext = { onAbort: () => undefined, source: 'invoke' };
 
 interface TextResult {
   text: string;
@@ -186,7 +188,7 @@ export class BotApi {
    * Runs one Bot API call and returns the answer (never throws for API errors). Records the call in
    * {@link calls} and the stats.
    */
-  async handle(method: string, payload: Payload, ctx: CallContext = NO_ABORT): Promise<ApiAnswer> {
+  async handle(method: string, payload: Payload, ctx: CallContext = IN_PROCESS): Promise<ApiAnswer> {
     const time = Date.now();
     const key = method.toLowerCase();
     const stats = this.s.stats;
@@ -227,6 +229,7 @@ export class BotApi {
       description: body.ok ? undefined : body.description,
       retryAfter: body.ok ? undefined : body.parameters?.retry_after,
       time,
+      source: ctx.source,
     };
     this.calls.push(record);
     if (this.calls.length > this.opts.maxCallLog)

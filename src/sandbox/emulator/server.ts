@@ -114,6 +114,7 @@ export class HttpFrontend {
       }
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
       const ctx: CallContext = {
+        source: 'http',
         onAbort: (cb) => {
           res.once('close', () => {
             if (!res.writableFinished) cb();
@@ -148,6 +149,7 @@ export class HttpFrontend {
       return new Response(r.body as string, { status: r.status, headers: r.headers });
     }
     const ctx: CallContext = {
+      source: 'http',
       onAbort: (cb) => request.signal.addEventListener('abort', cb, { once: true }),
     };
     const result = await this.route(

@@ -313,6 +313,8 @@ export interface CallRecord {
   readonly retryAfter: number | undefined;
   /** `Date.now()` when the call arrived. */
   readonly time: number;
+  /** How the call arrived: over HTTP, as the answer to a webhook request, or via `emulator.invoke`. */
+  readonly source: 'http' | 'webhook-reply' | 'invoke';
 }
 
 /** What the bot answered to a callback query. */
