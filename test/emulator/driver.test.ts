@@ -207,6 +207,17 @@ describe('photo URLs in fetch mode', () => {
   });
 });
 
+describe('call log limit', () => {
+  const { emu } = useEmulator({ maxCallLog: 10 });
+  it('keeps about maxCallLog records, dropping the oldest in chunks', async () => {
+    for (let i = 0; i < 250; i++) await emu().invoke('getMe');
+    expect(emu().calls.length).toBeGreaterThanOrEqual(10);
+    expect(emu().calls.length).toBeLessThanOrEqual(110);
+    expect(emu().calls.every((c) => c.source === 'invoke')).toBe(true);
+    expect(emu().stats().callsByMethod.getme).toBe(250);
+  });
+});
+
 describe('request size limit', () => {
   const { root } = useEmulator({ maxBodyBytes: 1000 });
   it('answers 413 to bodies over the limit', async () => {

@@ -53,7 +53,7 @@ export interface TelegramEmulatorOptions {
   strictHtml?: boolean;
   /** Photos sent by http(s) URL: `'store'` keeps the URL as is (default), `'fetch'` downloads it like Telegram. */
   photoUrls?: 'store' | 'fetch';
-  /** Keep at most this many call records (default 1,000,000). */
+  /** Keep about this many call records; older ones are dropped in chunks (default 100,000). */
   maxCallLog?: number;
   /** First webhook retry delay (default 100 ms, doubling up to `webhookRetryMaxMs`, default 5000 ms). */
   webhookRetryBaseMs?: number;
@@ -130,7 +130,7 @@ const DEFAULTS = {
   botFirstName: 'PHOENIX Test Bot',
   callbackAnswerTimeoutMs: 15_000,
   paidRatePerSecond: 1000,
-  maxCallLog: 1_000_000,
+  maxCallLog: 100_000,
   webhookRetryBaseMs: 100,
   webhookRetryMaxMs: 5000,
   webhookTimeoutMs: 10_000,

@@ -61,7 +61,7 @@ export interface BotApiOptions {
   strictHtml: boolean;
   /** What to do with photos given by http(s) URL: keep the URL as is, or download it like Telegram. */
   photoUrls: 'store' | 'fetch';
-  /** Keep at most this many call records (oldest dropped). */
+  /** Keep about this many call records (the oldest are dropped in chunks of 10%). */
   maxCallLog: number;
 }
 
@@ -232,8 +232,10 @@ export class BotApi {
       source: ctx.source,
     };
     this.calls.push(record);
-    if (this.calls.length > this.opts.maxCallLog)
-      this.calls.splice(0, this.calls.length - this.opts.maxCallLog);
+    // trim in chunks so that a full log costs O(1) per call on average
+    const max = this.opts.maxCallLog;
+    if (this.calls.length > max + Math.max(100, Math.floor(max / 10)))
+      this.calls.splice(0, this.calls.length - max);
     if (this.s.events.listenerCount('call') > 0) this.s.events.emit('call', record);
     return answer;
   }
