@@ -132,7 +132,6 @@ export function checkLink(raw: string): string | undefined {
   try {
     const url = new URL(candidate);
     if (url.hostname.length === 0 || /\s/.test(link)) return undefined;
-    if (url.username || url.password) return url.href;
     return url.href;
   } catch {
     return undefined;

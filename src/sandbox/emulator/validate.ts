@@ -78,7 +78,11 @@ function validateInlineButton(raw: unknown): InlineKeyboardButton {
       const lu = raw.login_url;
       if (!isObject(lu) || typeof lu.url !== 'string') throw badRequest(ERR.buttonType);
       if (!/^https?:\/\//i.test(lu.url) || !isValidButtonUrl(lu.url)) throw badRequest(ERR.buttonUrl);
-      button.login_url = lu as InlineKeyboardButton['login_url'] & object;
+      const login: NonNullable<InlineKeyboardButton['login_url']> = { url: lu.url };
+      if (typeof lu.forward_text === 'string') login.forward_text = lu.forward_text;
+      if (typeof lu.bot_username === 'string') login.bot_username = lu.bot_username;
+      if (typeof lu.request_write_access === 'boolean') login.request_write_access = lu.request_write_access;
+      button.login_url = login;
       break;
     }
     case 'switch_inline_query':
