@@ -1,3 +1,4 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { ANN, call, callForm, fail, ok, TOKEN, useEmulator } from './helpers.js';
 
@@ -85,6 +86,17 @@ describe('HTTP protocol', () => {
     expect(body.result.username).toBe('phoenix_test_bot');
     const bad = await emu().fetch(new Request(`http://emulator.local/botX:Y/getMe`));
     expect(bad.status).toBe(401);
+  });
+
+  it('mounts in a Hono app under a prefix', async () => {
+    const app = new Hono();
+    app.get('/health', (c) => c.text('ok'));
+    app.all('/telegram/*', (c) => emu().fetch(c.req.raw));
+    const res = await app.request(`/telegram/bot${TOKEN}/getMe`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { result: { id: number } }).result.id).toBe(123456);
+    expect(await (await app.request('/health')).text()).toBe('ok');
+    expect(emu().calls.at(-1)?.source).toBe('http');
   });
 
   it('records every call with its outcome', async () => {

@@ -70,6 +70,31 @@ describe('sendMessage validation', () => {
     ]);
   });
 
+  it('accepts explicit entities instead of a parse mode', async () => {
+    startedUser(emu());
+    const sent = await ok<Msg>(root(), 'sendMessage', {
+      chat_id: ANN,
+      text: 'Hi <you>',
+      entities: [
+        { type: 'bold', offset: 0, length: 2 },
+        { type: 'mention', offset: 3, length: 5 },
+      ],
+    });
+    // text is not parsed; entity types Telegram detects itself are dropped
+    expect(sent.text).toBe('Hi <you>');
+    expect(sent.entities).toEqual([{ type: 'bold', offset: 0, length: 2 }]);
+    expect(
+      await fail(root(), 'sendMessage', {
+        chat_id: ANN,
+        text: 'Hi',
+        entities: [{ type: 'bold', offset: 0, length: 10 }],
+      }),
+    ).toEqual([
+      400,
+      'Bad Request: Entity beginning at UTF-16 offset 0 ends after the end of the text at UTF-16 offset 10',
+    ]);
+  });
+
   it('finds chats and enforces who the bot may write to', async () => {
     expect(await fail(root(), 'sendMessage', { chat_id: 42, text: 'x' })).toEqual([
       400,
