@@ -15,6 +15,7 @@ import type {
   ApiCallbackQuery,
   ApiChat,
   ApiChatMember,
+  ApiUpdate,
   ApiUser,
   BotCommand,
   CallbackAnswer,
@@ -955,7 +956,7 @@ export class TelegramEmulator {
   }
 
   /** Updates queued for the bot and not yet confirmed. */
-  get pendingUpdates(): readonly import('./types.js').ApiUpdate[] {
+  get pendingUpdates(): readonly ApiUpdate[] {
     return this.state.pendingUpdates();
   }
 
