@@ -1,3 +1,4 @@
+export * from './broadcasts.js';
 export * from './catalog.js';
 export * from './ticket-alerts.js';
 export * from './tickets.js';
