@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+
+export type OrderStateName = 'created' | 'in_work' | 'done' | 'cancelled';
+
+export interface StatsOverview {
+  users: { total: number; new7: number; new30: number; blocked: number };
+  orders: Record<OrderStateName, number>;
+  /** Sum of final prices of done orders. */
+  revenue: number;
+  /** Users who placed at least one order. */
+  buyers: number;
+  /** buyers / users.total, 0 when there are no users. */
+  conversion: number;
+  tickets: { open: number; closed: number };
+  /** Mean seconds from a ticket's creation to the first agent reply; null when no ticket was answered. */
+  avgFirstResponseSeconds: number | null;
+  /** Mean rating 1–5 of rated tickets; null when none was rated. */
+  avgRating: number | null;
+  ratedTickets: number;
+}
+
+export interface DailyPoint {
+  /** Calendar day in the studio's time zone, `YYYY-MM-DD`. */
+  day: string;
+  orders: number;
+  users: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+const numOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+
+/** Read-only figures for the owner's statistics screen. Every number is one SQL aggregate. */
+export class StatsService {
+  constructor(private readonly db: Executor) {}
+
+  /**
+   * Users, orders, revenue, conversion and support figures as of `now`.
+   * "New in N days" counts users whose first contact is within the last N×24 hours.
+   */
+  async overview(now = new Date()): Promise<StatsOverview> {
+    const since7 = new Date(now.getTime() - 7 * DAY_MS).toISOString();
+    const since30 = new Date(now.getTime() - 30 * DAY_MS).toISOString();
+    const [userRow] = (
+      await this.db.execute(sql`
+        select count(*)::int as total,
+               count(*) filter (where created_on >= ${since7}::timestamptz)::int as new7,
+               count(*) filter (where created_on >= ${since30}::timestamptz)::int as new30,
+               count(*) filter (where blocked_at is not null)::int as blocked
+        from users`)
+    ).rows as Record<string, unknown>[];
+    const orderRows = (
+      await this.db.execute(sql`select state::text as state, count(*)::int as n from orders group by state`)
+    ).rows as { state: OrderStateName; n: unknown }[];
+    const [moneyRow] = (
+      await this.db.execute(sql`
+        select coalesce(sum(final_price) filter (where state = 'done'), 0)::bigint as revenue,
+               count(distinct user_id)::int as buyers
+        from orders`)
+    ).rows as Record<string, unknown>[];
+    const [ticketRow] = (
+      await this.db.execute(sql`
+        select count(*) filter (where state <> 'closed')::int as open,
+               count(*) filter (where state = 'closed')::int as closed,
+               avg(extract(epoch from (first_response_at - created_at)))
+                 filter (where first_response_at is not null) as avg_response,
+               avg(rating) filter (where rating is not null) as avg_rating,
+               count(rating)::int as rated
+        from tickets`)
+    ).rows as Record<string, unknown>[];
+
+    const orders: Record<OrderStateName, number> = { created: 0, in_work: 0, done: 0, cancelled: 0 };
+    for (const row of orderRows) orders[row.state] = num(row.n);
+    const total = num(userRow?.total);
+    const buyers = num(moneyRow?.buyers);
+    return {
+      users: { total, new7: num(userRow?.new7), new30: num(userRow?.new30), blocked: num(userRow?.blocked) },
+      orders,
+      revenue: num(moneyRow?.revenue),
+      buyers,
+      conversion: total === 0 ? 0 : buyers / total,
+      tickets: { open: num(ticketRow?.open), closed: num(ticketRow?.closed) },
+      avgFirstResponseSeconds: numOrNull(ticketRow?.avg_response),
+      avgRating: numOrNull(ticketRow?.avg_rating),
+      ratedTickets: num(ticketRow?.rated),
+    };
+  }
+
+  /**
+   * Orders placed and users who first came, per calendar day in `timeZone`, for the `days` days
+   * ending with today (oldest first; days without activity are zeros).
+   */
+  async daily(days: number, timeZone: string, now = new Date()): Promise<DailyPoint[]> {
+    const at = now.toISOString();
+    const result = await this.db.execute(sql`
+      with span as (
+        select generate_series(
+                 (${at}::timestamptz at time zone ${timeZone})::date - ${days - 1}::int,
+                 (${at}::timestamptz at time zone ${timeZone})::date,
+                 interval '1 day')::date as day
+      ),
+      o as (
+        select (created_on at time zone ${timeZone})::date as day, count(*)::int as n
+        from orders group by 1
+      ),
+      u as (
+        select (created_on at time zone ${timeZone})::date as day, count(*)::int as n
+        from users group by 1
+      )
+      select to_char(span.day, 'YYYY-MM-DD') as day,
+             coalesce(o.n, 0)::int as orders,
+             coalesce(u.n, 0)::int as users
+      from span
+      left join o on o.day = span.day
+      left join u on u.day = span.day
+      order by span.day`);
+    return (result.rows as Record<string, unknown>[]).map((row) => ({
+      day: String(row.day),
+      orders: num(row.orders),
+      users: num(row.users),
+    }));
+  }
+}
