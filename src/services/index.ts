@@ -1,17 +1,32 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
+import { CatalogService } from './catalog.js';
+import { OrderService } from './orders.js';
+import { PromoService } from './promo.js';
+import { AudienceService } from './audiences.js';
+import { BroadcastService } from './broadcasts.js';
+import { CampaignService } from './campaigns.js';
 import { StaffService } from './staff.js';
 import { StatsService } from './stats.js';
 import { TicketService } from './tickets.js';
 import { UserService } from './users.js';
 
 /** One aggregator for the domain services; handlers reach the database only through these. */
-export function createServices(db: Database, config: Pick<Config, 'ownerIds'>) {
+export function createServices(
+  db: Database,
+  config: Pick<Config, 'ownerIds'> & Partial<Pick<Config, 'defaultLocale'>>,
+) {
   return {
     users: new UserService(db),
+    catalog: new CatalogService(db),
+    promo: new PromoService(db),
+    orders: new OrderService(db),
     staff: new StaffService(db, config.ownerIds),
     tickets: new TicketService(db, config.ownerIds),
     stats: new StatsService(db),
+    broadcasts: new BroadcastService(db, config.defaultLocale ?? 'ru'),
+    audiences: new AudienceService(db, config.defaultLocale ?? 'ru'),
+    campaigns: new CampaignService(db),
   };
 }
 

@@ -1,0 +1,311 @@
+import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Executor } from '../db/client.js';
+import { orders, products, staffNotifications, users } from '../db/schema/index.js';
+import { isUniqueViolation, type Page } from './catalog.js';
+import { type PromoRefusal, PromoService } from './promo.js';
+import type { User } from './users.js';
+
+export type Order = typeof orders.$inferSelect;
+export type OrderState = Order['state'];
+export const ORDER_STATES: readonly OrderState[] = ['created', 'in_work', 'done', 'cancelled'];
+
+export interface OrderDetails {
+  order: Order;
+  customer: User;
+  executor: User | null;
+}
+
+export type StaffNotification = typeof staffNotifications.$inferSelect;
+
+export const CANCEL_REASON_MAX = 500;
+const emailSchema = z.email();
+
+/** Trimmed and lower-cased when it is a valid address (≤ 254 characters), otherwise undefined. */
+export function normalizeEmail(raw: string): string | undefined {
+  const email = raw.trim().toLowerCase();
+  if (email.length > 254 || !emailSchema.safeParse(email).success) return undefined;
+  return email;
+}
+
+export interface PlaceOrderInput {
+  userId: number;
+  productId: number;
+  email: string;
+  /** The code the customer entered, or null without one. */
+  promoCode: string | null;
+  /** A random key kept by the checkout dialog: the same key never creates a second order. */
+  checkoutKey: string;
+}
+
+export type PlaceOrderResult =
+  | {
+      ok: true;
+      order: Order /** False when this checkout key had already created the order (a double tap). */;
+      created: boolean;
+    }
+  | { ok: false; reason: 'email_invalid' | 'email_taken' | 'product_unavailable' }
+  | { ok: false; reason: 'promo'; refusal: PromoRefusal };
+
+export type TakeResult =
+  | { ok: true; order: Order }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'already_taken'; order: Order; executor: User | null }
+  | { ok: false; reason: 'wrong_state'; order: Order };
+
+export type TransitionResult =
+  | { ok: true; order: Order }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'wrong_state'; order: Order };
+
+/** Thrown inside a transaction to roll it back with a result for the caller. */
+class Refusal extends Error {
+  constructor(readonly result: Extract<PlaceOrderResult, { ok: false }>) {
+    super(result.reason);
+  }
+}
+
+const executors = alias(users, 'executor');
+
+/** Orders: checkout, the staff lifecycle (created → in_work → done, or cancelled) and the lists. */
+export class OrderService {
+  constructor(private readonly db: Executor) {}
+
+  /**
+   * Places an order in one transaction: saves the customer's email (taken by someone else →
+   * `email_taken`), inserts the order with a snapshot of the product's title, price and deadline
+   * (`ON CONFLICT (checkout_key) DO NOTHING`, so a double tap returns the first order with
+   * `created: false`), and redeems the promo code race-safely. Any refusal writes nothing.
+   */
+  async placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
+    const email = normalizeEmail(input.email);
+    if (!email) return { ok: false, reason: 'email_invalid' };
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [product] = await tx
+          .select()
+          .from(products)
+          .where(and(eq(products.id, input.productId), eq(products.isActive, true)))
+          .for('share');
+        if (!product) throw new Refusal({ ok: false, reason: 'product_unavailable' });
+
+        await tx.update(users).set({ email }).where(eq(users.id, input.userId));
+
+        const [inserted] = await tx
+          .insert(orders)
+          .values({
+            productId: product.id,
+            userId: input.userId,
+            productTitle: product.title,
+            price: product.price,
+            deadlineDays: product.deadlineDays,
+            finalPrice: product.price,
+            email,
+            checkoutKey: input.checkoutKey,
+          })
+          .onConflictDoNothing({ target: orders.checkoutKey })
+          .returning();
+        if (!inserted) {
+          const [existing] = await tx.select().from(orders).where(eq(orders.checkoutKey, input.checkoutKey));
+          if (!existing || existing.userId !== input.userId) throw new Error('checkout key of another user');
+          return { ok: true, order: existing, created: false } as const;
+        }
+        if (!input.promoCode) return { ok: true, order: inserted, created: true } as const;
+
+        const promos = new PromoService(tx);
+        const claim = await promos.claim(input.promoCode, input.userId, product.id, product.price);
+        if (!claim.ok) throw new Refusal({ ok: false, reason: 'promo', refusal: claim.reason });
+        await promos.recordRedemption(claim.promo.id, input.userId, inserted.id);
+        const [order] = await tx
+          .update(orders)
+          .set({
+            promoCodeId: claim.promo.id,
+            promoCode: claim.promo.code,
+            discount: claim.discount,
+            finalPrice: claim.finalPrice,
+          })
+          .where(eq(orders.id, inserted.id))
+          .returning();
+        if (!order) throw new Error('order vanished inside its transaction');
+        return { ok: true, order, created: true } as const;
+      });
+    } catch (error) {
+      if (error instanceof Refusal) return error.result;
+      if (isUniqueViolation(error, 'users_email_unique')) return { ok: false, reason: 'email_taken' };
+      throw error;
+    }
+  }
+
+  /** True when another user already saved this email (users.email is unique). */
+  async emailTaken(email: string, userId: number): Promise<boolean> {
+    const normalized = normalizeEmail(email) ?? email.trim();
+    const [row] = await this.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(sql`lower(${users.email}) = ${normalized.toLowerCase()}`, ne(users.id, userId)));
+    return row !== undefined;
+  }
+
+  async byId(id: number): Promise<Order | undefined> {
+    if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return undefined;
+    const [row] = await this.db.select().from(orders).where(eq(orders.id, id));
+    return row;
+  }
+
+  /** The order with its customer and executor (null until taken). */
+  async details(id: number): Promise<OrderDetails | undefined> {
+    if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return undefined;
+    const [row] = await this.db
+      .select({ order: orders, customer: users, executor: executors })
+      .from(orders)
+      .innerJoin(users, eq(users.id, orders.userId))
+      .leftJoin(executors, eq(executors.id, orders.executorUserId))
+      .where(eq(orders.id, id));
+    return row;
+  }
+
+  async byCheckoutKey(checkoutKey: string): Promise<Order | undefined> {
+    const [row] = await this.db.select().from(orders).where(eq(orders.checkoutKey, checkoutKey));
+    return row;
+  }
+
+  /**
+   * Sets the executor atomically: one `UPDATE … WHERE state = 'created' RETURNING`. Whoever comes
+   * second gets `already_taken` with the executor who won.
+   */
+  async take(orderId: number, executorUserId: number): Promise<TakeResult> {
+    if (!(await this.byId(orderId))) return { ok: false, reason: 'not_found' };
+    const [order] = await this.db
+      .update(orders)
+      .set({ state: 'in_work', executorUserId, takenAt: sql`now()`, updatedOn: sql`now()` })
+      .where(and(eq(orders.id, orderId), eq(orders.state, 'created')))
+      .returning();
+    if (order) return { ok: true, order };
+    const current = await this.details(orderId);
+    if (!current) return { ok: false, reason: 'not_found' };
+    if (current.order.state === 'in_work') {
+      return { ok: false, reason: 'already_taken', order: current.order, executor: current.executor };
+    }
+    return { ok: false, reason: 'wrong_state', order: current.order };
+  }
+
+  /** Completes an order in work (in_work → done only). */
+  async complete(orderId: number): Promise<TransitionResult> {
+    const [order] = await this.db
+      .update(orders)
+      .set({ state: 'done', doneAt: sql`now()`, updatedOn: sql`now()` })
+      .where(and(eq(orders.id, orderId), eq(orders.state, 'in_work')))
+      .returning();
+    return order ? { ok: true, order } : this.refuse(orderId);
+  }
+
+  /**
+   * The customer withdraws their own order while nobody has taken it yet. Someone else's order is
+   * `not_found` (nothing is revealed). The promo use it took is given back.
+   */
+  async cancelByCustomer(orderId: number, userId: number): Promise<TransitionResult> {
+    const own = await this.byId(orderId);
+    if (!own || own.userId !== userId) return { ok: false, reason: 'not_found' };
+    return this.cancel(
+      orderId,
+      and(eq(orders.id, orderId), eq(orders.userId, userId), eq(orders.state, 'created')),
+      { cancelledBy: 'customer', cancelReason: null },
+    );
+  }
+
+  /** Staff cancel an order that is not finished yet (created or in_work), with a reason for the customer. */
+  async cancelByStaff(orderId: number, reason: string): Promise<TransitionResult> {
+    const text = reason.trim().slice(0, CANCEL_REASON_MAX);
+    return this.cancel(orderId, and(eq(orders.id, orderId), inArray(orders.state, ['created', 'in_work'])), {
+      cancelledBy: 'staff',
+      cancelReason: text,
+    });
+  }
+
+  private async cancel(
+    orderId: number,
+    where: ReturnType<typeof and>,
+    fields: { cancelledBy: 'customer' | 'staff'; cancelReason: string | null },
+  ): Promise<TransitionResult> {
+    const order = await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(orders)
+        .set({ state: 'cancelled', ...fields, updatedOn: sql`now()` })
+        .where(where)
+        .returning();
+      if (row) await new PromoService(tx).releaseForOrder(row.id);
+      return row;
+    });
+    return order ? { ok: true, order } : this.refuse(orderId);
+  }
+
+  private async refuse(orderId: number): Promise<TransitionResult> {
+    const current = await this.byId(orderId);
+    return current
+      ? { ok: false, reason: 'wrong_state', order: current }
+      : { ok: false, reason: 'not_found' };
+  }
+
+  /** The customer's orders, newest first. */
+  async listForUser(userId: number, page = 0, perPage = 5): Promise<Page<Order>> {
+    const [totalRow] = await this.db.select({ n: count() }).from(orders).where(eq(orders.userId, userId));
+    const total = totalRow?.n ?? 0;
+    const pages = Math.max(1, Math.ceil(total / perPage));
+    const at = Math.min(Math.max(0, Math.trunc(page) || 0), pages - 1);
+    const items = await this.db
+      .select()
+      .from(orders)
+      .where(eq(orders.userId, userId))
+      .orderBy(desc(orders.createdOn), desc(orders.id))
+      .limit(perPage)
+      .offset(at * perPage);
+    return { items, total, page: at, pages };
+  }
+
+  /**
+   * Orders in the given states (all states when empty), newest first, with customer and executor:
+   * the admin board.
+   */
+  async listByState(states: readonly OrderState[], page = 0, perPage = 5): Promise<Page<OrderDetails>> {
+    const where = states.length > 0 ? inArray(orders.state, [...states]) : undefined;
+    const [totalRow] = await this.db.select({ n: count() }).from(orders).where(where);
+    const total = totalRow?.n ?? 0;
+    const pages = Math.max(1, Math.ceil(total / perPage));
+    const at = Math.min(Math.max(0, Math.trunc(page) || 0), pages - 1);
+    const items = await this.db
+      .select({ order: orders, customer: users, executor: executors })
+      .from(orders)
+      .innerJoin(users, eq(users.id, orders.userId))
+      .leftJoin(executors, eq(executors.id, orders.executorUserId))
+      .where(where)
+      .orderBy(desc(orders.createdOn), desc(orders.id))
+      .limit(perPage)
+      .offset(at * perPage);
+    return { items, total, page: at, pages };
+  }
+
+  /** How many orders are in each state. */
+  async countByState(): Promise<Record<OrderState, number>> {
+    const rows = await this.db.select({ state: orders.state, n: count() }).from(orders).groupBy(orders.state);
+    const result: Record<OrderState, number> = { created: 0, in_work: 0, done: 0, cancelled: 0 };
+    for (const row of rows) result[row.state] = row.n;
+    return result;
+  }
+
+  /** Remembers that `chatId`/`messageId` shows this order to a staff member. */
+  async recordNotification(orderId: number, chatId: number, messageId: number): Promise<void> {
+    await this.db
+      .insert(staffNotifications)
+      .values({ kind: 'order', entityId: orderId, chatId, messageId })
+      .onConflictDoNothing();
+  }
+
+  /** Every staff message that shows this order. */
+  async notificationsOf(orderId: number): Promise<StaffNotification[]> {
+    return this.db
+      .select()
+      .from(staffNotifications)
+      .where(and(eq(staffNotifications.kind, 'order'), eq(staffNotifications.entityId, orderId)));
+  }
+}
