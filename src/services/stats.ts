@@ -29,6 +29,10 @@ export interface DailyPoint {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+type Row = Record<string, unknown>;
+/** node-postgres and PGlite both answer `execute` with `{ rows }`. */
+const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
+
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const numOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : Number(value);
@@ -44,24 +48,24 @@ export class StatsService {
   async overview(now = new Date()): Promise<StatsOverview> {
     const since7 = new Date(now.getTime() - 7 * DAY_MS).toISOString();
     const since30 = new Date(now.getTime() - 30 * DAY_MS).toISOString();
-    const [userRow] = (
+    const [userRow] = rowsOf(
       await this.db.execute(sql`
         select count(*)::int as total,
                count(*) filter (where created_on >= ${since7}::timestamptz)::int as new7,
                count(*) filter (where created_on >= ${since30}::timestamptz)::int as new30,
                count(*) filter (where blocked_at is not null)::int as blocked
-        from users`)
-    ).rows as Record<string, unknown>[];
-    const orderRows = (
-      await this.db.execute(sql`select state::text as state, count(*)::int as n from orders group by state`)
-    ).rows as { state: OrderStateName; n: unknown }[];
-    const [moneyRow] = (
+        from users`),
+    );
+    const orderRows = rowsOf(
+      await this.db.execute(sql`select state::text as state, count(*)::int as n from orders group by state`),
+    );
+    const [moneyRow] = rowsOf(
       await this.db.execute(sql`
         select coalesce(sum(final_price) filter (where state = 'done'), 0)::bigint as revenue,
                count(distinct user_id)::int as buyers
-        from orders`)
-    ).rows as Record<string, unknown>[];
-    const [ticketRow] = (
+        from orders`),
+    );
+    const [ticketRow] = rowsOf(
       await this.db.execute(sql`
         select count(*) filter (where state <> 'closed')::int as open,
                count(*) filter (where state = 'closed')::int as closed,
@@ -69,11 +73,11 @@ export class StatsService {
                  filter (where first_response_at is not null) as avg_response,
                avg(rating) filter (where rating is not null) as avg_rating,
                count(rating)::int as rated
-        from tickets`)
-    ).rows as Record<string, unknown>[];
+        from tickets`),
+    );
 
     const orders: Record<OrderStateName, number> = { created: 0, in_work: 0, done: 0, cancelled: 0 };
-    for (const row of orderRows) orders[row.state] = num(row.n);
+    for (const row of orderRows) orders[row.state as OrderStateName] = num(row.n);
     const total = num(userRow?.total);
     const buyers = num(moneyRow?.buyers);
     return {
@@ -117,7 +121,7 @@ export class StatsService {
       left join o on o.day = span.day
       left join u on u.day = span.day
       order by span.day`);
-    return (result.rows as Record<string, unknown>[]).map((row) => ({
+    return rowsOf(result).map((row) => ({
       day: String(row.day),
       orders: num(row.orders),
       users: num(row.users),

@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staff, staffInvites } from '../../src/db/schema/index.js';
+import { type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+
+let h: Harness;
+let customer: TestUser;
+let agent: TestUser;
+let admin: TestUser;
+
+const count = async (table: typeof staffInvites | typeof staff) =>
+  (await h.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n ?? 0;
+
+beforeAll(async () => {
+  h = await startHarness();
+  customer = await h.startedUser({ firstName: 'Customer' });
+  agent = await h.startedUser({ firstName: 'Agent' });
+  admin = await h.startedUser({ firstName: 'Admin' });
+  await h.makeStaff(agent, 'support');
+  await h.makeStaff(admin, 'admin');
+});
+afterAll(async () => h?.close());
+
+describe('/admin is for owners and admins only', () => {
+  it('refuses a customer and a support agent', async () => {
+    for (const person of [customer, agent]) {
+      person.send('/admin');
+      const answer = await person.reply();
+      expect(textOf(answer)).toBe('Панель администратора доступна только владельцам и администраторам.');
+      expect(answer.reply_markup).toBeUndefined();
+    }
+  });
+
+  it('opens the menu for an admin and an owner, with the advertising button for issue E', async () => {
+    for (const person of [admin, h.owners[0]!]) {
+      person.send('/admin');
+      const menu = await person.reply('Панель администратора');
+      const data =
+        menu.reply_markup && 'inline_keyboard' in menu.reply_markup
+          ? menu.reply_markup.inline_keyboard.flat().map((b) => b.callback_data)
+          : [];
+      expect(data).toEqual(['adp:list:0', 'adc:list:0', 'ado:menu', 'ads:list', 'adt:show', 'bc:menu']);
+    }
+  });
+});
+
+describe('forged admin callbacks', () => {
+  const forgedData = (targetId: number) => [
+    'adm:menu',
+    'adt:show',
+    'adt:chart',
+    'ads:list',
+    'ads:inv:s',
+    'ads:inv:a',
+    `ads:v:${targetId}`,
+    `ads:role:${targetId}:a`,
+    `ads:rm:${targetId}`,
+    `ads:rmy:${targetId}`,
+  ];
+
+  it('change nothing and get a refusal when sent by a customer or a support agent', async () => {
+    const staffBefore = await h.db.select().from(staff).orderBy(staff.id);
+    for (const person of [customer, agent]) {
+      const anyMessage = person.botMessages().at(-1)!;
+      const sentBefore = person.botMessages().length;
+      for (const data of forgedData(agent.id)) {
+        const answer = await person.forge(anyMessage.message_id, data);
+        expect(answer?.text, data).toBe('Это действие вам недоступно.');
+        expect(answer?.show_alert, data).toBe(true);
+      }
+      expect(person.botMessages()).toHaveLength(sentBefore);
+      expect(h.emu.message(person.id, anyMessage.message_id)?.edit_count).toBe(anyMessage.edit_count);
+    }
+    expect(await count(staffInvites)).toBe(0);
+    expect(await h.db.select().from(staff).orderBy(staff.id)).toEqual(staffBefore);
+    expect(h.emu.callsTo('sendPhoto')).toHaveLength(0);
+  });
+
+  it('an admin cannot grant, revoke or invite the admin role, nor remove an admin (owners only)', async () => {
+    const otherAdmin = await h.startedUser({ firstName: 'Other admin' });
+    await h.makeStaff(otherAdmin, 'admin');
+    admin.send('/admin');
+    const menu = await admin.reply('Панель администратора');
+    for (const data of [
+      `ads:role:${agent.id}:a`,
+      `ads:role:${otherAdmin.id}:s`,
+      `ads:rm:${otherAdmin.id}`,
+      `ads:rmy:${otherAdmin.id}`,
+      'ads:inv:a',
+    ]) {
+      const answer = await admin.forge(menu.message_id, data);
+      expect(answer?.text, data).toBe('Назначать и снимать администраторов может только владелец.');
+    }
+    expect((await h.deps.services.staff.member(agent.id))?.role).toBe('support');
+    expect((await h.deps.services.staff.member(otherAdmin.id))?.role).toBe('admin');
+    expect(await count(staffInvites)).toBe(0);
+  });
+
+  it('a demoted admin loses access at once, even to the menu message they still have', async () => {
+    const former = await h.startedUser({ firstName: 'Former admin' });
+    await h.makeStaff(former, 'admin');
+    former.send('/admin');
+    const menu = await former.reply('Панель администратора');
+    await h.deps.services.staff.remove(former.id);
+    const answer = await former.press(menu, '👥 Сотрудники');
+    expect(answer?.text).toBe('Это действие вам недоступно.');
+    expect(textOf(h.emu.message(former.id, menu.message_id)!)).toContain('Панель администратора');
+  });
+});
