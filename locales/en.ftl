@@ -47,3 +47,222 @@ gate-confirmed = ✅ Subscription confirmed. Welcome!
 gate-owner-warning =
     ⚠️ The bot cannot check subscriptions to { $channel }: { $reason }.
     Until this is fixed, users are let through unchecked. Make the bot an administrator of the channel and check CHANNEL_ID.
+
+## Admin panel (/admin): menu, staff, statistics
+admin-refused = The admin panel is for owners and administrators only.
+admin-menu =
+    <b>⚙️ Admin panel</b>
+    Choose a section.
+admin-btn-products = 🛍 Products
+admin-btn-promo = 🏷 Promo codes
+admin-btn-orders = 📦 Orders
+admin-btn-staff = 👥 Support agents
+admin-btn-stats = 📊 Statistics
+admin-btn-ads = 📣 Advertising
+admin-btn-back = ◀ Back
+admin-btn-cancel = ✖ Cancel
+admin-btn-confirm-delete = 🗑 Yes, delete
+admin-role-owner = owner
+admin-role-admin = administrator
+admin-role-support = support agent
+admin-role-customer = customer
+admin-staff-list =
+    <b>👥 Support agents</b>
+    🛡 — administrator, 🎧 — support agent, ⏸ — notifications paused.
+    Choose someone or add a new member.
+admin-staff-empty =
+    <b>👥 Support agents</b>
+    Nobody yet. Invite an agent with a link or add one by Telegram ID.
+admin-staff-btn-invite-support = ➕ Invite an agent
+admin-staff-btn-invite-admin = ➕ Invite an admin
+admin-staff-btn-add-id = 🔢 Add by Telegram ID
+admin-staff-btn-make-admin = 🛡 Make administrator
+admin-staff-btn-make-support = 🎧 Make support agent
+admin-staff-btn-remove = 🗑 Remove
+admin-staff-member =
+    <b>{ $name }</b>
+    Telegram ID: <code>{ $id }</code>
+    Role: { $role }
+    Notifications: { $status }
+    On the team since { $since }
+admin-staff-not-started = has not started the bot yet
+admin-staff-paused = paused
+admin-staff-active = on
+admin-staff-gone = This person is no longer on the staff list.
+admin-staff-owner-only = Only an owner can grant or revoke the administrator role.
+admin-staff-invite =
+    <b>Invitation: { $role }</b>
+    Send this link to the person you want to add:
+    { $link }
+
+    The link works once and expires in 24 hours.
+admin-staff-ask-id = Send the numeric Telegram ID of the new support agent (e.g. 123456789). @userinfobot can tell it.
+admin-staff-bad-id = That is not a Telegram ID: it must be a positive whole number, digits only. Please try again.
+admin-staff-is-owner = This is an owner of the bot: they already have every right.
+admin-staff-already = This person is already on the team.
+admin-staff-added = ✅ Support agent added.
+admin-staff-remove-confirm =
+    Remove <b>{ $name }</b> from the staff?
+    The tickets they are working on go back to the open queue.
+admin-staff-removed = Removed. Tickets returned to the queue: { $tickets }.
+admin-staff-you-are-staff = You have been added to the PHOENIX team as { $role }. See /help for your commands.
+admin-staff-role-changed = Your role on the PHOENIX team is now: { $role }. See /help for your commands.
+admin-staff-you-are-removed = You are no longer on the PHOENIX staff. Thank you for your work!
+admin-invite-welcome =
+    🎉 Welcome to the PHOENIX team! Your role: { $role }.
+    You will be notified about new tickets. Your commands: { $help }.
+admin-invite-unknown = This invitation link was not found. Please ask for a new one.
+admin-invite-used = This invitation link has already been used. Please ask for a new one.
+admin-invite-expired = This invitation link has expired. Please ask for a new one.
+admin-invite-owner = You own this bot: you need no invitation.
+admin-agent-settings =
+    <b>🔔 New-ticket notifications</b>
+    Now: { $status }
+admin-agent-status-active = on
+admin-agent-status-paused = paused (you get no new tickets)
+admin-agent-btn-pause = ⏸ Pause
+admin-agent-btn-resume = ▶ Resume
+admin-agent-paused = Notifications paused.
+admin-agent-resumed = Notifications are on again.
+admin-stats =
+    <b>📊 Statistics</b>
+
+    <b>Users:</b> { $users }
+    new in 7 days: { $new7 }, in 30 days: { $new30 }
+    blocked the bot: { $blocked }
+
+    <b>Orders:</b> new { $created }, in work { $inWork }, done { $done }, cancelled { $cancelled }
+    <b>Revenue</b> (done orders): { $revenue }
+    <b>Conversion:</b> { $conversion } ({ $buyers } of { $users } users ordered)
+
+    <b>Tickets:</b> open { $ticketsOpen }, closed { $ticketsClosed }
+    <b>Average first response:</b> { $firstResponse }
+    <b>Average rating:</b> { $rating } ({ $rated } ratings)
+admin-stats-none = —
+admin-stats-btn-chart = 📈 30-day chart
+admin-stats-chart-wait = Drawing the chart…
+admin-chart-title = Orders and new users, last { $days } days
+admin-chart-orders = Orders
+admin-chart-users = New users
+admin-chart-caption = 📈 Last { $days } days: { $orders } orders, { $users } new users.
+admin-duration-seconds = { $s } s
+admin-duration-minutes = { $m } min
+admin-duration-hours = { $h } h { $m } min
+admin-duration-days = { $d } d { $h } h
+
+## Support desk: customer side (/support, waiting state, rating)
+support-staff-use-tickets = You are on the support staff: customers' tickets are under /tickets.
+support-ask =
+    ✍️ Describe your problem in one message, up to 200 characters. You can also send a photo with a caption.
+    /cancel — cancel
+support-too-long = That is { $n } characters; the limit is 200. Please shorten it and send it again.
+support-need-caption = Please add a caption to the photo describing the problem (up to 200 characters).
+support-text-only = Please describe the problem in text, or send a photo with a caption.
+support-created =
+    ✅ Ticket <b>#{ $id }</b> is created. Support agents have been notified.
+    Until the ticket is closed, the bot is in support mode: write here and your messages go to the agent.
+support-waiting =
+    ⏳ Your ticket <b>#{ $id }</b> is open. Until it is closed the bot is in support mode: just write here and your messages go to support.
+    To close it yourself, press "Withdraw ticket".
+support-waiting-alert = Your ticket #{ $id } is open. Write your message in the chat, or withdraw the ticket.
+support-waiting-unsupported = Only text and photos reach support. Your ticket #{ $id } is open.
+support-message-saved = ✉️ Added to ticket #{ $id }. The agent who takes it will see it.
+support-btn-withdraw = ↩️ Withdraw ticket
+support-withdrawn = ↩️ Ticket #{ $id } is withdrawn. You can use the bot again.
+support-withdraw-gone = This ticket is no longer open.
+support-taken = 👤 { $agent } is handling your ticket #{ $id }.
+support-agent-message =
+    💬 <b>{ $agent }</b> (support), ticket #{ $id }:
+    { $text }
+support-closed =
+    ✅ Ticket #{ $id } is closed. You can use the bot again.
+    Please rate the help from 1 to 5:
+support-reopened =
+    🔄 Ticket #{ $id } is open again. The bot is back in support mode: write here and your messages go to the agent.
+support-redirected = 🔀 Your ticket #{ $id } was handed to { $agent }.
+support-requeued = ⏳ Your ticket #{ $id } is waiting for another agent.
+support-rated = Thank you! You rated ticket #{ $id }: { $stars }
+support-rate-thanks = Thank you for the rating!
+support-rate-already = You have already rated this ticket.
+support-rate-unavailable = This ticket cannot be rated now.
+
+## Support desk: agent side (/tickets, notifications, relay)
+tickets-staff-only = Tickets are for the support staff only.
+tickets-list-open = <b>🎫 Open tickets</b>: { $n }
+tickets-list-work = <b>🎫 Tickets in work</b>: { $n }
+tickets-list-closed = <b>🎫 Closed tickets</b>: { $n }
+tickets-list-empty = No tickets here.
+tickets-list-pick = Choose a ticket.
+tickets-tab-open = Open ({ $n })
+tickets-tab-work = In work ({ $n })
+tickets-tab-closed = Closed ({ $n })
+tickets-state-created = 🆕 open
+tickets-state-in_work = 🛠 in work
+tickets-state-closed = ✅ closed
+tickets-no-agent = —
+tickets-card =
+    <b>🎫 Ticket #{ $id }</b> — { $state }
+    Customer: { $customer }
+    Created: { $created }
+    Agent: { $agent }{ $extra }
+    <blockquote>{ $text }</blockquote>
+tickets-card-photo = {"\u000A"}📷 A photo is attached (see the transcript).
+tickets-card-rating = {"\u000A"}Rating: { $stars }
+tickets-card-closed-at = {"\u000A"}Closed: { $closed }
+tickets-new =
+    🆕 <b>New ticket #{ $id }</b> from { $customer }:
+    { $text }
+tickets-requeued =
+    🔁 <b>Ticket #{ $id }</b> from { $customer } is back in the queue:
+    { $text }
+tickets-taken-by = 🎫 Ticket #{ $id } from { $customer } — taken by { $agent }.
+tickets-withdrawn-note = 🎫 Ticket #{ $id } from { $customer } was withdrawn by the customer.
+tickets-closed-note = 🎫 Ticket #{ $id } from { $customer } was closed by { $agent }.
+tickets-take-ok = You took ticket #{ $id }.
+tickets-already-taken = Ticket #{ $id } is already taken by { $agent }.
+tickets-gone = This ticket does not exist.
+tickets-already-closed = Ticket #{ $id } is already closed.
+tickets-not-closed = Ticket #{ $id } is not closed.
+tickets-not-taken = Take ticket #{ $id } into work first.
+tickets-reply-prompt =
+    ✍️ Your messages now go to the customer of ticket #{ $id } (text or photos). You can also reply to a relayed message of the customer.
+    /cancel — stop replying
+tickets-reply-sent = ✅ Sent to ticket #{ $id }.
+tickets-reply-ended = You can no longer reply to ticket #{ $id }; reply mode has ended.
+tickets-reply-unsupported = Only text and photos can be sent to the customer.
+tickets-undelivered = ⚠️ Saved in ticket #{ $id }, but the customer could not be reached (they may have blocked the bot).
+tickets-relay-from-customer =
+    💬 <b>#{ $id }</b> · { $customer }:
+    { $text }
+tickets-closed-ok = Ticket #{ $id } is closed.
+tickets-reopened-ok = Ticket #{ $id } is reopened.
+tickets-reopen-has-open = The customer already has another open ticket.
+tickets-redirect-pick = 🔀 Hand ticket #{ $id } to:
+tickets-redirect-none = There are no other active agents.
+tickets-redirect-ok = Ticket #{ $id } is handed to { $agent }.
+tickets-redirect-bad = That agent is not active.
+tickets-redirect-same = The ticket is already theirs.
+tickets-redirected-to-you = 🔀 Ticket #{ $id } was handed to you by { $actor }.
+tickets-redirected-away = 🔀 Ticket #{ $id } was handed to { $agent } by { $actor }.
+tickets-customer-withdrew = ↩️ The customer withdrew ticket #{ $id }.
+tickets-reopened-to-you = 🔄 Ticket #{ $id } was reopened by { $actor } and is yours again.
+tickets-closed-by-other = ✅ Ticket #{ $id } was closed by { $actor }.
+tickets-transcript-header = <b>📜 Transcript of ticket #{ $id }</b>
+tickets-transcript-line =
+    <b>{ $author }</b> · { $time }
+    { $text }
+tickets-transcript-customer = { $name } (customer)
+tickets-transcript-agent = { $name } (support)
+tickets-transcript-photo = 📷 photo
+tickets-notifications-on = 🔔 New-ticket notifications are on.
+tickets-notifications-off = 🔕 New-ticket notifications are off.
+tickets-btn-take = 🛠 Take into work
+tickets-btn-reply = ✍️ Reply
+tickets-btn-close = ✅ Close
+tickets-btn-reopen = 🔄 Reopen
+tickets-btn-redirect = 🔀 Redirect
+tickets-btn-assign = 🔀 Assign
+tickets-btn-transcript = 📜 Transcript
+tickets-btn-back = ⬅️ To the list
+tickets-btn-notifications-on = 🔔 Notifications: on
+tickets-btn-notifications-off = 🔕 Notifications: off

@@ -47,3 +47,222 @@ gate-confirmed = ✅ Подписка подтверждена. Добро по�
 gate-owner-warning =
     ⚠️ Бот не может проверить подписку на канал { $channel }: { $reason }.
     Пока проблема не решена, пользователи проходят без проверки. Сделайте бота администратором канала и проверьте CHANNEL_ID.
+
+## Панель администратора (/admin): меню, сотрудники, статистика
+admin-refused = Панель администратора доступна только владельцам и администраторам.
+admin-menu =
+    <b>⚙️ Панель администратора</b>
+    Выберите раздел.
+admin-btn-products = 🛍 Товары
+admin-btn-promo = 🏷 Промокоды
+admin-btn-orders = 📦 Заказы
+admin-btn-staff = 👥 Сотрудники
+admin-btn-stats = 📊 Статистика
+admin-btn-ads = 📣 Реклама
+admin-btn-back = ◀ Назад
+admin-btn-cancel = ✖ Отмена
+admin-btn-confirm-delete = 🗑 Да, удалить
+admin-role-owner = владелец
+admin-role-admin = администратор
+admin-role-support = агент поддержки
+admin-role-customer = клиент
+admin-staff-list =
+    <b>👥 Сотрудники</b>
+    🛡 — администратор, 🎧 — агент поддержки, ⏸ — уведомления на паузе.
+    Выберите сотрудника или добавьте нового.
+admin-staff-empty =
+    <b>👥 Сотрудники</b>
+    Пока никого нет. Пригласите агента ссылкой или добавьте по Telegram ID.
+admin-staff-btn-invite-support = ➕ Пригласить агента
+admin-staff-btn-invite-admin = ➕ Пригласить админа
+admin-staff-btn-add-id = 🔢 Добавить по Telegram ID
+admin-staff-btn-make-admin = 🛡 Сделать администратором
+admin-staff-btn-make-support = 🎧 Сделать агентом
+admin-staff-btn-remove = 🗑 Удалить
+admin-staff-member =
+    <b>{ $name }</b>
+    Telegram ID: <code>{ $id }</code>
+    Роль: { $role }
+    Уведомления: { $status }
+    В команде с { $since }
+admin-staff-not-started = ещё не запускал бота
+admin-staff-paused = на паузе
+admin-staff-active = включены
+admin-staff-gone = Этого сотрудника уже нет в списке.
+admin-staff-owner-only = Назначать и снимать администраторов может только владелец.
+admin-staff-invite =
+    <b>Приглашение: { $role }</b>
+    Отправьте эту ссылку человеку, которого хотите добавить:
+    { $link }
+
+    Ссылка одноразовая и действует 24 часа.
+admin-staff-ask-id = Отправьте числовой Telegram ID нового агента поддержки (например, 123456789). Узнать его можно у @userinfobot.
+admin-staff-bad-id = Это не Telegram ID: нужно положительное целое число, только цифры. Попробуйте ещё раз.
+admin-staff-is-owner = Это владелец бота: у него и так есть все права.
+admin-staff-already = Этот человек уже в команде.
+admin-staff-added = ✅ Агент поддержки добавлен.
+admin-staff-remove-confirm =
+    Удалить <b>{ $name }</b> из сотрудников?
+    Тикеты, которые он ведёт, вернутся в общую очередь.
+admin-staff-removed = Сотрудник удалён. Возвращено тикетов в очередь: { $tickets }.
+admin-staff-you-are-staff = Вас добавили в команду PHOENIX, ваша роль: { $role }. Команды — в /help.
+admin-staff-role-changed = Ваша роль в команде PHOENIX изменена: { $role }. Команды — в /help.
+admin-staff-you-are-removed = Вы больше не сотрудник PHOENIX. Спасибо за работу!
+admin-invite-welcome =
+    🎉 Добро пожаловать в команду PHOENIX! Ваша роль: { $role }.
+    Вы будете получать уведомления о новых тикетах. Команды — в { $help }.
+admin-invite-unknown = Ссылка-приглашение не найдена. Попросите новую.
+admin-invite-used = Эта ссылка-приглашение уже использована. Попросите новую.
+admin-invite-expired = Срок действия ссылки-приглашения истёк. Попросите новую.
+admin-invite-owner = Вы владелец бота: приглашение вам не нужно.
+admin-agent-settings =
+    <b>🔔 Уведомления о новых тикетах</b>
+    Сейчас: { $status }
+admin-agent-status-active = включены
+admin-agent-status-paused = на паузе (новые тикеты вам не приходят)
+admin-agent-btn-pause = ⏸ Поставить на паузу
+admin-agent-btn-resume = ▶ Снять с паузы
+admin-agent-paused = Уведомления на паузе.
+admin-agent-resumed = Уведомления снова включены.
+admin-stats =
+    <b>📊 Статистика</b>
+
+    <b>Пользователи:</b> { $users }
+    новых за 7 дней: { $new7 }, за 30 дней: { $new30 }
+    заблокировали бота: { $blocked }
+
+    <b>Заказы:</b> новые { $created }, в работе { $inWork }, выполнены { $done }, отменены { $cancelled }
+    <b>Выручка</b> (выполненные заказы): { $revenue }
+    <b>Конверсия:</b> { $conversion } (заказывали { $buyers } из { $users })
+
+    <b>Тикеты:</b> открыты { $ticketsOpen }, закрыты { $ticketsClosed }
+    <b>Среднее время первого ответа:</b> { $firstResponse }
+    <b>Средняя оценка:</b> { $rating } (оценок: { $rated })
+admin-stats-none = —
+admin-stats-btn-chart = 📈 График за 30 дней
+admin-stats-chart-wait = Рисую график…
+admin-chart-title = Заказы и новые пользователи за { $days } дней
+admin-chart-orders = Заказы
+admin-chart-users = Новые пользователи
+admin-chart-caption = 📈 За { $days } дней: заказов — { $orders }, новых пользователей — { $users }.
+admin-duration-seconds = { $s } с
+admin-duration-minutes = { $m } мин
+admin-duration-hours = { $h } ч { $m } мин
+admin-duration-days = { $d } д { $h } ч
+
+## Поддержка: сторона клиента (/support, режим ожидания, оценка)
+support-staff-use-tickets = Вы сотрудник поддержки: тикеты клиентов — в /tickets.
+support-ask =
+    ✍️ Опишите проблему одним сообщением, до 200 символов. Можно отправить фото с подписью.
+    /cancel — отмена
+support-too-long = Получилось { $n } символов, а можно не больше 200. Сократите текст и отправьте ещё раз.
+support-need-caption = Добавьте к фото подпись с описанием проблемы (до 200 символов).
+support-text-only = Опишите проблему текстом или отправьте фото с подписью.
+support-created =
+    ✅ Тикет <b>#{ $id }</b> создан. Агенты поддержки уже получили уведомление.
+    Пока тикет не закрыт, бот работает в режиме поддержки: пишите сюда, и сообщения дойдут до агента.
+support-waiting =
+    ⏳ Ваш тикет <b>#{ $id }</b> открыт. Пока он не закрыт, бот работает в режиме поддержки: просто пишите сюда, и сообщения дойдут до агента.
+    Чтобы закрыть тикет самому, нажмите «Отозвать тикет».
+support-waiting-alert = Ваш тикет #{ $id } открыт. Напишите сообщение в чат или отзовите тикет.
+support-waiting-unsupported = До поддержки доходят только текст и фото. Ваш тикет #{ $id } открыт.
+support-message-saved = ✉️ Добавлено в тикет #{ $id }. Агент увидит это, когда возьмёт тикет.
+support-btn-withdraw = ↩️ Отозвать тикет
+support-withdrawn = ↩️ Тикет #{ $id } отозван. Бот снова доступен.
+support-withdraw-gone = Этот тикет уже не открыт.
+support-taken = 👤 Вашим тикетом #{ $id } занимается { $agent }.
+support-agent-message =
+    💬 <b>{ $agent }</b> (поддержка), тикет #{ $id }:
+    { $text }
+support-closed =
+    ✅ Тикет #{ $id } закрыт. Бот снова доступен.
+    Оцените, пожалуйста, помощь от 1 до 5:
+support-reopened =
+    🔄 Тикет #{ $id } снова открыт. Бот опять в режиме поддержки: пишите сюда, и сообщения дойдут до агента.
+support-redirected = 🔀 Ваш тикет #{ $id } передан агенту { $agent }.
+support-requeued = ⏳ Ваш тикет #{ $id } ждёт другого агента.
+support-rated = Спасибо! Ваша оценка тикета #{ $id }: { $stars }
+support-rate-thanks = Спасибо за оценку!
+support-rate-already = Вы уже оценили этот тикет.
+support-rate-unavailable = Этот тикет сейчас нельзя оценить.
+
+## Поддержка: сторона агента (/tickets, уведомления, переписка)
+tickets-staff-only = Тикеты доступны только сотрудникам поддержки.
+tickets-list-open = <b>🎫 Открытые тикеты</b>: { $n }
+tickets-list-work = <b>🎫 Тикеты в работе</b>: { $n }
+tickets-list-closed = <b>🎫 Закрытые тикеты</b>: { $n }
+tickets-list-empty = Здесь пока пусто.
+tickets-list-pick = Выберите тикет.
+tickets-tab-open = Открытые ({ $n })
+tickets-tab-work = В работе ({ $n })
+tickets-tab-closed = Закрытые ({ $n })
+tickets-state-created = 🆕 открыт
+tickets-state-in_work = 🛠 в работе
+tickets-state-closed = ✅ закрыт
+tickets-no-agent = —
+tickets-card =
+    <b>🎫 Тикет #{ $id }</b> — { $state }
+    Клиент: { $customer }
+    Создан: { $created }
+    Агент: { $agent }{ $extra }
+    <blockquote>{ $text }</blockquote>
+tickets-card-photo = {"\u000A"}📷 Приложено фото (см. историю переписки).
+tickets-card-rating = {"\u000A"}Оценка: { $stars }
+tickets-card-closed-at = {"\u000A"}Закрыт: { $closed }
+tickets-new =
+    🆕 <b>Новый тикет #{ $id }</b> от { $customer }:
+    { $text }
+tickets-requeued =
+    🔁 <b>Тикет #{ $id }</b> от { $customer } вернулся в очередь:
+    { $text }
+tickets-taken-by = 🎫 Тикет #{ $id } от { $customer } — взял в работу { $agent }.
+tickets-withdrawn-note = 🎫 Тикет #{ $id } от { $customer } отозван клиентом.
+tickets-closed-note = 🎫 Тикет #{ $id } от { $customer } закрыл { $agent }.
+tickets-take-ok = Вы взяли тикет #{ $id } в работу.
+tickets-already-taken = Тикет #{ $id } уже взял в работу { $agent }.
+tickets-gone = Такого тикета нет.
+tickets-already-closed = Тикет #{ $id } уже закрыт.
+tickets-not-closed = Тикет #{ $id } не закрыт.
+tickets-not-taken = Сначала возьмите тикет #{ $id } в работу.
+tickets-reply-prompt =
+    ✍️ Теперь ваши сообщения (текст или фото) уходят клиенту по тикету #{ $id }. Можно и просто ответить (reply) на пересланное сообщение клиента.
+    /cancel — закончить ответ
+tickets-reply-sent = ✅ Отправлено в тикет #{ $id }.
+tickets-reply-ended = Отвечать в тикет #{ $id } вы больше не можете; режим ответа завершён.
+tickets-reply-unsupported = Клиенту можно отправить только текст или фото.
+tickets-undelivered = ⚠️ Сообщение сохранено в тикете #{ $id }, но доставить его клиенту не удалось (возможно, он заблокировал бота).
+tickets-relay-from-customer =
+    💬 <b>#{ $id }</b> · { $customer }:
+    { $text }
+tickets-closed-ok = Тикет #{ $id } закрыт.
+tickets-reopened-ok = Тикет #{ $id } снова открыт.
+tickets-reopen-has-open = У клиента уже есть другой открытый тикет.
+tickets-redirect-pick = 🔀 Кому передать тикет #{ $id }?
+tickets-redirect-none = Других активных агентов нет.
+tickets-redirect-ok = Тикет #{ $id } передан агенту { $agent }.
+tickets-redirect-bad = Этот агент сейчас не активен.
+tickets-redirect-same = Тикет уже у этого агента.
+tickets-redirected-to-you = 🔀 { $actor } передал вам тикет #{ $id }.
+tickets-redirected-away = 🔀 { $actor } передал тикет #{ $id } агенту { $agent }.
+tickets-customer-withdrew = ↩️ Клиент отозвал тикет #{ $id }.
+tickets-reopened-to-you = 🔄 { $actor } снова открыл тикет #{ $id }, он снова ваш.
+tickets-closed-by-other = ✅ { $actor } закрыл тикет #{ $id }.
+tickets-transcript-header = <b>📜 История тикета #{ $id }</b>
+tickets-transcript-line =
+    <b>{ $author }</b> · { $time }
+    { $text }
+tickets-transcript-customer = { $name } (клиент)
+tickets-transcript-agent = { $name } (поддержка)
+tickets-transcript-photo = 📷 фото
+tickets-notifications-on = 🔔 Уведомления о новых тикетах включены.
+tickets-notifications-off = 🔕 Уведомления о новых тикетах выключены.
+tickets-btn-take = 🛠 Взять в работу
+tickets-btn-reply = ✍️ Ответить
+tickets-btn-close = ✅ Закрыть
+tickets-btn-reopen = 🔄 Открыть снова
+tickets-btn-redirect = 🔀 Передать
+tickets-btn-assign = 🔀 Назначить
+tickets-btn-transcript = 📜 История
+tickets-btn-back = ⬅️ К списку
+tickets-btn-notifications-on = 🔔 Уведомления: вкл
+tickets-btn-notifications-off = 🔕 Уведомления: выкл
