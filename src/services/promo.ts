@@ -334,7 +334,7 @@ export class PromoService {
     const rows = await this.db
       .select({
         promo: promoCodes,
-        redemptions: sql<number>`(select count(*)::int from ${promoRedemptions} where ${promoRedemptions.promoCodeId} = ${promoCodes.id})`,
+        redemptions: sql<number>`(select count(*)::int from promo_redemptions r where r.promo_code_id = "promo_codes"."id")`,
       })
       .from(promoCodes)
       .orderBy(asc(promoCodes.id))
