@@ -1,0 +1,71 @@
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import { escapeHtml } from '../bot/html.js';
+import type { Locale, Translator } from '../bot/i18n.js';
+import type { Broadcast } from '../services/broadcasts.js';
+
+/** Callback data of the "Unsubscribe from news" button under every advertising message. */
+export const UNSUBSCRIBE_DATA = 'ads:off';
+
+/** The deep link of an "open product" button: records the click, then shows the product. */
+export function productDeepLink(botUsername: string, broadcastId: number, productId: number): string {
+  return `https://t.me/${botUsername}?start=bc_${broadcastId}_${productId}`;
+}
+
+export interface AdMessage {
+  text: string;
+  photo: string | null;
+  reply_markup: InlineKeyboardMarkup;
+}
+
+export type AdVars = Record<string, string | number> | null | undefined;
+
+const PLACEHOLDER = /\{(name|product|code|discount)\}/g;
+
+/** Replaces `{name}`, `{product}`, `{code}`, `{discount}` in admin-written HTML with escaped values. */
+export function fillPlaceholders(html: string, values: Record<string, string | number | undefined>): string {
+  return html.replace(PLACEHOLDER, (whole, key: string) => {
+    const value = values[key];
+    return value === undefined ? whole : escapeHtml(String(value));
+  });
+}
+
+/**
+ * An advertising message exactly as its recipient sees it: the text (the admin's HTML, or a campaign's
+ * default text in the recipient's language), the photo, the buttons, and always "Unsubscribe from news".
+ * The admin's preview is built by the same function.
+ */
+export function renderAd(
+  translator: Translator,
+  locale: Locale,
+  broadcast: Pick<Broadcast, 'id' | 'text' | 'photo' | 'buttons' | 'campaign'>,
+  vars: AdVars,
+  recipient: { firstName: string },
+  botUsername: string,
+): AdMessage {
+  const values: Record<string, string | number | undefined> = { name: recipient.firstName, ...(vars ?? {}) };
+  const text =
+    broadcast.text !== null
+      ? fillPlaceholders(broadcast.text, values)
+      : translator.t(locale, `bc-auto-${broadcast.campaign ?? 'none'}-text`, {
+          name: recipient.firstName,
+          product: vars?.product === undefined ? undefined : String(vars.product),
+          code: vars?.code === undefined ? undefined : String(vars.code),
+          discount: vars?.discount === undefined ? undefined : Number(vars.discount),
+        });
+  const rows: InlineKeyboardButton[][] = [];
+  for (const button of broadcast.buttons) {
+    if (button.kind === 'url') rows.push([{ text: button.text, url: button.url }]);
+    else
+      rows.push([{ text: button.text, url: productDeepLink(botUsername, broadcast.id, button.productId) }]);
+  }
+  if (broadcast.campaign && typeof vars?.productId === 'number') {
+    rows.push([
+      {
+        text: translator.t(locale, 'bc-btn-open-product'),
+        url: productDeepLink(botUsername, broadcast.id, vars.productId),
+      },
+    ]);
+  }
+  rows.push([{ text: translator.t(locale, 'bc-btn-unsubscribe'), callback_data: UNSUBSCRIBE_DATA }]);
+  return { text, photo: broadcast.photo, reply_markup: { inline_keyboard: rows } };
+}

@@ -1,0 +1,394 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { type Api, GrammyError } from 'grammy';
+import type { Translator } from '../bot/i18n.js';
+import type { Logger } from '../logger.js';
+import type { Broadcast, BroadcastService, ClaimedDelivery, DeliveryResult } from '../services/broadcasts.js';
+import type { UserService } from '../services/users.js';
+import { renderAd } from './ad-message.js';
+import { SendRateLimiter } from './rate-limiter.js';
+
+export const SENDER_LEASE = 'broadcast-sender';
+
+export interface SenderDeps {
+  services: { broadcasts: BroadcastService; users: UserService };
+  translator: Translator;
+  logger: Logger;
+}
+
+export interface SenderOptions {
+  /** Messages per second over all recipients; `Infinity` = no client-side limit (benchmark). */
+  ratePerSecond: number;
+  /** Send with `allow_paid_broadcast` (up to 1000 messages per second, paid in Stars). */
+  paid: boolean;
+  botUsername: string;
+  /** Shared with other senders of the process (e.g. progress edits). Default: its own. */
+  limiter?: SendRateLimiter;
+  holder?: string;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  claimBatch?: number;
+  leaseTtlMs?: number;
+  leaseRenewMs?: number;
+  idleMs?: number;
+  /** Attempts for errors other than 429 and 403 before the row is `failed`. */
+  maxAttempts?: number;
+  backoffBaseMs?: number;
+}
+
+export interface SenderCounters {
+  sent: number;
+  failed: number;
+  blocked: number;
+  skipped: number;
+  tooManyRequests: number;
+  retries: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The broadcast sender: drains the durable delivery queue at the global rate. One sender works at a time
+ * across instances (a lease renewed every few seconds); rows are claimed in batches with
+ * `FOR UPDATE SKIP LOCKED`, marked `sending` just before their requests go out and written back in
+ * batches. 429 pauses everything for retry_after and requeues the row; 403 marks the user blocked;
+ * other errors are retried with backoff a bounded number of times. It uses an Api without the
+ * auto-retry transformer: flood waits are handled here, for all requests at once.
+ */
+export class BroadcastSender {
+  readonly holder: string;
+  readonly limiter: SendRateLimiter;
+  readonly counters: SenderCounters = {
+    sent: 0,
+    failed: 0,
+    blocked: 0,
+    skipped: 0,
+    tooManyRequests: 0,
+    retries: 0,
+  };
+  private readonly opts: Required<Omit<SenderOptions, 'limiter' | 'holder'>>;
+  private readonly queue: ClaimedDelivery[] = [];
+  private readonly results: DeliveryResult[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly cache = new Map<number, Broadcast>();
+  private leaseHeld = false;
+  private stopped = true;
+  private loop: Promise<void> | undefined;
+  private leaseTimer: NodeJS.Timeout | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private wakeUp: (() => void) | undefined;
+  private lastShortClaim = 0;
+  private lastStateCheck = 0;
+  private lastFinishRuns = 0;
+
+  constructor(
+    private readonly deps: SenderDeps,
+    private readonly api: Api,
+    options: SenderOptions,
+  ) {
+    const unlimited = !Number.isFinite(options.ratePerSecond);
+    this.limiter = options.limiter ?? new SendRateLimiter(options.ratePerSecond);
+    this.holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+    this.opts = {
+      ratePerSecond: options.ratePerSecond,
+      paid: options.paid,
+      botUsername: options.botUsername,
+      concurrency:
+        options.concurrency ??
+        (unlimited ? 96 : Math.min(96, Math.max(4, Math.ceil(options.ratePerSecond / 8)))),
+      claimBatch:
+        options.claimBatch ??
+        (unlimited ? 1000 : Math.min(1000, Math.max(10, Math.ceil(options.ratePerSecond / 2)))),
+      leaseTtlMs: options.leaseTtlMs ?? 10_000,
+      leaseRenewMs: options.leaseRenewMs ?? 3000,
+      idleMs: options.idleMs ?? 300,
+      maxAttempts: options.maxAttempts ?? 5,
+      backoffBaseMs: options.backoffBaseMs ?? 2000,
+    };
+  }
+
+  get isLeader(): boolean {
+    return this.leaseHeld;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const renew = async () => {
+      await this.renewLease().catch((error: unknown) =>
+        this.deps.logger.error({ err: error }, 'broadcast sender: lease renewal failed'),
+      );
+      if (!this.stopped) this.leaseTimer = setTimeout(() => void renew(), this.opts.leaseRenewMs);
+    };
+    void renew();
+    this.flushTimer = setInterval(() => void this.flush(), 100);
+    this.loop = this.run().catch((error: unknown) => {
+      this.deps.logger.fatal({ err: error }, 'broadcast sender crashed');
+    });
+  }
+
+  /** Stops taking rows, waits for the requests in flight, writes their results, gives the rest back. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.leaseTimer);
+    clearInterval(this.flushTimer);
+    this.wake();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+    await this.flush();
+    const rest = this.queue.splice(0).map((r) => r.id);
+    try {
+      await this.deps.services.broadcasts.release(this.holder, rest);
+      if (this.leaseHeld) await this.deps.services.broadcasts.releaseLease(SENDER_LEASE, this.holder);
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'broadcast sender: could not release its rows on stop');
+    }
+    this.leaseHeld = false;
+  }
+
+  /** Resolves when the queue has nothing left that is due and nothing is in flight (tests, benchmark). */
+  async drained(pollMs = 100): Promise<void> {
+    for (;;) {
+      if (this.queue.length === 0 && this.inFlight.size === 0 && this.results.length === 0) {
+        await this.flushing;
+        if ((await this.deps.services.broadcasts.outstanding()) === 0) return;
+      }
+      await sleep(pollMs);
+    }
+  }
+
+  private async renewLease(): Promise<void> {
+    const had = this.leaseHeld;
+    const has = await this.deps.services.broadcasts.acquireLease(
+      SENDER_LEASE,
+      this.holder,
+      this.opts.leaseTtlMs,
+    );
+    if (has && !had) {
+      const recovered = await this.deps.services.broadcasts.recover(this.holder);
+      if (recovered.released > 0 || recovered.unconfirmed > 0) {
+        this.deps.logger.warn(
+          recovered,
+          'broadcast sender: took over from a dead sender (claimed rows requeued, in-flight rows counted as delivered-unconfirmed)',
+        );
+      }
+      this.deps.logger.info({ holder: this.holder }, 'broadcast sender: lease taken');
+    }
+    if (!has && had) this.deps.logger.warn('broadcast sender: lease lost, pausing');
+    this.leaseHeld = has;
+    if (has) this.wake();
+  }
+
+  private wake(): void {
+    const wake = this.wakeUp;
+    this.wakeUp = undefined;
+    wake?.();
+  }
+
+  /** Sleeps up to `ms`, or until woken (a request finished, the lease was taken, stop). */
+  private nap(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(
+        () => {
+          this.wakeUp = undefined;
+          resolve();
+        },
+        Math.max(1, ms),
+      );
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        if (!this.leaseHeld) {
+          if (this.queue.length > 0) {
+            await this.deps.services.broadcasts.release(
+              this.holder,
+              this.queue.splice(0).map((r) => r.id),
+            );
+          }
+          await this.nap(1000);
+          continue;
+        }
+        await this.refill();
+        if (this.queue.length === 0) {
+          await this.flush();
+          if (this.inFlight.size === 0 && performance.now() - this.lastFinishRuns > 1000) {
+            this.lastFinishRuns = performance.now();
+            await this.deps.services.broadcasts.finishRuns();
+          }
+          await this.nap(this.opts.idleMs);
+          continue;
+        }
+        if (this.limiter.paused) {
+          await this.flush();
+          await this.nap(this.limiter.waitMs());
+          continue;
+        }
+        const slots = this.opts.concurrency - this.inFlight.size;
+        const group = Math.min(slots, this.limiter.available(), this.queue.length, 64);
+        if (group <= 0) {
+          await this.nap(slots <= 0 ? 1000 : this.limiter.waitMs());
+          continue;
+        }
+        await this.dispatch(this.queue.splice(0, group));
+      } catch (error) {
+        this.deps.logger.error({ err: error }, 'broadcast sender: loop error, retrying');
+        await sleep(1000);
+      }
+    }
+  }
+
+  private async refill(): Promise<void> {
+    const { broadcasts } = this.deps.services;
+    const now = performance.now();
+    if (this.queue.length > 0 && now - this.lastStateCheck > 500) {
+      // A run paused or cancelled meanwhile: give its claimed rows back at once.
+      this.lastStateCheck = now;
+      const states = await broadcasts.runStates([...new Set(this.queue.map((r) => r.runId))]);
+      const stale = this.queue.filter((r) => states.get(r.runId) !== 'running');
+      if (stale.length > 0) {
+        const staleIds = new Set(stale.map((r) => r.id));
+        const keep = this.queue.filter((r) => !staleIds.has(r.id));
+        this.queue.splice(0, this.queue.length, ...keep);
+        await broadcasts.release(this.holder, [...staleIds]);
+      }
+    }
+    if (this.queue.length >= this.opts.claimBatch / 2) return;
+    if (now - this.lastShortClaim < this.opts.idleMs) return;
+    const want = this.opts.claimBatch - this.queue.length;
+    const claimed = await broadcasts.claim(this.holder, want);
+    if (claimed.length < want) this.lastShortClaim = performance.now();
+    const missing = [...new Set(claimed.map((r) => r.broadcastId))].filter((id) => !this.cache.has(id));
+    for (const b of await broadcasts.byIds(missing)) this.cache.set(b.id, b);
+    this.queue.push(...claimed);
+  }
+
+  private async dispatch(group: ClaimedDelivery[]): Promise<void> {
+    const sendable: ClaimedDelivery[] = [];
+    for (const row of group) {
+      if (row.unreachable) {
+        this.counters.skipped++;
+        this.results.push({ id: row.id, state: 'skipped', error: 'opted out or blocked before sending' });
+      } else sendable.push(row);
+    }
+    if (sendable.length === 0) return;
+    // Recorded as handed to the network before any request leaves: after a crash these are never resent.
+    await this.deps.services.broadcasts.markSending(
+      this.holder,
+      sendable.map((r) => r.id),
+    );
+    this.limiter.record(sendable.length);
+    for (const row of sendable) {
+      const request = this.send(row).finally(() => {
+        this.inFlight.delete(request);
+        this.wake();
+      });
+      this.inFlight.add(request);
+    }
+  }
+
+  private async send(row: ClaimedDelivery): Promise<void> {
+    const broadcast = this.cache.get(row.broadcastId);
+    if (!broadcast) {
+      this.push({ id: row.id, state: 'failed', error: 'broadcast not found' });
+      return;
+    }
+    const { translator } = this.deps;
+    const message = renderAd(
+      translator,
+      translator.pick(row.languageCode),
+      broadcast,
+      row.vars,
+      { firstName: row.firstName },
+      this.opts.botUsername,
+    );
+    const paid = this.opts.paid ? { allow_paid_broadcast: true } : {};
+    try {
+      const sent = message.photo
+        ? await this.api.sendPhoto(row.telegramId, message.photo, {
+            caption: message.text,
+            parse_mode: 'HTML',
+            reply_markup: message.reply_markup,
+            ...paid,
+          })
+        : await this.api.sendMessage(row.telegramId, message.text, {
+            parse_mode: 'HTML',
+            reply_markup: message.reply_markup,
+            link_preview_options: { is_disabled: true },
+            ...paid,
+          });
+      this.counters.sent++;
+      this.push({ id: row.id, state: 'sent', messageId: sent.message_id });
+    } catch (error) {
+      await this.failed(row, error);
+    }
+  }
+
+  private async failed(row: ClaimedDelivery, error: unknown): Promise<void> {
+    if (error instanceof GrammyError && error.error_code === 429) {
+      const seconds = error.parameters.retry_after ?? 1;
+      this.counters.tooManyRequests++;
+      this.limiter.pause(seconds * 1000);
+      this.push({ id: row.id, state: 'pending', delayMs: seconds * 1000, error: error.description });
+      this.deps.logger.warn({ retryAfter: seconds }, 'broadcast sender: flood control, pausing');
+      return;
+    }
+    if (error instanceof GrammyError && error.error_code === 403) {
+      this.counters.blocked++;
+      await this.deps.services.users
+        .markBlocked(row.telegramId)
+        .catch((markError: unknown) =>
+          this.deps.logger.warn({ err: markError }, 'broadcast sender: could not mark a user blocked'),
+        );
+      this.push({ id: row.id, state: 'blocked', error: error.description });
+      return;
+    }
+    const reason = error instanceof GrammyError ? error.description : String(error);
+    // A 400 is Telegram refusing this message for this chat: sending it again gives the same answer.
+    const permanent = error instanceof GrammyError && error.error_code < 500;
+    if (permanent || row.attempts + 1 >= this.opts.maxAttempts) {
+      this.counters.failed++;
+      this.push({ id: row.id, state: 'failed', error: reason, countsAsAttempt: true });
+      return;
+    }
+    this.counters.retries++;
+    this.push({
+      id: row.id,
+      state: 'pending',
+      error: reason,
+      delayMs: this.opts.backoffBaseMs * 2 ** row.attempts,
+      countsAsAttempt: true,
+    });
+  }
+
+  private push(result: DeliveryResult): void {
+    this.results.push(result);
+    if (this.results.length >= 500) void this.flush();
+  }
+
+  /** Writes buffered results (one statement per batch); flushes never overlap. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      while (this.results.length > 0) {
+        const batch = this.results.splice(0, 1000);
+        try {
+          await this.deps.services.broadcasts.finish(this.holder, batch);
+        } catch (error) {
+          this.results.unshift(...batch);
+          this.deps.logger.error({ err: error }, 'broadcast sender: could not write results, will retry');
+          await sleep(500);
+          if (this.stopped) return;
+        }
+      }
+    });
+    return this.flushing;
+  }
+}

@@ -1,0 +1,60 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import type { Audience } from '../db/schema/index.js';
+
+export const AUDIENCE_KINDS = ['all', 'customers', 'no_orders', 'abandoned', 'language'] as const;
+
+/**
+ * The ordering dialog of the catalog feature lives in the sessions table (key = chat id = Telegram id):
+ * `{ dialog: { name: 'order', step, data: { productId, … } } }`.
+ */
+export const ORDER_DIALOG = 'order';
+
+/**
+ * The WHERE condition on `users u` selecting an audience. Users who opted out of ads or blocked the bot
+ * are never part of an audience.
+ */
+export function audienceCondition(audience: Audience, defaultLocale: string): SQL {
+  const reachable = sql`not u.ads_opt_out and u.blocked_at is null`;
+  switch (audience.kind) {
+    case 'all':
+      return reachable;
+    case 'customers':
+      return sql`${reachable} and exists (select 1 from orders o where o.user_id = u.id)`;
+    case 'no_orders':
+      return sql`${reachable} and not exists (select 1 from orders o where o.user_id = u.id)`;
+    case 'abandoned':
+      return sql`${reachable} and exists (
+        select 1 from sessions s
+        where s.key = u.telegram_id::text and s.value -> 'dialog' ->> 'name' = ${ORDER_DIALOG})`;
+    case 'language': {
+      const language = audience.language.toLowerCase();
+      // Users without a language code get the default locale's texts, so they belong to its audience.
+      return sql`${reachable} and coalesce(lower(left(u.language_code, 2)), ${defaultLocale}) = ${language}`;
+    }
+  }
+}
+
+export class AudienceService {
+  constructor(
+    private readonly db: Executor,
+    private readonly defaultLocale: string,
+  ) {}
+
+  /** How many users a broadcast to `audience` would reach now (shown before confirming). */
+  async count(audience: Audience): Promise<number> {
+    const result = (await this.db.execute(
+      sql`select count(*)::int as n from users u where ${audienceCondition(audience, this.defaultLocale)}`,
+    )) as unknown as { rows: { n: number }[] };
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
+  /** The language codes users have, most common first (for the "by language" choice). */
+  async languages(): Promise<{ language: string; users: number }[]> {
+    const result = (await this.db.execute(sql`
+      select coalesce(lower(left(language_code, 2)), ${this.defaultLocale}) as language, count(*)::int as users
+      from users u where not u.ads_opt_out and u.blocked_at is null
+      group by 1 order by 2 desc, 1 limit 8`)) as unknown as { rows: { language: string; users: number }[] };
+    return result.rows.map((r) => ({ language: r.language, users: Number(r.users) }));
+  }
+}
