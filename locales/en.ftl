@@ -266,3 +266,120 @@ tickets-btn-transcript = 📜 Transcript
 tickets-btn-back = ⬅️ To the list
 tickets-btn-notifications-on = 🔔 Notifications: on
 tickets-btn-notifications-off = 🔕 Notifications: off
+
+## Catalog (issue B)
+catalog-empty = The catalog is empty for now — new services are on the way. Check back soon! 🙌
+catalog-card =
+    <b>{ $title }</b>
+    { $description }
+
+    💰 Price: <b>{ $price }</b>
+    ⏱ Deadline: { $deadline }
+catalog-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+catalog-btn-order = 🛒 Order
+catalog-btn-all = 📋 All services
+catalog-product-unavailable = This service is not available right now. See the others in /catalog.
+catalog-product-not-found = There is no such service. See /catalog.
+catalog-error-title-empty = The title cannot be empty.
+catalog-error-title-too-long = The title is longer than { $titleMax } characters.
+catalog-error-title-taken = A service with this title already exists.
+catalog-error-description-empty = The description cannot be empty.
+catalog-error-description-too-long = The description is longer than { $descriptionMax } characters.
+catalog-error-price-invalid = The price is a whole number of roubles from 0, e.g. 15000.
+catalog-error-deadline-invalid = The deadline is a whole number of days from 1 to { $deadlineMax }.
+catalog-error-image-invalid = Please send a photo.
+
+## Checkout (issue B)
+order-ask-email =
+    Ordering: <b>{ $title }</b>.
+
+    Send the email we can reach you at — the order details will go there.
+order-ask-email-saved =
+    Ordering: <b>{ $title }</b>.
+
+    Send the email we can reach you at, or use the saved one: { $email }
+order-btn-use-email = Use { $email }
+order-btn-cancel = ✖️ Cancel
+order-email-invalid = “{ $input }” does not look like an email. Example: name@example.com. Please try again.
+order-email-taken = This email is already used by another user. Please enter a different address.
+order-ask-promo = Have a promo code? Send it as a message or press “No promo code”.
+order-btn-skip-promo = No promo code
+order-promo-unknown = Promo code “{ $code }” does not exist.
+order-promo-inactive = Promo code “{ $code }” is switched off.
+order-promo-expired = Promo code “{ $code }” has expired.
+order-promo-not-for-product = Promo code “{ $code }” does not apply to this service.
+order-promo-used-up = Promo code “{ $code }” has been used up.
+order-promo-already-used-by-you = You have already used promo code “{ $code }”.
+order-promo-retry = Send another code or press “No promo code”.
+order-summary =
+    <b>Please check your order</b>
+
+    Service: <b>{ $title }</b>
+    Price: { $price }
+    { $discountLine }
+    <b>Total: { $final }</b>
+    Email: { $email }
+    Deadline: { $deadline }
+order-summary-discount = Discount: −{ $discount } (promo code { $code })
+order-summary-no-discount = Discount: none
+order-btn-confirm = ✅ Confirm
+order-confirm-hint = Press “Confirm” or “Cancel” under the order summary.
+order-placed =
+    🎉 Order <b>#{ $id }</b> is placed!
+    Waiting for an executor — we will let you know when someone takes it. Your orders: /orders.
+order-already-placed = Order #{ $id } is already placed.
+order-dialog-cancelled = Checkout cancelled, nothing was saved.
+order-product-gone = This service is no longer available. See the others in /catalog.
+order-dialog-outdated = This checkout is already over. Start again from /catalog.
+order-text-expected = Please answer with text.
+
+## Orders: card and staff actions (issue B)
+order-new-title = 🔔 <b>New order!</b>
+order-card-title = 📦 <b>Order #{ $id }</b> · { $state }
+order-card-product = Service: { $title }
+order-card-price = Price: { $price }
+order-card-discount = Discount: −{ $discount } (promo code { $code })
+order-card-final = Total: <b>{ $final }</b>
+order-card-deadline = Deadline: { $deadline }
+order-card-customer = Customer: { $name }
+order-card-email = Email: { $email }
+order-card-created = Created: { $date }
+order-card-executor = Executor: { $name }
+order-card-cancelled-by-customer = Cancelled by the customer
+order-card-cancel-reason = Cancellation reason: { $reason }
+order-state-created = 🆕 waiting for an executor
+order-state-in-work = 🛠 in work
+order-state-done = ✅ done
+order-state-cancelled = ❌ cancelled
+order-btn-take = 🛠 Take into work
+order-btn-done = ✅ Done
+order-btn-staff-cancel = ✖️ Cancel order
+order-taken-by-you = You took order #{ $id } into work.
+order-already-taken = Order #{ $id } was already taken by { $name }.
+order-wrong-state = Order #{ $id } is now: { $state }. This action is not available.
+order-not-found = Order not found.
+order-done-ok = Order #{ $id } is done. The customer has been notified.
+order-ask-cancel-reason = Write the reason for cancelling order #{ $id } — the customer will see it. /cancel to keep the order.
+order-cancel-reason-too-long = The reason is too long: at most { $max } characters.
+order-staff-cancelled = Order #{ $id } is cancelled. The customer has been notified.
+order-notify-taken = 🛠 Your order #{ $id } “{ $title }” has been taken into work. Executor: { $name }.
+order-notify-done = ✅ Your order #{ $id } “{ $title }” is done. Thank you for choosing PHOENIX!
+order-notify-cancelled =
+    ❌ Your order #{ $id } “{ $title }” has been cancelled.
+    Reason: { $reason }
+
+## My orders (issue B)
+orders-empty = You have no orders yet. Choose a service in /catalog.
+orders-title = <b>My orders</b> ({ $total })
+orders-line =
+    <b>#{ $id }</b> · { $title } · { $final }
+    { $state } · { $date }
+orders-btn-cancel = ✖️ Cancel #{ $id }
+orders-confirm-cancel = Cancel order #{ $id } “{ $title }”?
+orders-btn-yes-cancel = Yes, cancel
+orders-btn-back = ← Back
+orders-cancelled = Order #{ $id } is cancelled.
+orders-cannot-cancel = Order #{ $id } can no longer be cancelled: it is { $state }.

@@ -266,3 +266,121 @@ tickets-btn-transcript = 📜 История
 tickets-btn-back = ⬅️ К списку
 tickets-btn-notifications-on = 🔔 Уведомления: вкл
 tickets-btn-notifications-off = 🔕 Уведомления: выкл
+
+## Каталог (issue B)
+catalog-empty = Каталог пока пуст — мы готовим новые услуги. Загляните чуть позже! 🙌
+catalog-card =
+    <b>{ $title }</b>
+    { $description }
+
+    💰 Цена: <b>{ $price }</b>
+    ⏱ Срок: { $deadline }
+catalog-days = { $n ->
+    [one] { $n } день
+    [few] { $n } дня
+   *[many] { $n } дней
+}
+catalog-btn-order = 🛒 Заказать
+catalog-btn-all = 📋 Весь каталог
+catalog-product-unavailable = Эта услуга сейчас недоступна. Посмотрите другие в /catalog.
+catalog-product-not-found = Такой услуги нет в каталоге. Посмотрите /catalog.
+catalog-error-title-empty = Название не может быть пустым.
+catalog-error-title-too-long = Название длиннее { $titleMax } символов.
+catalog-error-title-taken = Услуга с таким названием уже есть.
+catalog-error-description-empty = Описание не может быть пустым.
+catalog-error-description-too-long = Описание длиннее { $descriptionMax } символов.
+catalog-error-price-invalid = Цена — целое число рублей от 0, например 15000.
+catalog-error-deadline-invalid = Срок — целое число дней от 1 до { $deadlineMax }.
+catalog-error-image-invalid = Пришлите фотографию.
+
+## Оформление заказа (issue B)
+order-ask-email =
+    Оформляем заказ: <b>{ $title }</b>.
+
+    Укажите email для связи — на него придут детали заказа.
+order-ask-email-saved =
+    Оформляем заказ: <b>{ $title }</b>.
+
+    Укажите email для связи или используйте сохранённый: { $email }
+order-btn-use-email = Использовать { $email }
+order-btn-cancel = ✖️ Отменить
+order-email-invalid = «{ $input }» не похоже на email. Пример: name@example.com. Попробуйте ещё раз.
+order-email-taken = Этот email уже указан другим пользователем. Введите другой адрес.
+order-ask-promo = Есть промокод? Отправьте его сообщением или нажмите «Без промокода».
+order-btn-skip-promo = Без промокода
+order-promo-unknown = Промокод «{ $code }» не найден.
+order-promo-inactive = Промокод «{ $code }» отключён.
+order-promo-expired = Срок действия промокода «{ $code }» истёк.
+order-promo-not-for-product = Промокод «{ $code }» не действует на эту услугу.
+order-promo-used-up = Промокод «{ $code }» уже израсходован.
+order-promo-already-used-by-you = Вы уже использовали промокод «{ $code }».
+order-promo-retry = Отправьте другой код или нажмите «Без промокода».
+order-summary =
+    <b>Проверьте заказ</b>
+
+    Услуга: <b>{ $title }</b>
+    Цена: { $price }
+    { $discountLine }
+    <b>Итого: { $final }</b>
+    Email: { $email }
+    Срок выполнения: { $deadline }
+order-summary-discount = Скидка: −{ $discount } (промокод { $code })
+order-summary-no-discount = Скидка: нет
+order-btn-confirm = ✅ Подтвердить
+order-confirm-hint = Нажмите «Подтвердить» или «Отменить» под сводкой заказа.
+order-placed =
+    🎉 Заказ <b>№{ $id }</b> оформлен!
+    Ожидаем исполнителя — мы сообщим, когда заказ возьмут в работу. Ваши заказы — /orders.
+order-already-placed = Заказ №{ $id } уже оформлен.
+order-dialog-cancelled = Оформление заказа отменено, ничего не сохранено.
+order-product-gone = Эта услуга больше недоступна. Посмотрите другие в /catalog.
+order-dialog-outdated = Это оформление уже завершено. Начните заново в /catalog.
+order-text-expected = Пришлите ответ текстом.
+
+## Заказы: карточка и действия персонала (issue B)
+order-new-title = 🔔 <b>Новый заказ!</b>
+order-card-title = 📦 <b>Заказ №{ $id }</b> · { $state }
+order-card-product = Услуга: { $title }
+order-card-price = Цена: { $price }
+order-card-discount = Скидка: −{ $discount } (промокод { $code })
+order-card-final = Итого: <b>{ $final }</b>
+order-card-deadline = Срок: { $deadline }
+order-card-customer = Клиент: { $name }
+order-card-email = Email: { $email }
+order-card-created = Создан: { $date }
+order-card-executor = Исполнитель: { $name }
+order-card-cancelled-by-customer = Отменён клиентом
+order-card-cancel-reason = Причина отмены: { $reason }
+order-state-created = 🆕 ждёт исполнителя
+order-state-in-work = 🛠 в работе
+order-state-done = ✅ выполнен
+order-state-cancelled = ❌ отменён
+order-btn-take = 🛠 Взять в работу
+order-btn-done = ✅ Выполнен
+order-btn-staff-cancel = ✖️ Отменить заказ
+order-taken-by-you = Вы взяли заказ №{ $id } в работу.
+order-already-taken = Заказ №{ $id } уже взял в работу { $name }.
+order-wrong-state = Заказ №{ $id } сейчас: { $state }. Действие недоступно.
+order-not-found = Заказ не найден.
+order-done-ok = Заказ №{ $id } выполнен. Клиент уведомлён.
+order-ask-cancel-reason = Напишите причину отмены заказа №{ $id } — её увидит клиент. /cancel — не отменять.
+order-cancel-reason-too-long = Причина слишком длинная: не больше { $max } символов.
+order-staff-cancelled = Заказ №{ $id } отменён. Клиент уведомлён.
+order-notify-taken = 🛠 Ваш заказ №{ $id } «{ $title }» взят в работу. Исполнитель: { $name }.
+order-notify-done = ✅ Ваш заказ №{ $id } «{ $title }» выполнен. Спасибо, что выбрали PHOENIX!
+order-notify-cancelled =
+    ❌ Ваш заказ №{ $id } «{ $title }» отменён.
+    Причина: { $reason }
+
+## Мои заказы (issue B)
+orders-empty = У вас пока нет заказов. Выберите услугу в /catalog.
+orders-title = <b>Мои заказы</b> ({ $total })
+orders-line =
+    <b>№{ $id }</b> · { $title } · { $final }
+    { $state } · { $date }
+orders-btn-cancel = ✖️ Отменить №{ $id }
+orders-confirm-cancel = Отменить заказ №{ $id } «{ $title }»?
+orders-btn-yes-cancel = Да, отменить
+orders-btn-back = ← Назад
+orders-cancelled = Заказ №{ $id } отменён.
+orders-cannot-cancel = Заказ №{ $id } уже нельзя отменить: он { $state }.
