@@ -8,6 +8,7 @@ import { featureComposers } from './features/index.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { registerUser } from './middlewares/register-user.js';
+import { ticketWaitLock } from './middlewares/ticket-wait-lock.js';
 import { PostgresSessionStorage } from './session-storage.js';
 
 export interface CreateBotOptions {
@@ -71,6 +72,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
       getSessionKey: sessionKey,
     }),
   );
+  guarded.use(ticketWaitLock);
   guarded.use(startFeature, gateFeature);
   guarded.use(...featureComposers(deps));
   guarded.use(unhandledFeature);

@@ -3,6 +3,11 @@ import type { BotContext, BotDeps } from '../context.js';
 import { adminMenuFeature } from './admin/menu.js';
 import { adminStaffFeature } from './admin/staff.js';
 import { adminStatsFeature } from './admin/stats.js';
+import { catalogFeature } from './catalog.js';
+import { orderFeature } from './order.js';
+import { ordersFeature } from './orders.js';
+import { supportFeature } from './support.js';
+import { ticketsFeature } from './tickets.js';
 
 /**
  * The features after start/gate and before the catch-all, in the order they see updates.
@@ -10,5 +15,14 @@ import { adminStatsFeature } from './admin/stats.js';
  * them on `deps` when it is built.
  */
 export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
-  return [adminMenuFeature, adminStaffFeature(deps), adminStatsFeature];
+  return [
+    adminMenuFeature,
+    adminStaffFeature(deps),
+    adminStatsFeature,
+    catalogFeature(deps),
+    orderFeature(deps),
+    ordersFeature(deps),
+    supportFeature(deps),
+    ticketsFeature(deps),
+  ];
 }

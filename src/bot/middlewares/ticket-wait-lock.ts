@@ -1,0 +1,39 @@
+import type { MiddlewareFn } from 'grammy';
+import type { BotContext } from '../context.js';
+import { relayFromCustomer, sendWaitingNotice } from '../features/support.js';
+import { plain } from '../features/tickets.js';
+import { WAITING_ALLOWED_CALLBACK } from '../keyboards/tickets.js';
+
+/**
+ * The seed's waiting state: while a customer has an open ticket (created or in work) they cannot
+ * use the bot. Every command and button gets "your ticket #N is open" with a Withdraw button;
+ * only their plain messages (text, photo), which go into the ticket, and the Withdraw and rating
+ * buttons pass. The state is read from the tickets table on every update, so it survives restarts
+ * and ends the moment the ticket is closed. Staff are never locked.
+ */
+export const ticketWaitLock: MiddlewareFn<BotContext> = async (ctx, next) => {
+  if (ctx.role !== 'customer' || !ctx.user) return next();
+  if (ctx.chat && ctx.chat.type !== 'private') return next();
+  const ticket = await ctx.deps.services.tickets.openTicketOf(ctx.user.id);
+  if (!ticket) return next();
+
+  const callback = ctx.callbackQuery;
+  if (callback) {
+    if (callback.data !== undefined && WAITING_ALLOWED_CALLBACK.test(callback.data)) return next();
+    await ctx.answerCallbackQuery({
+      text: plain(ctx, 'support-waiting-alert', { id: ticket.id }),
+      show_alert: true,
+    });
+    await sendWaitingNotice(ctx, ticket);
+    return;
+  }
+
+  const message = ctx.message;
+  if (!message) return;
+  const isCommand = message.text?.startsWith('/') ?? false;
+  if (message.photo || (message.text !== undefined && !isCommand)) {
+    await relayFromCustomer(ctx, ticket);
+    return;
+  }
+  await sendWaitingNotice(ctx, ticket, isCommand ? 'support-waiting' : 'support-waiting-unsupported');
+};

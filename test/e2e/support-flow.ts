@@ -1,0 +1,64 @@
+import { expect } from 'vitest';
+import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
+import type { Ticket } from '../../src/services/tickets.js';
+import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
+
+/** Shared steps of the support-desk end-to-end tests (a customer and agents in the emulator). */
+
+export async function agent(
+  h: Harness,
+  firstName: string,
+  role: 'support' | 'admin' = 'support',
+): Promise<TestUser> {
+  const user = await h.startedUser({ firstName, languageCode: 'en' });
+  await h.makeStaff(user, role);
+  return user;
+}
+
+export const customer = (h: Harness, firstName: string) => h.startedUser({ firstName, languageCode: 'en' });
+
+/** /support → problem text → "Ticket #N is created"; returns the ticket row. */
+export async function openTicket(h: Harness, who: TestUser, problem: string): Promise<Ticket> {
+  who.send('/support');
+  await who.reply('Describe your problem');
+  who.send(problem);
+  const created = await who.reply(/Ticket #\d+ is created/);
+  const ticket = await h.deps.services.tickets.openTicketOf((await userRow(h, who)).id);
+  if (!ticket) throw new Error('no open ticket after /support');
+  expect(textOf(created)).toContain(`#${ticket.id}`);
+  return ticket;
+}
+
+export async function userRow(h: Harness, who: TestUser) {
+  const row = await h.deps.services.users.byTelegramId(who.id);
+  if (!row) throw new Error(`user ${who.id} is not registered`);
+  return row;
+}
+
+/** The "New ticket #N" notification an agent got (with or without its button, as it is now). */
+export const notificationOf = (who: TestUser, ticketId: number): Promise<StoredMessage> =>
+  who.waitFor(
+    (m) => textOf(m).includes(`New ticket #${ticketId} `) || textOf(m).includes(`Ticket #${ticketId} from`),
+  );
+
+export const hasButtons = (m: StoredMessage): boolean => buttonsOf(m).length > 0;
+
+/** The current state of a message (after edits). */
+export const current = (h: Harness, who: TestUser, m: StoredMessage): StoredMessage =>
+  h.emu.message(who.id, m.message_id) ?? m;
+
+/** Opens /tickets and the card of ticket `id` from tab `tab` (whose button label starts with it). */
+export async function openCard(
+  who: TestUser,
+  id: number,
+  tab: RegExp = /^• Open|^Open/,
+): Promise<StoredMessage> {
+  who.send('/tickets');
+  const list = await who.reply(/tickets<\/b>|tickets/i);
+  await who.press(list, tab);
+  await who.waitFor(
+    (m) => m.message_id === list.message_id && buttonsOf(m).some((b) => b.data === `tk:v:${id}`),
+  );
+  await who.press(list, new RegExp(`^#${id} `));
+  return who.waitFor((m) => m.message_id === list.message_id && textOf(m).includes(`Ticket #${id}`));
+}
