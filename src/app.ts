@@ -1,12 +1,14 @@
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import type { ServerType } from '@hono/node-server';
 import { GrammyError, HttpError } from 'grammy';
+import type { Hono } from 'hono';
 import type { BotDeps } from './bot/context.js';
 import { createBotDeps } from './bot/deps.js';
 import { createBot } from './bot/index.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
+import { startJobs } from './jobs/index.js';
 import type { Logger } from './logger.js';
 import { closeServer, createHttpApp, listen, WEBHOOK_PATH } from './server/http.js';
 
@@ -25,6 +27,11 @@ export interface RunningApp {
 export interface AppTelegram {
   token: string;
   apiRoot: string;
+  /**
+   * Sandbox mode: serve the bot's HTTP routes (/healthz, /metrics) from the caller's server instead of
+   * listening on config.port (the sandbox page already does). Polling mode only.
+   */
+  mountHttp?: (app: Hono) => void;
 }
 
 /**
@@ -61,6 +68,8 @@ export async function startApp(
     await deps.menus.setFor(bot.api, staff.telegramId, staff.role);
   }
 
+  const jobs = await startJobs(deps, bot.api);
+
   let runner: RunnerHandle | undefined;
   let server: ServerType | undefined;
   const webhookSecret = config.mode.kind === 'webhook' ? config.mode.secret : undefined;
@@ -74,10 +83,17 @@ export async function startApp(
     });
     logger.info({ port: config.port }, 'webhook server listening');
   } else {
-    try {
-      server = await listen(app, config.host, config.port);
-    } catch (error) {
-      logger.warn({ err: error, port: config.port }, 'health server not started; polling goes on without it');
+    if (telegram.mountHttp) {
+      telegram.mountHttp(app);
+    } else {
+      try {
+        server = await listen(app, config.host, config.port);
+      } catch (error) {
+        logger.warn(
+          { err: error, port: config.port },
+          'health server not started; polling goes on without it',
+        );
+      }
     }
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
@@ -90,6 +106,7 @@ export async function startApp(
     stop() {
       stopping ??= (async () => {
         if (runner?.isRunning()) await runner.stop();
+        await jobs.stop();
         if (server) await closeServer(server);
       })();
       return stopping;

@@ -1,7 +1,8 @@
-import { StartupError, startApp } from './app.js';
+import { type AppTelegram, StartupError, startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError, openDatabase } from './db/client.js';
 import { createLogger } from './logger.js';
+import type { Sandbox } from './sandbox/start.js';
 
 /** Exits with one clear line for the errors a person can fix (config, database, token). */
 function fail(message: string): never {
@@ -17,7 +18,11 @@ try {
   throw error;
 }
 
-const logger = createLogger(config.logLevel, config.botToken);
+// Sandbox mode keeps stdout for the one line with the page's address; the logs go to DATA_DIR/sandbox.log.
+const logger =
+  config.mode.kind === 'sandbox'
+    ? (await import('./sandbox/start.js')).createSandboxLogger(config)
+    : createLogger(config.logLevel, config.botToken);
 
 try {
   const database = await openDatabase(config).catch((error: unknown) => {
@@ -25,16 +30,19 @@ try {
     throw error;
   });
 
-  let telegram = { token: config.botToken ?? '', apiRoot: config.apiRoot };
-  let stopSandbox: (() => Promise<void>) | undefined;
+  let telegram: AppTelegram = { token: config.botToken ?? '', apiRoot: config.apiRoot };
+  let appConfig = config;
+  let sandbox: Sandbox | undefined;
   if (config.mode.kind === 'sandbox') {
     const { startSandbox } = await import('./sandbox/start.js');
-    const sandbox = await startSandbox(config, logger, database);
-    telegram = { token: sandbox.token, apiRoot: sandbox.apiRoot };
-    stopSandbox = sandbox.stop;
+    sandbox = await startSandbox(config, logger, database);
+    telegram = { token: sandbox.token, apiRoot: sandbox.apiRoot, mountHttp: sandbox.mountHttp };
+    appConfig = sandbox.config;
   }
+  const stopSandbox = sandbox?.stop;
 
-  const app = await startApp(config, logger, database, telegram);
+  const app = await startApp(appConfig, logger, database, telegram);
+  sandbox?.ready();
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -55,7 +63,9 @@ try {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (error) {
-  if (error instanceof StartupError) fail(error.message);
+  if (error instanceof StartupError || (error instanceof Error && error.name === 'SandboxStartError')) {
+    fail(error.message);
+  }
   logger.fatal({ err: error }, 'start-up failed');
   process.exit(1);
 }

@@ -1,0 +1,351 @@
+/**
+ * The sandbox page's HTTP side: static files, a JSON view of the emulator's chats, user actions (send text or
+ * a photo, press a button, open a link, join/leave the channel, block the bot) and a server-sent event stream
+ * of everything that changes. Only the personas can be driven; the page never sees raw HTML from the bot —
+ * it gets text + entities and builds DOM nodes itself.
+ */
+import { readFile } from 'node:fs/promises';
+import { Hono } from 'hono';
+import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
+import type {
+  CallbackAnswerEvent,
+  InlineKeyboardButton,
+  StoredMessage,
+  TelegramEmulator,
+} from '../emulator/index.js';
+import { PERSONAS, type Persona, personaById, SANDBOX_CHANNEL } from '../personas.js';
+
+export interface MessageView {
+  id: number;
+  chatId: number;
+  sender: 'bot' | 'user';
+  date: number;
+  text?: string;
+  entities?: unknown[];
+  photo?: string;
+  document?: { fileId: string; name: string };
+  inlineKeyboard?: { text: string; data?: string; url?: string }[][];
+  replyTo?: number;
+  edited: boolean;
+  deleted: boolean;
+}
+
+export interface ReplyKeyboardView {
+  rows: string[][];
+  placeholder?: string;
+}
+
+function messageView(m: StoredMessage): MessageView {
+  const view: MessageView = {
+    id: m.message_id,
+    chatId: m.chat_id,
+    sender: m.sender,
+    date: m.date,
+    edited: m.edited,
+    deleted: m.deleted,
+  };
+  const text = m.text ?? m.caption;
+  if (text !== undefined) view.text = text;
+  const entities = m.text !== undefined ? m.entities : m.caption_entities;
+  if (entities && entities.length > 0) view.entities = entities;
+  const photo = m.photo_file_id ?? m.photo?.at(-1)?.file_id;
+  if (photo) view.photo = photo;
+  if (m.document) view.document = { fileId: m.document.file_id, name: m.document.file_name ?? 'file' };
+  if (m.reply_markup && 'inline_keyboard' in m.reply_markup) {
+    view.inlineKeyboard = m.reply_markup.inline_keyboard.map((row) =>
+      row.map((b: InlineKeyboardButton) => ({
+        text: b.text,
+        ...(b.callback_data === undefined ? {} : { data: b.callback_data }),
+        ...(b.url === undefined ? {} : { url: b.url }),
+      })),
+    );
+  }
+  if (m.reply_to_message_id !== undefined) view.replyTo = m.reply_to_message_id;
+  return view;
+}
+
+const WEB_DIR = new URL('./', import.meta.url);
+const STATIC: Record<string, { file: string; type: string }> = {
+  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/render.js': { file: 'render.js', type: 'text/javascript; charset=utf-8' },
+  '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+  '/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
+};
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-cache',
+};
+
+export interface SandboxRoutesOptions {
+  emu: TelegramEmulator;
+  /** The bot's own routes (/healthz, /metrics) once the bot runs. */
+  botHttp: () => { fetch(request: Request): Response | Promise<Response> } | undefined;
+}
+
+/** Whether a persona is in the sandbox channel (as the bot would see it with getChatMember). */
+async function inChannel(emu: TelegramEmulator, userId: number): Promise<boolean> {
+  const member = await emu.invoke<{ status: string; is_member?: boolean }>('getChatMember', {
+    chat_id: SANDBOX_CHANNEL.id,
+    user_id: userId,
+  });
+  return ['creator', 'administrator', 'member'].includes(member.status) || member.is_member === true;
+}
+
+async function personaState(emu: TelegramEmulator, persona: Persona) {
+  const { started, blocked } = emu.userState(persona.id);
+  return {
+    id: persona.id,
+    name: [persona.firstName, persona.lastName].filter(Boolean).join(' '),
+    username: persona.username,
+    role: persona.role,
+    about: persona.about,
+    color: persona.color,
+    languageCode: persona.languageCode,
+    started,
+    blocked,
+    inChannel: await inChannel(emu, persona.id),
+  };
+}
+
+function replyKeyboardOf(emu: TelegramEmulator, chatId: number): ReplyKeyboardView | null {
+  const keyboard = emu.chat(chatId).replyKeyboard;
+  if (!keyboard) return null;
+  return {
+    rows: keyboard.keyboard.map((row) => row.map((b) => b.text)),
+    ...(keyboard.input_field_placeholder ? { placeholder: keyboard.input_field_placeholder } : {}),
+  };
+}
+
+type Listener = (event: string, data: unknown) => void;
+
+/** Builds the Hono app of the sandbox page (the Bot API routes are mounted by the caller). */
+export function createSandboxRoutes(options: SandboxRoutesOptions): {
+  app: Hono;
+  /** Ends every open event stream (before the server closes). */
+  closeStreams(): void;
+} {
+  const { emu } = options;
+  const app = new Hono();
+  const listeners = new Set<Listener>();
+  const streams = new Set<SSEStreamingApi>();
+  const broadcast: Listener = (event, data) => {
+    for (const listener of listeners) listener(event, data);
+  };
+
+  const chatIds = new Set<number>([...PERSONAS.map((p) => p.id), SANDBOX_CHANNEL.id]);
+  emu.events.on('message', (m) => {
+    if (!chatIds.has(m.chat_id)) return;
+    broadcast('message', { message: messageView(m), replyKeyboard: replyKeyboardOf(emu, m.chat_id) });
+  });
+  emu.events.on('edit', (m) => {
+    if (chatIds.has(m.chat_id)) broadcast('edit', { message: messageView(m) });
+  });
+  emu.events.on('delete', (m) => {
+    if (chatIds.has(m.chat_id)) broadcast('delete', { chatId: m.chat_id, id: m.message_id });
+  });
+  emu.events.on('callbackAnswer', (e: CallbackAnswerEvent) => {
+    broadcast('answer', {
+      userId: e.userId,
+      messageId: e.messageId,
+      text: e.answer.text ?? '',
+      showAlert: e.answer.show_alert === true,
+    });
+  });
+  emu.events.on('commands', () => broadcast('commands', {}));
+  emu.events.on('chatAction', (e) => {
+    if (chatIds.has(e.chatId)) broadcast('typing', { chatId: e.chatId, action: e.action });
+  });
+
+  const personaChanged = async (persona: Persona) => broadcast('persona', await personaState(emu, persona));
+
+  for (const [path, { file, type }] of Object.entries(STATIC)) {
+    app.get(path, async (c) => {
+      const body = await readFile(new URL(file, WEB_DIR));
+      return c.body(new Uint8Array(body), 200, { 'content-type': type, ...SECURITY_HEADERS });
+    });
+  }
+
+  app.get(
+    '/healthz',
+    (c) => options.botHttp()?.fetch(c.req.raw) ?? c.json({ ok: false, reason: 'starting' }, 503),
+  );
+  app.get('/metrics', (c) => options.botHttp()?.fetch(c.req.raw) ?? c.text('', 503));
+
+  app.get('/api/world', async (c) => {
+    const bot = emu.bot;
+    return c.json({
+      bot: { username: bot.username, name: bot.first_name },
+      channel: {
+        id: SANDBOX_CHANNEL.id,
+        title: SANDBOX_CHANNEL.title,
+        username: SANDBOX_CHANNEL.username,
+      },
+      personas: await Promise.all(PERSONAS.map((p) => personaState(emu, p))),
+    });
+  });
+
+  app.get('/api/chats/:id', (c) => {
+    const id = Number(c.req.param('id'));
+    if (!chatIds.has(id)) return c.json({ error: 'unknown chat' }, 404);
+    const persona = personaById(id);
+    return c.json({
+      messages: emu
+        .chat(id)
+        .messages.filter((m) => !m.deleted)
+        .map(messageView),
+      replyKeyboard: persona ? replyKeyboardOf(emu, id) : null,
+      commands: persona ? emu.commandsFor(id) : [],
+    });
+  });
+
+  app.get('/api/files/:fileId', (c) => {
+    const fileId = c.req.param('fileId');
+    const bytes = emu.fileBytes(fileId);
+    const info = emu.fileInfo(fileId);
+    if (!bytes || !info) return c.text('not found', 404);
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': info.mimeType.startsWith('image/') ? info.mimeType : 'application/octet-stream',
+      'cache-control': 'private, max-age=86400, immutable',
+      'x-content-type-options': 'nosniff',
+    });
+  });
+
+  const persona = (id: string): Persona | undefined => personaById(Number(id));
+  const failure = (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) });
+
+  app.post('/api/personas/:id/text', async (c) => {
+    const who = persona(c.req.param('id'));
+    if (!who) return c.json({ error: 'unknown persona' }, 404);
+    const body = (await c.req.json().catch(() => ({}))) as { text?: unknown };
+    if (typeof body.text !== 'string' || body.text.trim() === '') return c.json({ error: 'empty text' }, 400);
+    try {
+      const m = emu.sendText(who.id, body.text);
+      return c.json({ id: m.message_id });
+    } catch (error) {
+      return c.json(failure(error), 400);
+    }
+  });
+
+  app.post('/api/personas/:id/photo', async (c) => {
+    const who = persona(c.req.param('id'));
+    if (!who) return c.json({ error: 'unknown persona' }, 404);
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const file = form.photo;
+    if (!(file instanceof File)) return c.json({ error: 'no photo' }, 400);
+    const caption = typeof form.caption === 'string' ? form.caption : '';
+    try {
+      const m = emu.sendPhoto(who.id, {
+        bytes: Buffer.from(await file.arrayBuffer()),
+        ...(caption.trim() ? { caption } : {}),
+      });
+      return c.json({ id: m.message_id });
+    } catch (error) {
+      return c.json(failure(error), 400);
+    }
+  });
+
+  app.post('/api/personas/:id/press', async (c) => {
+    const who = persona(c.req.param('id'));
+    if (!who) return c.json({ error: 'unknown persona' }, 404);
+    const body = (await c.req.json().catch(() => ({}))) as { messageId?: unknown; data?: unknown };
+    if (typeof body.messageId !== 'number' || typeof body.data !== 'string') {
+      return c.json({ error: 'messageId and data are required' }, 400);
+    }
+    try {
+      // The answer (toast or alert) reaches the page through the event stream.
+      emu.pressButton(who.id, body.messageId, body.data).catch(() => undefined);
+      return c.json({ ok: true });
+    } catch (error) {
+      return c.json(failure(error), 400);
+    }
+  });
+
+  app.post('/api/personas/:id/open-link', async (c) => {
+    const who = persona(c.req.param('id'));
+    if (!who) return c.json({ error: 'unknown persona' }, 404);
+    const body = (await c.req.json().catch(() => ({}))) as { url?: unknown };
+    if (typeof body.url !== 'string') return c.json({ error: 'url is required' }, 400);
+    let url: URL;
+    try {
+      url = new URL(body.url);
+    } catch {
+      return c.json({ error: 'not a URL' }, 400);
+    }
+    const telegram = url.protocol === 'tg:' || ['t.me', 'telegram.me'].includes(url.hostname);
+    const target = (
+      url.protocol === 'tg:' ? (url.searchParams.get('domain') ?? '') : url.pathname.replace(/^\/|\/$/g, '')
+    ).toLowerCase();
+    try {
+      if (telegram && target === SANDBOX_CHANNEL.username.toLowerCase()) {
+        emu.joinChannel(who.id, SANDBOX_CHANNEL.id);
+        await personaChanged(who);
+        return c.json({ action: 'joined-channel' });
+      }
+      if (telegram && target === emu.bot.username?.toLowerCase()) {
+        emu.openDeepLink(who.id, url.toString());
+        return c.json({ action: 'deep-link' });
+      }
+    } catch (error) {
+      return c.json(failure(error), 400);
+    }
+    return c.json({ action: 'external' });
+  });
+
+  app.post('/api/personas/:id/channel', async (c) => {
+    const who = persona(c.req.param('id'));
+    if (!who) return c.json({ error: 'unknown persona' }, 404);
+    const body = (await c.req.json().catch(() => ({}))) as { member?: unknown };
+    if (body.member) emu.joinChannel(who.id, SANDBOX_CHANNEL.id);
+    else emu.leaveChannel(who.id, SANDBOX_CHANNEL.id);
+    await personaChanged(who);
+    return c.json({ ok: true });
+  });
+
+  app.post('/api/personas/:id/block', async (c) => {
+    const who = persona(c.req.param('id'));
+    if (!who) return c.json({ error: 'unknown persona' }, 404);
+    const body = (await c.req.json().catch(() => ({}))) as { blocked?: unknown };
+    if (body.blocked) emu.blockBot(who.id);
+    else emu.unblockBot(who.id);
+    await personaChanged(who);
+    return c.json({ ok: true });
+  });
+
+  app.get('/api/events', (c) =>
+    streamSSE(c, async (stream) => {
+      streams.add(stream);
+      // One write at a time, in order: events can fire faster than the socket drains.
+      let queue = Promise.resolve();
+      const listener: Listener = (event, data) => {
+        queue = queue
+          .then(() => stream.writeSSE({ event, data: JSON.stringify(data) }))
+          .catch(() => undefined);
+      };
+      listeners.add(listener);
+      let closed = false;
+      stream.onAbort(() => {
+        closed = true;
+        listeners.delete(listener);
+        streams.delete(stream);
+      });
+      listener('hello', {});
+      while (!closed) {
+        await stream.sleep(15_000);
+        if (!closed) listener('ping', {});
+      }
+    }),
+  );
+
+  return {
+    app,
+    closeStreams() {
+      for (const stream of streams) stream.abort();
+      streams.clear();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tickets } from '../../src/db/schema/index.js';
+import { PERSONAS } from '../../src/sandbox/personas.js';
+import { launchBrowser, type RunningSandbox, SandboxPage, screenshot, startTestSandbox } from './sandbox.js';
+
+const mike = PERSONAS.find((p) => p.username === 'mike_customer')!;
+const dan = PERSONAS.find((p) => p.username === 'dan_support')!;
+const sveta = PERSONAS.find((p) => p.username === 'sveta_support')!;
+
+let sandbox: RunningSandbox;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+describe('support desk in the sandbox page', () => {
+  it('a customer opens a ticket with /support; an agent takes it, replies and closes it; the customer rates', async () => {
+    const ui = await SandboxPage.open(browser.context, sandbox.url);
+
+    // Mike starts the bot and joins the channel with the header toggle.
+    await ui.openPersona(mike.id);
+    await ui.page.getByTestId('start-button').click();
+    await ui.botMessage('PHOENIX').waitFor();
+    await ui.page.getByTestId('toggle-channel').check({ force: true });
+    await ui.page.locator('[data-testid="toggle-channel"]:checked').waitFor({ state: 'attached' });
+
+    await ui.command('support');
+    await ui.botMessage('Describe your problem').waitFor();
+    await ui.type('The contact form on my landing page sends nothing');
+    const created = ui.botMessage(/Ticket #\d+ is created/);
+    await created.waitFor();
+    const ticketId = Number(/#(\d+)/.exec((await created.textContent()) ?? '')?.[1]);
+    const [row] = await sandbox.database.db.select().from(tickets).where(eq(tickets.id, ticketId));
+    expect(row?.state).toBe('created');
+
+    // Both agents were notified; Dan takes the ticket from his notification.
+    await ui.openPersona(dan.id);
+    await ui.botMessage(`New ticket #${ticketId}`).waitFor();
+    const cardId = await ui.botMessage(`New ticket #${ticketId}`).getAttribute('data-id');
+    const notification = ui.page.locator(`[data-testid="message"][data-id="${cardId}"]`);
+    expect(await notification.textContent()).toContain('The contact form on my landing page sends nothing');
+    await ui.pressButton('Take into work', notification);
+    await ui.page
+      .locator('[data-testid="toast"]')
+      .filter({ hasText: `You took ticket #${ticketId}` })
+      .waitFor();
+    // The notification became the ticket card, edited in place, with the agent's actions.
+    const card = notification;
+    await card.getByTestId('inline-button').filter({ hasText: 'Close' }).waitFor();
+
+    // Dan replies through the Reply button.
+    await ui.pressButton('Reply', card);
+    await ui
+      .botMessages()
+      .filter({ hasText: `#${ticketId}` })
+      .last()
+      .waitFor();
+    await ui.type('Fixed: the form now posts to your e-mail. Please check!');
+    await ui.botMessage(`Sent to ticket #${ticketId}`).waitFor();
+
+    // Sveta's copy lost its button: "taken by Dan".
+    await ui.openPersona(sveta.id);
+    const svetaCopy = ui
+      .botMessages()
+      .filter({ hasText: `#${ticketId}` })
+      .last();
+    await svetaCopy.filter({ hasText: 'Dan' }).waitFor();
+    expect(await svetaCopy.getByTestId('inline-button').count()).toBe(0);
+
+    // Mike sees who handles the ticket and the agent's reply.
+    await ui.openPersona(mike.id);
+    await ui.botMessage(`Dan is handling your ticket #${ticketId}`).waitFor();
+    await ui.botMessage('Fixed: the form now posts').waitFor();
+
+    // Dan closes it.
+    await ui.openPersona(dan.id);
+    await ui.pressButton('Close', card);
+    await ui.page
+      .locator('[data-testid="toast"]')
+      .filter({ hasText: `Ticket #${ticketId} is closed` })
+      .waitFor();
+    await expect
+      .poll(async () => {
+        const [closed] = await sandbox.database.db.select().from(tickets).where(eq(tickets.id, ticketId));
+        return closed?.state;
+      })
+      .toBe('closed');
+
+    // Mike is told and rates the help.
+    await ui.openPersona(mike.id);
+    await ui.botMessage(`Ticket #${ticketId} is closed`).waitFor();
+    const closedId = await ui.botMessage(`Ticket #${ticketId} is closed`).getAttribute('data-id');
+    const closedNote = ui.page.locator(`[data-testid="message"][data-id="${closedId}"]`);
+    await screenshot(ui.page, 'sandbox-ticket-closed');
+    await ui.pressButton('⭐⭐⭐⭐⭐', closedNote);
+    await expect
+      .poll(async () => {
+        const [rated] = await sandbox.database.db.select().from(tickets).where(eq(tickets.id, ticketId));
+        return rated?.rating;
+      })
+      .toBe(5);
+    expect(ui.errors).toEqual([]);
+  }, 90_000);
+});
