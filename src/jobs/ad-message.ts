@@ -4,7 +4,7 @@ import type { Locale, Translator } from '../bot/i18n.js';
 import type { Broadcast } from '../services/broadcasts.js';
 
 /** Callback data of the "Unsubscribe from news" button under every advertising message. */
-export const UNSUBSCRIBE_DATA = 'ads:off';
+export const UNSUBSCRIBE_DATA = 'nws:off';
 
 /** The deep link of an "open product" button: records the click, then shows the product. */
 export function productDeepLink(botUsername: string, broadcastId: number, productId: number): string {

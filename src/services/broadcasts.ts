@@ -3,7 +3,6 @@ import type { Executor } from '../db/client.js';
 import {
   type AdButton,
   type Audience,
-  broadcastClicks,
   broadcastRuns,
   broadcasts,
   type DeliveryState,

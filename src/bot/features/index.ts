@@ -3,9 +3,11 @@ import type { BotContext, BotDeps } from '../context.js';
 import { adminMenuFeature } from './admin/menu.js';
 import { adminStaffFeature } from './admin/staff.js';
 import { adminStatsFeature } from './admin/stats.js';
+import { broadcastsFeature } from './broadcasts.js';
 import { catalogFeature } from './catalog.js';
 import { orderFeature } from './order.js';
 import { ordersFeature } from './orders.js';
+import { settingsFeature } from './settings.js';
 import { supportFeature } from './support.js';
 import { ticketsFeature } from './tickets.js';
 
@@ -19,6 +21,8 @@ export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
     adminMenuFeature,
     adminStaffFeature(deps),
     adminStatsFeature,
+    broadcastsFeature(deps),
+    settingsFeature,
     catalogFeature(deps),
     orderFeature(deps),
     ordersFeature(deps),

@@ -1,0 +1,67 @@
+import { Api } from 'grammy';
+import type { BotDeps } from '../bot/context.js';
+import { CampaignJob } from './campaigns.js';
+import { ProgressReporter } from './progress.js';
+import { Scheduler } from './scheduler.js';
+import { BroadcastSender } from './sender.js';
+
+export interface Jobs {
+  sender: BroadcastSender;
+  scheduler: Scheduler;
+  campaigns: CampaignJob;
+  stop(): Promise<void>;
+}
+
+export interface JobOptions {
+  /** Tests shorten the intervals. */
+  schedulerIntervalMs?: number;
+  campaignIntervalMs?: number;
+  progressIntervalMs?: number;
+}
+
+/**
+ * Starts the background jobs: the broadcast sender (one leader across instances), the progress
+ * reporter (on the leader), the scheduler and the campaign sweeps. `api` is the bot's; the sender
+ * builds its own Api from the same token and root without the auto-retry transformer, because it
+ * handles flood waits itself for all its requests at once.
+ */
+export async function startJobs(deps: BotDeps, api: Api, options: JobOptions = {}): Promise<Jobs> {
+  const me = await api.getMe();
+  const senderApi = new Api(api.token, api.options);
+  const sender = new BroadcastSender(deps, senderApi, {
+    ratePerSecond: deps.config.broadcast.ratePerSecond,
+    paid: deps.config.broadcast.paid,
+    botUsername: me.username,
+  });
+  const reporter = new ProgressReporter(deps, api, sender.limiter);
+  const scheduler = new Scheduler(deps.services.broadcasts, deps.logger, deps.config.timezone);
+  const campaigns = new CampaignJob(deps.services.campaigns, deps.logger);
+
+  sender.start();
+  scheduler.start(options.schedulerIntervalMs);
+  campaigns.start(options.campaignIntervalMs);
+  let stopped = false;
+  let reporting: Promise<void> = Promise.resolve();
+  const report = async () => {
+    if (stopped) return;
+    if (sender.isLeader) {
+      reporting = reporter
+        .tick()
+        .catch((error: unknown) => deps.logger.error({ err: error }, 'progress reporter failed'));
+      await reporting;
+    }
+    if (!stopped) progressTimer = setTimeout(() => void report(), options.progressIntervalMs ?? 3000);
+  };
+  let progressTimer = setTimeout(() => void report(), 1000);
+
+  return {
+    sender,
+    scheduler,
+    campaigns,
+    async stop() {
+      stopped = true;
+      clearTimeout(progressTimer);
+      await Promise.all([scheduler.stop(), campaigns.stop(), sender.stop(), reporting]);
+    },
+  };
+}
