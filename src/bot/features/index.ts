@@ -1,6 +1,9 @@
 import type { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.js';
 import { adminMenuFeature } from './admin/menu.js';
+import { adminOrdersFeature } from './admin/orders.js';
+import { adminProductsFeature } from './admin/products.js';
+import { adminPromoFeature } from './admin/promo.js';
 import { adminStaffFeature } from './admin/staff.js';
 import { adminStatsFeature } from './admin/stats.js';
 import { broadcastsFeature } from './broadcasts.js';
@@ -21,6 +24,9 @@ export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
     adminMenuFeature,
     adminStaffFeature(deps),
     adminStatsFeature,
+    adminProductsFeature,
+    adminPromoFeature,
+    adminOrdersFeature,
     broadcastsFeature(deps),
     settingsFeature,
     catalogFeature(deps),

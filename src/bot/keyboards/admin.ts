@@ -3,6 +3,7 @@ import type { StaffMember } from '../../services/staff.js';
 import type { User } from '../../services/users.js';
 import { displayName } from '../../services/users.js';
 import type { BotContext } from '../context.js';
+import { addPageRow } from './pagination.js';
 
 /**
  * Callback data of the admin panel (all ≤ 64 bytes, ids are numbers):
@@ -10,10 +11,7 @@ import type { BotContext } from '../context.js';
  * - `ads:list` staff list, `ads:v:<tgId>` member, `ads:inv:<s|a>` invite link, `ads:id` add by id,
  *   `ads:role:<tgId>:<s|a>` change role, `ads:rm:<tgId>` confirm removal, `ads:rmy:<tgId>` remove
  * - `adt:show` statistics, `adt:chart` chart photo
- * - `agent:menu`, `agent:pause:<0|1>` an agent's own notification settings (any staff member)
  */
-export const AGENT_MENU = 'agent:menu';
-
 export function adminMenuKeyboard(ctx: BotContext): InlineKeyboard {
   return new InlineKeyboard()
     .text(ctx.t('admin-btn-products'), 'adp:list:0')
@@ -65,13 +63,52 @@ export function confirmKeyboard(ctx: BotContext, yes: string, no: string): Inlin
     .text(ctx.t('admin-btn-cancel'), no);
 }
 
-export function agentSettingsKeyboard(ctx: BotContext, paused: boolean): InlineKeyboard {
-  return new InlineKeyboard().text(
-    ctx.t(paused ? 'admin-agent-btn-resume' : 'admin-agent-btn-pause'),
-    `agent:pause:${paused ? 0 : 1}`,
-  );
-}
-
 export function statsKeyboard(ctx: BotContext): InlineKeyboard {
   return backButton(ctx, 'adm:menu', new InlineKeyboard().text(ctx.t('admin-stats-btn-chart'), 'adt:chart'));
+}
+
+/**
+ * Products (`adp:`): `list:<page>`, `new`, `v:<id>`, `e:<id>:<t|d|i|p|l>` edit a field,
+ * `on:<id>:<0|1>` enable/disable, `del:<id>` confirm, `dely:<id>` delete, `nophoto:<id>`,
+ * wizard `skip` (no photo), `save`, `cancel`.
+ */
+export const PRODUCTS_PER_PAGE = 8;
+
+export function productListKeyboard(
+  ctx: BotContext,
+  items: { id: number; title: string; isActive: boolean }[],
+  page: number,
+  pages: number,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const product of items) {
+    keyboard.text(`${product.isActive ? '' : '🚫 '}${product.title}`, `adp:v:${product.id}`).row();
+  }
+  keyboard.text(ctx.t('admin-product-btn-new'), 'adp:new');
+  addPageRow(keyboard, page, pages, (p) => `adp:list:${p}`);
+  return backButton(ctx, 'adm:menu', keyboard);
+}
+
+export function productViewKeyboard(
+  ctx: BotContext,
+  product: { id: number; isActive: boolean },
+): InlineKeyboard {
+  const id = product.id;
+  return backButton(
+    ctx,
+    'adp:list:0',
+    new InlineKeyboard()
+      .text(ctx.t('admin-product-btn-edit-title'), `adp:e:${id}:t`)
+      .text(ctx.t('admin-product-btn-edit-description'), `adp:e:${id}:d`)
+      .row()
+      .text(ctx.t('admin-product-btn-edit-image'), `adp:e:${id}:i`)
+      .text(ctx.t('admin-product-btn-edit-price'), `adp:e:${id}:p`)
+      .text(ctx.t('admin-product-btn-edit-deadline'), `adp:e:${id}:l`)
+      .row()
+      .text(
+        ctx.t(product.isActive ? 'admin-product-btn-disable' : 'admin-product-btn-enable'),
+        `adp:on:${id}:${product.isActive ? 0 : 1}`,
+      )
+      .text(ctx.t('admin-product-btn-delete'), `adp:del:${id}`),
+  );
 }

@@ -7,13 +7,13 @@ import { answersDialog, endDialog, readDialog, startDialog } from '../../dialog.
 import { formatDateTime } from '../../format.js';
 import { html } from '../../html.js';
 import {
-  agentSettingsKeyboard,
   backButton,
   confirmKeyboard,
   staffListKeyboard,
   staffMemberKeyboard,
 } from '../../keyboards/admin.js';
 import { notify } from '../../notify.js';
+import { returnTicketsToPool } from '../tickets.js';
 import { adminSection, showScreen, stillAdmin } from './menu.js';
 
 const ADD_DIALOG = 'admin-staff-add';
@@ -60,13 +60,6 @@ async function announceRole(ctx: BotContext, telegramId: number, role: Role, key
     telegramId,
     translator.t(locale, key, { role: translator.t(locale, `admin-role-${role}`) }),
   );
-}
-
-async function showAgentSettings(ctx: BotContext, member: StaffMember): Promise<void> {
-  const text = ctx.t('admin-agent-settings', {
-    status: ctx.t(member.paused ? 'admin-agent-status-paused' : 'admin-agent-status-active'),
-  });
-  await showScreen(ctx, text, agentSettingsKeyboard(ctx, member.paused));
 }
 
 export function adminStaffFeature(deps: BotDeps): Composer<BotContext> {
@@ -204,30 +197,6 @@ export function adminStaffFeature(deps: BotDeps): Composer<BotContext> {
     await showList(ctx);
   });
 
-  // The agent's own settings: any staff member with a staff row (support or admin).
-  feature.callbackQuery('agent:menu', async (ctx) => {
-    const member = await ctx.deps.services.staff.member(ctx.from.id);
-    if (!member) {
-      await refuseAgent(ctx);
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    await showAgentSettings(ctx, member);
-  });
-
-  feature.callbackQuery(/^agent:pause:([01])$/, async (ctx) => {
-    const { staff } = ctx.deps.services;
-    const member = await staff.member(ctx.from.id);
-    if (!member) {
-      await refuseAgent(ctx);
-      return;
-    }
-    const paused = ctx.match[1] === '1';
-    await staff.setPaused(ctx.from.id, paused);
-    await ctx.answerCallbackQuery({ text: ctx.t(paused ? 'admin-agent-paused' : 'admin-agent-resumed') });
-    await showAgentSettings(ctx, { ...member, paused });
-  });
-
   deps.deepLinks.register('staff', async (ctx, token) => {
     const result = await ctx.deps.services.staff.redeemInvite(token, ctx.from!.id);
     if (!result.ok) {
@@ -238,21 +207,17 @@ export function adminStaffFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.deps.menus.setFor(ctx.api, ctx.from!.id, result.role);
     await ctx.reply(
       ctx.t('admin-invite-welcome', { role: ctx.t(`admin-role-${result.role}`), help: html('/help') }),
-      { reply_markup: agentSettingsKeyboard(ctx, false) },
     );
   });
 
   return feature;
 }
 
-async function refuseAgent(ctx: BotContext): Promise<void> {
-  await ctx.answerCallbackQuery({ text: ctx.t('not-allowed'), show_alert: true });
-}
-
-/** Returns the removed agent's tickets in work to the open pool; the number of tickets released. */
+/**
+ * Returns the removed agent's tickets in work to the open pool; the support desk tells their
+ * customers and announces the tickets to the remaining agents. The number of tickets released.
+ */
 async function releaseAgentWork(ctx: BotContext, telegramId: number): Promise<number> {
   const user = await ctx.deps.services.users.byTelegramId(telegramId);
-  if (!user) return 0;
-  const released = await ctx.deps.services.tickets.releaseTicketsOf(user.id);
-  return released.length;
+  return user ? returnTicketsToPool(ctx.api, ctx.deps, user.id) : 0;
 }

@@ -1,0 +1,228 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orders, products } from '../../src/db/schema/index.js';
+import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
+import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+
+let h: Harness;
+let owner: TestUser;
+let customer: TestUser;
+
+beforeAll(async () => {
+  h = await startHarness();
+  owner = h.owners[0]!;
+  owner.send('/start');
+  await owner.reply();
+  customer = await h.startedUser({ firstName: 'Покупатель' });
+});
+afterAll(async () => h?.close());
+
+const photoId = (m: StoredMessage) => m.photo?.at(-1)?.file_unique_id;
+
+async function openProducts(): Promise<StoredMessage> {
+  owner.send('/admin');
+  const menu = await owner.reply('Панель администратора');
+  await owner.press(menu, '🛍 Товары');
+  return owner.waitFor((m) => m.message_id === menu.message_id && textOf(m).includes('Товар'));
+}
+
+/** Sends `text` and returns the bot's next answer. */
+async function answer(text: string): Promise<StoredMessage> {
+  owner.send(text);
+  return owner.reply();
+}
+
+async function productByTitle(title: string) {
+  const [row] = await h.db.select().from(products).where(eq(products.title, title));
+  return row;
+}
+
+/** The customer orders the product shown on `card` through B's checkout (optionally with a promo code). */
+async function order(buyer: TestUser, card: StoredMessage, email: string, promo?: string) {
+  await buyer.press(card, '🛒 Заказать');
+  await buyer.reply('Укажите email');
+  buyer.send(email);
+  const askPromo = await buyer.reply('промокод');
+  if (promo === undefined) await buyer.press(askPromo, 'Без промокода');
+  else buyer.send(promo);
+  const summary = await buyer.reply(/Проверьте заказ|Промокод/);
+  return summary;
+}
+
+describe('creating a product through the wizard', () => {
+  it('refuses wrong values with a reason, keeps the others, previews the card and shows it in /catalog as previewed', async () => {
+    const list = await openProducts();
+    await owner.press(list, '➕ Новый товар');
+    expect(textOf(await owner.reply())).toContain('Введите название товара');
+
+    const refusedTitle = await answer('Я'.repeat(51));
+    expect(textOf(refusedTitle)).toContain('Название длиннее 50 символов.');
+    expect(textOf(refusedTitle)).toContain('Введите название товара');
+
+    expect(textOf(await answer('Лендинг <Феникс> & Co'))).toContain('Введите описание');
+    expect(textOf(await answer('Одностраничный сайт под ключ'))).toContain('Пришлите фото');
+
+    expect(textOf(await answer('не фото'))).toContain('Нужна фотография');
+    const photo = owner.sendPhoto();
+    expect(textOf(await owner.reply())).toContain('Введите цену');
+
+    for (const bad of ['abc', '-5']) {
+      const refused = await answer(bad);
+      expect(textOf(refused), bad).toContain('Цена — целое число рублей от 0');
+      expect(textOf(refused), bad).toContain('Введите цену');
+    }
+    expect(textOf(await answer('15000'))).toContain('Введите срок');
+
+    const refusedDeadline = await answer('0');
+    expect(textOf(refusedDeadline)).toContain('Срок — целое число дней от 1');
+    owner.send('7');
+    expect(textOf(await owner.reply())).toContain('Так товар увидят покупатели');
+    const preview = await owner.reply((m) => m.photo !== undefined);
+    expect(photoId(preview)).toBe(photo.photo?.at(-1)?.file_unique_id);
+    expect(textOf(preview)).toContain('Лендинг <Феникс> & Co');
+    expect(textOf(preview)).toContain('Одностраничный сайт под ключ');
+    expect(textOf(preview)).toContain('15\u00a0000\u00a0₽');
+    expect(await productByTitle('Лендинг <Феникс> & Co')).toBeUndefined();
+
+    await owner.press(preview, '💾 Сохранить');
+    expect(textOf(await owner.reply('создан'))).toContain('Лендинг <Феникс> & Co');
+    const saved = await productByTitle('Лендинг <Феникс> & Co');
+    expect(saved).toMatchObject({
+      description: 'Одностраничный сайт под ключ',
+      price: 15000,
+      deadlineDays: 7,
+    });
+    expect(saved?.image).toBe(photo.photo_file_id);
+
+    customer.send('/catalog');
+    const card = await customer.reply((m) => m.photo !== undefined);
+    expect(textOf(card)).toBe(textOf(preview));
+    expect(card.html).toBe(preview.html);
+    expect(photoId(card)).toBe(photoId(preview));
+  });
+
+  it('refuses a duplicate title at save, asks only for a new title and keeps the other values', async () => {
+    const list = await openProducts();
+    await owner.press(list, '➕ Новый товар');
+    await owner.reply('Введите название');
+    await answer('Лендинг <Феникс> & Co');
+    const askPhoto = await answer('Другое описание');
+    await owner.press(askPhoto, 'Без фото');
+    await owner.reply('Введите цену');
+    await answer('900');
+    owner.send('3');
+    const preview = await owner.reply((m) => textOf(m).includes('Другое описание'));
+    await owner.press(preview, '💾 Сохранить');
+    const refused = await owner.reply('Услуга с таким названием уже есть.');
+    expect(textOf(refused)).toContain('Введите название товара');
+
+    owner.send('Лендинг Lite');
+    await owner.reply('Так товар увидят покупатели');
+    const second = await owner.reply((m) => textOf(m).includes('Лендинг Lite'));
+    expect(second.photo).toBeUndefined();
+    expect(textOf(second)).toContain('Другое описание');
+    expect(textOf(second)).toContain('900\u00a0₽');
+    await owner.press(second, '💾 Сохранить');
+    await owner.reply('создан');
+    expect(await productByTitle('Лендинг Lite')).toMatchObject({ price: 900, deadlineDays: 3, image: null });
+  });
+});
+
+describe('managing a product', () => {
+  it('edits one field (updated_on changes), disables and enables it, and lists disabled products marked', async () => {
+    const before = (await productByTitle('Лендинг Lite'))!;
+    const list = await openProducts();
+    await owner.press(list, 'Лендинг Lite');
+    const view = await owner.waitFor(
+      (m) => m.message_id === list.message_id && textOf(m).includes('Лендинг Lite'),
+    );
+    await owner.press(view, '💰 Цена');
+    await owner.reply('Введите цену');
+    expect(textOf(await answer('дорого'))).toContain('Цена — целое число рублей от 0');
+    owner.send('1200');
+    await owner.reply('Товар обновлён');
+    const edited = await owner.reply('Цена: 1\u00a0200\u00a0₽');
+    const after = (await productByTitle('Лендинг Lite'))!;
+    expect(after.price).toBe(1200);
+    expect(after.title).toBe(before.title);
+    expect(after.updatedOn.getTime()).toBeGreaterThan(before.updatedOn.getTime());
+
+    await owner.press(edited, '✏️ Название');
+    await owner.reply('Введите название');
+    expect(textOf(await answer('Лендинг <Феникс> & Co'))).toContain('Услуга с таким названием уже есть.');
+    owner.send('Лендинг Pro');
+    await owner.reply('Товар обновлён');
+    const renamed = await owner.reply('Лендинг Pro');
+
+    await owner.press(renamed, '🚫 Отключить');
+    const disabled = await owner.waitFor(
+      (m) => m.message_id === renamed.message_id && textOf(m).includes('отключён'),
+    );
+    expect((await productByTitle('Лендинг Pro'))?.isActive).toBe(false);
+    customer.send('/catalog');
+    const catalog = await customer.reply();
+    expect(textOf(catalog)).not.toContain('Лендинг Pro');
+    customer.send(`/start p_${after.id}`);
+    expect(textOf(await customer.reply())).toContain('недоступна');
+
+    await owner.press(disabled, '◀ Назад');
+    const marked = await owner.waitFor(
+      (m) => m.message_id === disabled.message_id && textOf(m).includes('Товары'),
+    );
+    expect(buttonsOf(marked).map((b) => b.text)).toContain('🚫 Лендинг Pro');
+
+    await owner.press(marked, '🚫 Лендинг Pro');
+    const again = await owner.waitFor(
+      (m) => m.message_id === marked.message_id && textOf(m).includes('Лендинг Pro'),
+    );
+    await owner.press(again, '✅ Включить');
+    await owner.waitFor((m) => m.message_id === again.message_id && textOf(m).includes('в продаже'));
+    customer.send(`/start p_${after.id}`);
+    expect(textOf(await customer.reply())).toContain('Лендинг Pro');
+  });
+
+  it('deletes after a confirmation screen; the product leaves catalog and lists, its orders keep title and price', async () => {
+    const product = (await productByTitle('Лендинг Pro'))!;
+    customer.send(`/start p_${product.id}`);
+    const card = await customer.reply('Лендинг Pro');
+    const summary = await order(customer, card, 'buyer@example.com');
+    await customer.press(summary, '✅ Подтвердить');
+    await customer.reply('оформлен');
+
+    const list = await openProducts();
+    await owner.press(list, 'Лендинг Pro');
+    const view = await owner.waitFor(
+      (m) => m.message_id === list.message_id && textOf(m).includes('Лендинг Pro'),
+    );
+    await owner.press(view, '🗑 Удалить');
+    const confirm = await owner.waitFor(
+      (m) => m.message_id === view.message_id && textOf(m).includes('навсегда'),
+    );
+    await owner.press(confirm, '✖ Отмена');
+    await owner.waitFor((m) => m.message_id === view.message_id && textOf(m).includes('Статус'));
+    expect(await productByTitle('Лендинг Pro')).toBeDefined();
+
+    await owner.press(view, '🗑 Удалить');
+    await owner.waitFor((m) => m.message_id === view.message_id && textOf(m).includes('навсегда'));
+    await owner.press(view, '🗑 Да, удалить');
+    const listed = await owner.waitFor(
+      (m) => m.message_id === view.message_id && textOf(m).includes('Товары'),
+    );
+    expect(buttonsOf(listed).map((b) => b.text)).not.toContain('Лендинг Pro');
+    expect(await productByTitle('Лендинг Pro')).toBeUndefined();
+
+    const [kept] = await h.db.select().from(orders).where(eq(orders.email, 'buyer@example.com'));
+    expect(kept).toMatchObject({
+      productId: null,
+      productTitle: 'Лендинг Pro',
+      price: 1200,
+      finalPrice: 1200,
+    });
+    customer.send('/orders');
+    const mine = textOf(await customer.reply('Мои заказы'));
+    expect(mine).toContain('Лендинг Pro');
+    expect(mine).toContain('1\u00a0200\u00a0₽');
+    customer.send(`/start p_${product.id}`);
+    expect(textOf(await customer.reply())).not.toContain('Лендинг Pro');
+  });
+});
