@@ -62,3 +62,17 @@ export async function openCard(
   await who.press(list, new RegExp(`^#${id} `));
   return who.waitFor((m) => m.message_id === list.message_id && textOf(m).includes(`Ticket #${id}`));
 }
+
+/**
+ * Waits until the bot has recorded `m` (a relayed copy in `who`'s chat) in ticket_relays: the
+ * row is written right after Telegram confirms the send, so a test replying within that
+ * millisecond would outrun it, which no person can.
+ */
+export async function relayRecorded(h: Harness, who: TestUser, m: StoredMessage): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const ticketId = await h.deps.services.tickets.ticketOfRelay(who.id, m.message_id);
+    if (ticketId !== undefined) return ticketId;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`message ${m.message_id} of ${who.id} was never recorded as a relay`);
+}

@@ -2,7 +2,16 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickets } from '../../src/db/schema/index.js';
 import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
-import { agent, current, customer, hasButtons, notificationOf, openTicket, userRow } from './support-flow.js';
+import {
+  agent,
+  current,
+  customer,
+  hasButtons,
+  notificationOf,
+  openTicket,
+  relayRecorded,
+  userRow,
+} from './support-flow.js';
 
 let h: Harness;
 let anna: TestUser;
@@ -194,6 +203,7 @@ describe('restart', () => {
       (m) => textOf(m).includes(`#${ticket.id} · Sam:`) && textOf(m).includes('After restart'),
     );
 
+    expect(await relayRecorded(h, anna, relayed)).toBe(ticket.id);
     anna.send('Answer to the old message', { replyTo: relayed.message_id });
     expect(textOf(await sam.waitFor('Answer to the old message'))).toContain('Anna (support)');
     anna.send('Answer in reply mode');

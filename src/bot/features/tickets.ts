@@ -229,7 +229,7 @@ export async function sendTranscript(api: Api, deps: NotifyDeps, recipient: User
 export async function announceTicket(api: Api, deps: NotifyDeps, ticketId: number, kind: 'new' | 'requeued') {
   const { tickets } = deps.services;
   const view = await tickets.view(ticketId);
-  if (!view || view.ticket.state !== 'created') return;
+  if (view?.ticket.state !== 'created') return;
   for (const recipient of await tickets.notificationRecipients()) {
     const t = translateFor(deps, recipient);
     const text = t(kind === 'new' ? 'tickets-new' : 'tickets-requeued', {
