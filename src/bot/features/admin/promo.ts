@@ -296,6 +296,7 @@ async function showList(ctx: BotContext, page: number): Promise<void> {
   await showScreen(ctx, text, backButton(ctx, 'adm:menu', keyboard));
 }
 
+/** Saves one edited field; a refused value is asked again with the reason. Answers a pending button press. */
 async function applyEdit(ctx: BotContext, id: number, field: Field, patch: Partial<Draft>): Promise<void> {
   const input: Partial<PromoInput> = {};
   if (patch.code !== undefined) input.code = patch.code;
@@ -308,6 +309,7 @@ async function applyEdit(ctx: BotContext, id: number, field: Field, patch: Parti
   if (patch.perUserLimit !== undefined) input.perUserLimit = patch.perUserLimit;
   const result = await ctx.deps.services.promo.update(id, input);
   if (!result.ok) {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     if (result.reason === 'not_found') {
       endDialog(ctx);
       await ctx.reply(ctx.t('admin-promo-gone'));
@@ -317,7 +319,9 @@ async function applyEdit(ctx: BotContext, id: number, field: Field, patch: Parti
     return;
   }
   endDialog(ctx);
-  await ctx.reply(ctx.t('admin-promo-updated'));
+  // A button answer (product picker, "no expiry") turns its own message into the code's screen.
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('admin-promo-updated') });
+  else await ctx.reply(ctx.t('admin-promo-updated'));
   await showPromo(ctx, result.promo);
 }
 
@@ -399,9 +403,9 @@ admin.callbackQuery(/^adc:(pa|pp:(\d{1,10})|pg:(\d{1,4}))$/, async (ctx) => {
     }
     productId = product.id;
   }
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
   if (isNew) {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
     setStep(ctx, 'product', { productId });
     await advanceNew(ctx, { ...isNew.data, productId });
   } else if (edit) {
@@ -424,9 +428,9 @@ admin.callbackQuery('adc:skip', async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t('button-outdated') });
     return;
   }
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
   if (isNew) {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
     setStep(ctx, field, patch);
     await advanceNew(ctx, { ...isNew.data, ...patch });
   } else if (edit) {
