@@ -117,5 +117,26 @@ export async function seedDemoData(db: Database, emu: TelegramEmulator, logger: 
     seeded = true;
   }
   if (seeded) logger.info('sandbox demo data seeded');
+  else await reuploadLostPictures(services, emu, logger);
   return seeded;
+}
+
+/**
+ * A demo product whose picture the emulator does not know (its chats file was deleted or unreadable) gets
+ * the picture uploaded again, so /catalog keeps working. Other products are left as they are.
+ */
+async function reuploadLostPictures(
+  services: ReturnType<typeof createServices>,
+  emu: TelegramEmulator,
+  logger: Logger,
+): Promise<void> {
+  const all = await services.catalog.listAll(0, 1000);
+  for (const product of all) {
+    const demo = DEMO_PRODUCTS.find((d) => d.title === product.title);
+    if (!demo || !product.image || emu.fileInfo(product.image)) continue;
+    const bytes = await readFile(new URL(demo.picture, ASSETS));
+    const image = await uploadToChannel(emu, bytes, `${demo.title} — ${demo.description}`);
+    await services.catalog.update(product.id, { image });
+    logger.info({ product: product.id }, 'sandbox: demo picture uploaded again');
+  }
 }
