@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staff, staffInvites } from '../../src/db/schema/index.js';
+import { products, promoCodes, staff, staffInvites } from '../../src/db/schema/index.js';
 import { type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
 
 let h: Harness;
 let customer: TestUser;
 let agent: TestUser;
 let admin: TestUser;
+let productId: number;
+let promoId: number;
 
 const count = async (table: typeof staffInvites | typeof staff) =>
   (await h.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n ?? 0;
@@ -18,6 +20,16 @@ beforeAll(async () => {
   admin = await h.startedUser({ firstName: 'Admin' });
   await h.makeStaff(agent, 'support');
   await h.makeStaff(admin, 'admin');
+  const product = await h.deps.services.catalog.create({
+    title: 'Guarded',
+    description: 'Must survive forged callbacks',
+    price: 100,
+    deadlineDays: 1,
+  });
+  const promo = await h.deps.services.promo.create({ code: 'GUARD', kind: 'percent', value: 10 });
+  if (!product.ok || !promo.ok) throw new Error('fixtures not created');
+  productId = product.product.id;
+  promoId = promo.promo.id;
 });
 afterAll(async () => h?.close());
 
@@ -47,6 +59,23 @@ describe('/admin is for owners and admins only', () => {
 describe('forged admin callbacks', () => {
   const forgedData = (targetId: number) => [
     'adm:menu',
+    'adp:list:0',
+    'adp:new',
+    'adp:save',
+    `adp:v:${productId}`,
+    `adp:e:${productId}:p`,
+    `adp:on:${productId}:0`,
+    `adp:nophoto:${productId}`,
+    `adp:del:${productId}`,
+    `adp:dely:${productId}`,
+    'adc:list:0',
+    'adc:new',
+    `adc:v:${promoId}`,
+    `adc:e:${promoId}:v`,
+    `adc:on:${promoId}:0`,
+    `adc:dely:${promoId}`,
+    'ado:menu',
+    'ado:l:c:0',
     'adt:show',
     'adt:chart',
     'ads:list',
@@ -60,6 +89,8 @@ describe('forged admin callbacks', () => {
 
   it('change nothing and get a refusal when sent by a customer or a support agent', async () => {
     const staffBefore = await h.db.select().from(staff).orderBy(staff.id);
+    const productsBefore = await h.db.select().from(products);
+    const promosBefore = await h.db.select().from(promoCodes);
     for (const person of [customer, agent]) {
       const anyMessage = person.botMessages().at(-1)!;
       const sentBefore = person.botMessages().length;
@@ -73,6 +104,10 @@ describe('forged admin callbacks', () => {
     }
     expect(await count(staffInvites)).toBe(0);
     expect(await h.db.select().from(staff).orderBy(staff.id)).toEqual(staffBefore);
+    expect(await h.db.select().from(products)).toEqual(productsBefore);
+    expect(await h.db.select().from(promoCodes)).toEqual(promosBefore);
+    for (const person of [customer, agent])
+      expect(person.botMessages().some((m) => textOf(m).includes('Guarded'))).toBe(false);
     expect(h.emu.callsTo('sendPhoto')).toHaveLength(0);
   });
 
@@ -105,5 +140,26 @@ describe('forged admin callbacks', () => {
     const answer = await former.press(menu, '👥 Сотрудники');
     expect(answer?.text).toBe('Это действие вам недоступно.');
     expect(textOf(h.emu.message(former.id, menu.message_id)!)).toContain('Панель администратора');
+  });
+
+  it('an admin removed in the middle of the product wizard cannot finish it', async () => {
+    const former = await h.startedUser({ firstName: 'Wizard admin' });
+    await h.makeStaff(former, 'admin');
+    former.send('/admin');
+    const menu = await former.reply('Панель администратора');
+    await former.press(menu, '🛍 Товары');
+    const list = await former.waitFor(
+      (m) => m.message_id === menu.message_id && textOf(m).includes('Товары'),
+    );
+    await former.press(list, '➕ Новый товар');
+    await former.reply('Введите название');
+    await h.deps.services.staff.remove(former.id);
+    former.send('Sneaky product');
+    expect(textOf(await former.reply())).toBe(
+      'Панель администратора доступна только владельцам и администраторам.',
+    );
+    former.send('A description');
+    expect(textOf(await former.reply())).not.toContain('фото');
+    expect((await h.db.select().from(products)).map((p) => p.title)).toEqual(['Guarded']);
   });
 });
