@@ -133,19 +133,30 @@ export function validateProductPatch(
   return { ok: true, value };
 }
 
-/** Finds a PostgreSQL unique violation (23505) anywhere in an error's cause chain (pg, PGlite, Drizzle). */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+/** The SQLSTATE of a PostgreSQL error anywhere in its cause chain (pg, PGlite, Drizzle's wrapper). */
+export function pgErrorCode(
+  error: unknown,
+): { code: string; constraint?: string; message?: string } | undefined {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
     const e = current as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
-    if (e.code === '23505') {
-      if (!constraint) return true;
-      if (e.constraint === constraint) return true;
-      return typeof e.message === 'string' && e.message.includes(constraint);
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) {
+      return {
+        code: e.code,
+        ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
+        ...(typeof e.message === 'string' ? { message: e.message } : {}),
+      };
     }
     current = e.cause;
   }
-  return false;
+  return undefined;
+}
+
+/** A unique violation (23505), optionally of one named constraint. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const pg = pgErrorCode(error);
+  if (pg?.code !== '23505') return false;
+  return !constraint || pg.constraint === constraint || (pg.message ?? '').includes(constraint);
 }
 
 export interface Page<T> {

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { promoCodes, promoRedemptions } from '../db/schema/index.js';
-import { isUniqueViolation, type Page, PRICE_MAX } from './catalog.js';
+import { isUniqueViolation, type Page, PRICE_MAX, pgErrorCode } from './catalog.js';
 
 export type PromoCode = typeof promoCodes.$inferSelect;
 export type PromoKind = PromoCode['kind'];
@@ -119,14 +119,7 @@ function checkInput(input: Partial<PromoInput>, kind: PromoKind | undefined): Pr
   return undefined;
 }
 
-const isForeignKeyViolation = (error: unknown): boolean => {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    if ((current as { code?: unknown }).code === '23503') return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-};
+const isForeignKeyViolation = (error: unknown): boolean => pgErrorCode(error)?.code === '23503';
 
 export interface PromoWithUsage extends PromoCode {
   /** Redemptions recorded for orders (cancelled orders give theirs back). */
@@ -301,8 +294,7 @@ export class PromoService {
     } catch (e) {
       if (isUniqueViolation(e, 'promo_codes_code_lower_uq')) return { ok: false, reason: 'code_taken' };
       if (isForeignKeyViolation(e)) return { ok: false, reason: 'product_unknown' };
-      if ((e as { cause?: { code?: string } }).cause?.code === '23514')
-        return { ok: false, reason: 'max_uses_invalid' };
+      if (pgErrorCode(e)?.code === '23514') return { ok: false, reason: 'max_uses_invalid' };
       throw e;
     }
   }

@@ -4,6 +4,7 @@ import { products } from '../../src/db/schema/index.js';
 import { makePng, type StoredMessage } from '../../src/sandbox/emulator/index.js';
 import {
   buttonsOf,
+  CHANNEL,
   type Harness,
   startHarness,
   TEST_TOKEN,
@@ -151,5 +152,33 @@ describe('deep link p_<id>', () => {
     await user.press(card, '📋 Весь каталог');
     const page = await user.waitFor((m) => m.message_id === card.message_id && textOf(m).includes('Логотип'));
     expect(buttonsOf(page).map((b) => b.text)).toContain('1/4');
+  });
+});
+
+describe('behind the channel gate', () => {
+  let gated: Harness;
+  beforeAll(async () => {
+    gated = await startHarness({ channel: true });
+  });
+  afterAll(async () => gated?.close());
+
+  it('a product deep link and the Order button ask a non-subscriber to subscribe first', async () => {
+    const [row] = await gated.db
+      .insert(products)
+      .values({ title: 'Gated', description: 'Behind the gate', price: 10, deadlineDays: 2 })
+      .returning();
+    const user = await gated.startedUser();
+    user.send(`/start p_${row!.id}`);
+    expect(textOf(await user.reply())).toContain('подпишитесь на наш канал');
+    const gate = user.botMessages().at(-1)!;
+    const answer = await user.forge(gate.message_id, `ord:new:${row!.id}`);
+    expect(answer).not.toBeNull();
+    expect(textOf(await user.reply())).toContain('подпишитесь на наш канал');
+
+    gated.emu.joinChannel(user.id, CHANNEL.id);
+    user.send(`/start p_${row!.id}`);
+    const card = await user.reply('Behind the gate');
+    await user.press(card, '🛒 Заказать');
+    expect(textOf(await user.reply())).toContain('Укажите email');
   });
 });
