@@ -376,6 +376,130 @@ orders-btn-back = ← Назад
 orders-cancelled = Заказ №{ $id } отменён.
 orders-cannot-cancel = Заказ №{ $id } уже нельзя отменить: он { $state }.
 
+## Панель администратора: товары и промокоды
+admin-yes = да
+admin-no = нет
+admin-products = <b>🛍 Товары</b> (всего: { $total })
+    🚫 — отключён и не виден покупателям. Выберите товар или создайте новый.
+admin-products-empty = <b>🛍 Товары</b>
+    Товаров пока нет — создайте первый.
+admin-product-btn-new = ➕ Новый товар
+admin-product-btn-edit-title = ✏️ Название
+admin-product-btn-edit-description = ✏️ Описание
+admin-product-btn-edit-image = 🖼 Фото
+admin-product-btn-edit-price = 💰 Цена
+admin-product-btn-edit-deadline = ⏱ Срок
+admin-product-btn-disable = 🚫 Отключить
+admin-product-btn-enable = ✅ Включить
+admin-product-btn-delete = 🗑 Удалить
+admin-product-btn-skip-photo = Без фото
+admin-product-btn-remove-photo = Убрать фото
+admin-product-btn-save = 💾 Сохранить
+admin-product-view =
+    <b>Товар #{ $id }: { $title }</b>
+    { $description }
+
+    Цена: { $price }
+    Срок: { $deadline } дн.
+    Фото: { $photo }
+    Статус: { $status }
+    Создан: { $created }, изменён: { $updated }
+admin-product-active = в продаже
+admin-product-disabled = 🚫 отключён
+admin-product-ask-title = Введите название товара (до { $titleMax } символов, не должно совпадать с другими товарами).
+admin-product-ask-description = Введите описание (до { $descriptionMax } символов).
+admin-product-ask-image = Пришлите фото товара или нажмите «Без фото».
+admin-product-ask-price = Введите цену в рублях — целое число от 0, например 15000.
+admin-product-ask-deadline = Введите срок выполнения в днях — целое число больше 0.
+admin-product-need-photo = Нужна фотография (именно фото, не файл).
+admin-product-need-text = Нужен текст.
+admin-product-use-buttons = Воспользуйтесь кнопками под последним сообщением.
+admin-product-preview-intro = Так товар увидят покупатели в /catalog:
+admin-product-saved = Сохранено
+admin-product-created = ✅ Товар «{ $title }» создан.
+admin-product-updated = ✅ Товар обновлён.
+admin-product-cancelled = Отменено
+admin-product-gone = Этого товара уже нет.
+admin-product-enabled = Товар снова в продаже
+admin-product-was-disabled = Товар отключён и скрыт из каталога
+admin-product-delete-confirm =
+    Удалить товар <b>{ $title }</b> навсегда?
+    Он исчезнет из каталога и списков. Заказы сохранят его название и цену.
+admin-product-deleted = Товар удалён
+admin-promos = <b>🏷 Промокоды</b> (всего: { $total })
+    Код · скидка · использовано/лимит. 🚫 — отключён.
+admin-promos-empty = <b>🏷 Промокоды</b>
+    Промокодов пока нет — создайте первый.
+admin-promo-btn-new = ➕ Новый промокод
+admin-promo-btn-edit-code = ✏️ Код
+admin-promo-btn-edit-value = 💸 Скидка
+admin-promo-btn-edit-product = 🛍 Товар
+admin-promo-btn-edit-expiry = 📅 Срок
+admin-promo-btn-edit-max = 🔢 Лимит
+admin-promo-btn-edit-peruser = 👤 На человека
+admin-promo-btn-disable = 🚫 Отключить
+admin-promo-btn-enable = ✅ Включить
+admin-promo-btn-skip-expiry = Бессрочно
+admin-promo-btn-skip-max = Без лимита
+admin-promo-btn-skip-peruser = 1 раз (по умолчанию)
+admin-promo-btn-clear-expiry = Сделать бессрочным
+admin-promo-btn-clear-max = Снять лимит
+admin-promo-ask-code = Введите код: 3–32 символа — латинские буквы, цифры, «-» и «_». Регистр не важен.
+admin-promo-ask-value = Введите скидку: процент, например <code>15%</code> (1–100%), или фиксированную сумму в рублях, например <code>500</code>.
+admin-promo-ask-product = На какой товар действует код?
+admin-promo-ask-expiry = До какой даты действует код (включительно)? Например, 31.12.2026.
+admin-promo-ask-max = Сколько раз всего можно использовать код? Целое число больше 0.
+admin-promo-ask-peruser = Сколько раз один покупатель может использовать код? Целое число больше 0.
+admin-promo-bad-date = Не понял дату: напишите её как ДД.ММ.ГГГГ, например 31.12.2026.
+admin-promo-past-date = Эта дата уже прошла: укажите будущую.
+admin-promo-all-products = Все товары
+admin-promo-no-expiry = бессрочно
+admin-promo-details =
+    Код: <code>{ $code }</code>
+    Скидка: { $discount }
+    Товар: { $product }
+    Действует до: { $expires }
+    Использован: { $uses } из { $max }
+    На одного покупателя: { $perUser }
+admin-promo-summary =
+    <b>Проверьте промокод</b>
+    { $details }
+admin-promo-view =
+    <b>🏷 Промокод</b>
+    { $details }
+    Статус: { $status }
+admin-promo-active = активен
+admin-promo-disabled = 🚫 отключён
+admin-promo-saved = Сохранено
+admin-promo-created = ✅ Промокод { $code } создан.
+admin-promo-updated = ✅ Промокод обновлён.
+admin-promo-gone = Этого промокода уже нет.
+admin-promo-enabled = Промокод включён
+admin-promo-was-disabled = Промокод отключён
+admin-promo-delete-confirm =
+    Удалить промокод <code>{ $code }</code>?
+    Заказы, в которых он применён, сохранят свою скидку.
+admin-promo-deleted = Промокод удалён
+
+## Панель администратора: доска заказов
+admin-orders =
+    <b>📦 Заказы</b>
+    Выберите состояние.
+admin-orders-state = <b>📦 Заказы: { $state }</b> (всего: { $total })
+admin-orders-none = <b>📦 Заказы: { $state }</b>
+    Таких заказов нет.
+admin-order-executor = Исполнитель: { $name }
+admin-order-no-executor = —
+
+## Панель администратора: ошибки промокодов
+admin-promo-error-code-invalid = Код — от 3 до 32 символов: латинские буквы, цифры, «-» и «_».
+admin-promo-error-code-taken = Такой код уже есть (регистр букв не различается).
+admin-promo-error-value-invalid = Скидка — процент от 1 до 100 (например, 15%) или сумма в рублях больше 0 (например, 500).
+admin-promo-error-max-uses-invalid = Лимит — целое число больше 0 и не меньше уже сделанных использований.
+admin-promo-error-per-user-limit-invalid = Лимит на покупателя — целое число от 1 до 1000000.
+admin-promo-error-expires-invalid = Неверная дата окончания.
+admin-promo-error-product-unknown = Этого товара больше нет — выберите другой.
+
 ## Реклама (issue E)
 bc-btn-unsubscribe = 🔕 Отписаться от новостей
 bc-btn-open-product = 🛍 Открыть
@@ -541,127 +665,3 @@ settings-btn-ads-off = 🔕 Отписаться от новостей
 settings-btn-ads-on = 📰 Подписаться на новости
 settings-unsubscribed = Вы отписались от новостей. Включить снова — /settings.
 settings-subscribed = Вы снова будете получать новости и предложения.
-
-## Панель администратора: товары и промокоды
-admin-yes = да
-admin-no = нет
-admin-products = <b>🛍 Товары</b> (всего: { $total })
-    🚫 — отключён и не виден покупателям. Выберите товар или создайте новый.
-admin-products-empty = <b>🛍 Товары</b>
-    Товаров пока нет — создайте первый.
-admin-product-btn-new = ➕ Новый товар
-admin-product-btn-edit-title = ✏️ Название
-admin-product-btn-edit-description = ✏️ Описание
-admin-product-btn-edit-image = 🖼 Фото
-admin-product-btn-edit-price = 💰 Цена
-admin-product-btn-edit-deadline = ⏱ Срок
-admin-product-btn-disable = 🚫 Отключить
-admin-product-btn-enable = ✅ Включить
-admin-product-btn-delete = 🗑 Удалить
-admin-product-btn-skip-photo = Без фото
-admin-product-btn-remove-photo = Убрать фото
-admin-product-btn-save = 💾 Сохранить
-admin-product-view =
-    <b>Товар #{ $id }: { $title }</b>
-    { $description }
-
-    Цена: { $price }
-    Срок: { $deadline } дн.
-    Фото: { $photo }
-    Статус: { $status }
-    Создан: { $created }, изменён: { $updated }
-admin-product-active = в продаже
-admin-product-disabled = 🚫 отключён
-admin-product-ask-title = Введите название товара (до { $titleMax } символов, не должно совпадать с другими товарами).
-admin-product-ask-description = Введите описание (до { $descriptionMax } символов).
-admin-product-ask-image = Пришлите фото товара или нажмите «Без фото».
-admin-product-ask-price = Введите цену в рублях — целое число от 0, например 15000.
-admin-product-ask-deadline = Введите срок выполнения в днях — целое число больше 0.
-admin-product-need-photo = Нужна фотография (именно фото, не файл).
-admin-product-need-text = Нужен текст.
-admin-product-use-buttons = Воспользуйтесь кнопками под последним сообщением.
-admin-product-preview-intro = Так товар увидят покупатели в /catalog:
-admin-product-saved = Сохранено
-admin-product-created = ✅ Товар «{ $title }» создан.
-admin-product-updated = ✅ Товар обновлён.
-admin-product-cancelled = Отменено
-admin-product-gone = Этого товара уже нет.
-admin-product-enabled = Товар снова в продаже
-admin-product-was-disabled = Товар отключён и скрыт из каталога
-admin-product-delete-confirm =
-    Удалить товар <b>{ $title }</b> навсегда?
-    Он исчезнет из каталога и списков. Заказы сохранят его название и цену.
-admin-product-deleted = Товар удалён
-admin-promos = <b>🏷 Промокоды</b> (всего: { $total })
-    Код · скидка · использовано/лимит. 🚫 — отключён.
-admin-promos-empty = <b>🏷 Промокоды</b>
-    Промокодов пока нет — создайте первый.
-admin-promo-btn-new = ➕ Новый промокод
-admin-promo-btn-edit-code = ✏️ Код
-admin-promo-btn-edit-value = 💸 Скидка
-admin-promo-btn-edit-product = 🛍 Товар
-admin-promo-btn-edit-expiry = 📅 Срок
-admin-promo-btn-edit-max = 🔢 Лимит
-admin-promo-btn-edit-peruser = 👤 На человека
-admin-promo-btn-disable = 🚫 Отключить
-admin-promo-btn-enable = ✅ Включить
-admin-promo-btn-skip-expiry = Бессрочно
-admin-promo-btn-skip-max = Без лимита
-admin-promo-btn-skip-peruser = 1 раз (по умолчанию)
-admin-promo-btn-clear-expiry = Сделать бессрочным
-admin-promo-btn-clear-max = Снять лимит
-admin-promo-ask-code = Введите код: 3–32 символа — латинские буквы, цифры, «-» и «_». Регистр не важен.
-admin-promo-ask-value = Введите скидку: процент, например <code>15%</code> (1–100%), или фиксированную сумму в рублях, например <code>500</code>.
-admin-promo-ask-product = На какой товар действует код?
-admin-promo-ask-expiry = До какой даты действует код (включительно)? Например, 31.12.2026.
-admin-promo-ask-max = Сколько раз всего можно использовать код? Целое число больше 0.
-admin-promo-ask-peruser = Сколько раз один покупатель может использовать код? Целое число больше 0.
-admin-promo-bad-date = Не понял дату: напишите её как ДД.ММ.ГГГГ, например 31.12.2026.
-admin-promo-past-date = Эта дата уже прошла: укажите будущую.
-admin-promo-all-products = Все товары
-admin-promo-no-expiry = бессрочно
-admin-promo-details =
-    Код: <code>{ $code }</code>
-    Скидка: { $discount }
-    Товар: { $product }
-    Действует до: { $expires }
-    Использован: { $uses } из { $max }
-    На одного покупателя: { $perUser }
-admin-promo-summary =
-    <b>Проверьте промокод</b>
-    { $details }
-admin-promo-view =
-    <b>🏷 Промокод</b>
-    { $details }
-    Статус: { $status }
-admin-promo-active = активен
-admin-promo-disabled = 🚫 отключён
-admin-promo-saved = Сохранено
-admin-promo-created = ✅ Промокод { $code } создан.
-admin-promo-updated = ✅ Промокод обновлён.
-admin-promo-gone = Этого промокода уже нет.
-admin-promo-enabled = Промокод включён
-admin-promo-was-disabled = Промокод отключён
-admin-promo-delete-confirm =
-    Удалить промокод <code>{ $code }</code>?
-    Заказы, в которых он применён, сохранят свою скидку.
-admin-promo-deleted = Промокод удалён
-
-## Панель администратора: доска заказов
-admin-orders =
-    <b>📦 Заказы</b>
-    Выберите состояние.
-admin-orders-state = <b>📦 Заказы: { $state }</b> (всего: { $total })
-admin-orders-none = <b>📦 Заказы: { $state }</b>
-    Таких заказов нет.
-admin-order-executor = Исполнитель: { $name }
-admin-order-no-executor = —
-
-## Панель администратора: ошибки промокодов
-admin-promo-error-code-invalid = Код — от 3 до 32 символов: латинские буквы, цифры, «-» и «_».
-admin-promo-error-code-taken = Такой код уже есть (регистр букв не различается).
-admin-promo-error-value-invalid = Скидка — процент от 1 до 100 (например, 15%) или сумма в рублях больше 0 (например, 500).
-admin-promo-error-max-uses-invalid = Лимит — целое число больше 0 и не меньше уже сделанных использований.
-admin-promo-error-per-user-limit-invalid = Лимит на покупателя — целое число от 1 до 1000000.
-admin-promo-error-expires-invalid = Неверная дата окончания.
-admin-promo-error-product-unknown = Этого товара больше нет — выберите другой.

@@ -4,7 +4,9 @@ import { loadConfig } from '../src/config.js';
 
 const TOKEN = '123456789:AAE-secret-token-value_0123456789';
 
-function runMain(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runMain(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: { PATH: process.env.PATH ?? '', ...env },
@@ -84,9 +86,14 @@ describe('start-up failures (the real entry point)', () => {
 
   it('an unreachable database → a clear message and a non-zero exit, not a hang', async () => {
     const started = Date.now();
-    const result = await runMain({ BOT_TOKEN: TOKEN, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' });
+    const result = await runMain({
+      BOT_TOKEN: TOKEN,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: cannot connect to PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere/);
+    expect(result.stderr).toMatch(
+      /^error: cannot connect to PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere/,
+    );
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
   });

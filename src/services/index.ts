@@ -1,11 +1,11 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
-import { CatalogService } from './catalog.js';
-import { OrderService } from './orders.js';
-import { PromoService } from './promo.js';
 import { AudienceService } from './audiences.js';
 import { BroadcastService } from './broadcasts.js';
 import { CampaignService } from './campaigns.js';
+import { CatalogService } from './catalog.js';
+import { OrderService } from './orders.js';
+import { PromoService } from './promo.js';
 import { StaffService } from './staff.js';
 import { StatsService } from './stats.js';
 import { TicketService } from './tickets.js';
