@@ -2,13 +2,14 @@ import type { Locale } from './i18n.js';
 
 const money = new Map<Locale, Intl.NumberFormat>();
 
-/** `15000` → `15 000 ₽` (ru) / `RUB 15,000`-style per locale; prices are whole roubles. */
+/** `15000` → `15 000 ₽` (ru) / `₽15,000` (en); prices are whole roubles. */
 export function formatPrice(amount: number, locale: Locale): string {
   let format = money.get(locale);
   if (!format) {
     format = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', {
       style: 'currency',
       currency: 'RUB',
+      currencyDisplay: 'narrowSymbol',
       maximumFractionDigits: 0,
       minimumFractionDigits: 0,
     });
