@@ -6,7 +6,18 @@
 // Run after `npm install` changes the lock: `node scripts/lock-platform-stubs.mjs`.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const OS = ['android', 'darwin', 'freebsd', 'linux', 'openbsd', 'netbsd', 'sunos', 'win32', 'aix', 'openharmony'];
+const OS = [
+  'android',
+  'darwin',
+  'freebsd',
+  'linux',
+  'openbsd',
+  'netbsd',
+  'sunos',
+  'win32',
+  'aix',
+  'openharmony',
+];
 const CPU = ['arm64', 'x64', 'ia32', 'arm', 'riscv64', 'ppc64', 's390x', 'loong64', 'mips64el', 'wasm32'];
 
 function platformOf(name) {
@@ -16,7 +27,12 @@ function platformOf(name) {
   let cpu = tokens.find((t) => CPU.includes(t));
   if (!cpu && tokens.includes('arm')) cpu = 'arm';
   if (!cpu && base.includes('wasm')) cpu = 'wasm32';
-  const libc = tokens.includes('musl') || tokens.includes('musleabihf') ? 'musl' : tokens.includes('gnu') || tokens.includes('gnueabihf') ? 'glibc' : undefined;
+  const libc =
+    tokens.includes('musl') || tokens.includes('musleabihf')
+      ? 'musl'
+      : tokens.includes('gnu') || tokens.includes('gnueabihf')
+        ? 'glibc'
+        : undefined;
   return { os, cpu, libc };
 }
 

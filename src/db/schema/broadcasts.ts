@@ -17,7 +17,9 @@ import { products } from './catalog.js';
 import { users } from './users.js';
 
 /** An inline button under an advertising message (the "Unsubscribe" button is always added). */
-export type AdButton = { kind: 'url'; text: string; url: string } | { kind: 'product'; text: string; productId: number };
+export type AdButton =
+  | { kind: 'url'; text: string; url: string }
+  | { kind: 'product'; text: string; productId: number };
 
 export type Audience =
   | { kind: 'all' }
@@ -126,12 +128,8 @@ export const broadcastDeliveries = pgTable(
   },
   (t) => [
     uniqueIndex('broadcast_deliveries_recipient_uq').on(t.runId, t.userId),
-    index('broadcast_deliveries_pending_idx')
-      .on(t.id)
-      .where(sql`${t.state} = 'pending'`),
-    index('broadcast_deliveries_inflight_idx')
-      .on(t.holder)
-      .where(sql`${t.state} in ('claimed', 'sending')`),
+    index('broadcast_deliveries_pending_idx').on(t.id).where(sql`${t.state} = 'pending'`),
+    index('broadcast_deliveries_inflight_idx').on(t.holder).where(sql`${t.state} in ('claimed', 'sending')`),
     index('broadcast_deliveries_run_idx').on(t.runId, t.state),
   ],
 );
