@@ -1,29 +1,52 @@
 /**
- * The global send rate of the bot: at most `limit` requests in any window of `windowMs` (a sliding window
- * over the actual departure times, like Telegram's flood control). The window is the rate's window plus a
- * small margin, so that network jitter never makes the server see more than its limit in its own window
- * (a 429 costs at least a whole second of silence).
+ * The global send rate of the bot, enforced two ways at once:
+ *
+ * - **smooth pacing**: a token bucket filled at `pace` = the rate minus a small safety margin, holding at
+ *   most a few milliseconds' worth of tokens, so departures are spread evenly instead of leaving in bursts;
+ * - **a hard cap**: at most `limit` departures in any window of `windowMs` (the rate's window plus a margin),
+ *   a sliding window over the actual departure times, like Telegram's flood control.
+ *
+ * Bursting a whole second's quota at once (the cap alone) lets network and event-loop jitter squeeze more
+ * than the limit into the server's own 1 s window, and every 429 costs at least a whole second of silence;
+ * evenly spaced departures leave that jitter room.
  */
 export class SendRateLimiter {
   readonly limit: number;
   readonly windowMs: number;
+  /** Departures per millisecond of the smooth pacing (below the limit by the safety margin). */
+  readonly pacePerMs: number;
+  /** Most departures the pacing lets go at once (its bucket size). */
+  readonly burst: number;
   private readonly times: number[] = [];
   private head = 0;
   private pausedUntil = 0;
+  private tokens: number;
+  private filledAt: number;
   private readonly now: () => number;
 
-  constructor(ratePerSecond: number, options: { marginMs?: number; now?: () => number } = {}) {
+  constructor(
+    ratePerSecond: number,
+    options: { marginMs?: number; paceMargin?: number; burst?: number; now?: () => number } = {},
+  ) {
     this.now = options.now ?? (() => performance.now());
     if (!(ratePerSecond > 0)) throw new RangeError(`rate must be positive: ${ratePerSecond}`);
+    this.filledAt = this.now();
     if (!Number.isFinite(ratePerSecond)) {
       this.limit = Number.POSITIVE_INFINITY;
       this.windowMs = 0;
+      this.pacePerMs = Number.POSITIVE_INFINITY;
+      this.burst = Number.POSITIVE_INFINITY;
+      this.tokens = Number.POSITIVE_INFINITY;
       return;
     }
     // Fractional rates (0.5/s) become "1 per 2 s"; whole rates "N per second".
     this.limit = Math.max(1, Math.floor(ratePerSecond));
     const base = (this.limit / ratePerSecond) * 1000;
     this.windowMs = base + (options.marginMs ?? Math.max(15, base * 0.015));
+    // 1.5 % under the rate, at most ~5 ms worth of departures at once (at least one).
+    this.pacePerMs = (ratePerSecond * (1 - (options.paceMargin ?? 0.015))) / 1000;
+    this.burst = options.burst ?? Math.max(1, Math.floor(ratePerSecond / 200));
+    this.tokens = this.burst;
   }
 
   private prune(at: number): void {
@@ -35,13 +58,20 @@ export class SendRateLimiter {
     }
   }
 
+  private fill(at: number): void {
+    if (this.pacePerMs === Number.POSITIVE_INFINITY) return;
+    this.tokens = Math.min(this.burst, this.tokens + (at - this.filledAt) * this.pacePerMs);
+    this.filledAt = at;
+  }
+
   /** Requests that may depart now. */
   available(): number {
     const at = this.now();
     if (at < this.pausedUntil) return 0;
     if (this.limit === Number.POSITIVE_INFINITY) return Number.MAX_SAFE_INTEGER;
     this.prune(at);
-    return Math.max(0, this.limit - (this.times.length - this.head));
+    this.fill(at);
+    return Math.max(0, Math.min(Math.floor(this.tokens), this.limit - (this.times.length - this.head)));
   }
 
   /** Milliseconds until at least one request may depart (0 = now). */
@@ -50,14 +80,21 @@ export class SendRateLimiter {
     if (at < this.pausedUntil) return this.pausedUntil - at;
     if (this.limit === Number.POSITIVE_INFINITY) return 0;
     this.prune(at);
-    if (this.times.length - this.head < this.limit) return 0;
-    return Math.max(0, (this.times[this.head] as number) + this.windowMs - at);
+    this.fill(at);
+    const paced = this.tokens >= 1 ? 0 : (1 - this.tokens) / this.pacePerMs;
+    const capped =
+      this.times.length - this.head < this.limit
+        ? 0
+        : Math.max(0, (this.times[this.head] as number) + this.windowMs - at);
+    return Math.max(paced, capped);
   }
 
   /** Records `count` departures now. */
   record(count = 1): void {
     if (this.limit === Number.POSITIVE_INFINITY) return;
     const at = this.now();
+    this.fill(at);
+    this.tokens -= count;
     for (let i = 0; i < count; i++) this.times.push(at);
   }
 

@@ -81,6 +81,7 @@ export class BroadcastSender {
   private lastShortClaim = 0;
   private lastStateCheck = 0;
   private lastFinishRuns = 0;
+  private flushQueued = false;
 
   constructor(
     private readonly deps: SenderDeps,
@@ -276,11 +277,14 @@ export class BroadcastSender {
     for (const row of group) {
       if (row.unreachable) {
         this.counters.skipped++;
-        this.results.push({ id: row.id, state: 'skipped', error: 'opted out or blocked before sending' });
+        this.push({ id: row.id, state: 'skipped', error: 'opted out or blocked before sending' });
       } else sendable.push(row);
     }
     if (sendable.length === 0) return;
     // Recorded as handed to the network before any request leaves: after a crash these are never resent.
+    // Groups are small under pacing (a few milliseconds' worth) and the requests start right after the
+    // statement returns, with no other await in between: the window in which a crash leaves a row
+    // `sending` whose request never left is the database round trip plus one turn of the event loop.
     await this.deps.services.broadcasts.markSending(
       this.holder,
       sendable.map((r) => r.id),
@@ -369,9 +373,19 @@ export class BroadcastSender {
     });
   }
 
+  /**
+   * Buffers a result and writes it as soon as the previous write is done: what the server answered is
+   * recorded as early as possible (a row left `sending` by a crash is counted as delivered-unconfirmed and
+   * never resent, so the sooner `sent` or a retry is written, the smaller that window).
+   */
   private push(result: DeliveryResult): void {
     this.results.push(result);
-    if (this.results.length >= 500) void this.flush();
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => {
+      this.flushQueued = false;
+      void this.flush();
+    });
   }
 
   /** Writes buffered results (one statement per batch); flushes never overlap. */
