@@ -10,6 +10,14 @@ import { makePng, sniffImage } from './files.js';
 import { BotApi, type BotApiOptions } from './methods.js';
 import type { Params } from './params.js';
 import { HttpFrontend } from './server.js';
+import {
+  chatSnapshot,
+  type EmulatorSnapshot,
+  fileFromSnapshot,
+  fileSnapshot,
+  restoreChat,
+  SNAPSHOT_VERSION,
+} from './snapshot.js';
 import { type ChannelRecord, EmulatorState, type MutableMessage, type UserRecord } from './state.js';
 import type {
   ApiCallbackQuery,
@@ -312,6 +320,71 @@ export class TelegramEmulator {
     this.state = this.newState();
     this.webhook = this.newWebhook(this.state);
     this.api = new BotApi(this.state, this.apiOptions, this.webhook);
+  }
+
+  /**
+   * A deep copy of the emulator's world as plain JSON data (see {@link EmulatorSnapshot} for what it holds):
+   * `JSON.stringify` it to save it, give it to {@link restore} (of this or another emulator) to bring it back.
+   */
+  snapshot(): EmulatorSnapshot {
+    const state = this.state;
+    const files = state.files.snapshot();
+    return {
+      version: SNAPSHOT_VERSION,
+      users: [...state.users.values()].map((u) => ({
+        id: u.user.id,
+        first_name: u.user.first_name,
+        last_name: u.user.last_name,
+        username: u.user.username,
+        language_code: u.user.language_code,
+        started: u.started,
+        blocked: u.blocked,
+        chat: chatSnapshot(u.chat),
+      })),
+      channels: [...state.channels.values()].map((c) => ({
+        id: c.chat.id,
+        title: c.title,
+        username: c.username,
+        botIsAdmin: c.botIsAdmin,
+        members: structuredClone([...c.members.values()]),
+        chat: chatSnapshot(c.chat),
+      })),
+      files: files.files.map(fileSnapshot),
+      commands: structuredClone([...state.commands.entries()]),
+      defaultMenuButton: structuredClone(state.defaultMenuButton),
+      counters: { nextUpdateId: state.nextUpdateIdToAssign, files: files.counter },
+    };
+  }
+
+  /**
+   * Replaces the world with a {@link snapshot}: forgets everything as {@link reset} does, then recreates the
+   * users, channels, chats, files and command menus. New messages, updates and files get ids after the saved
+   * ones. Throws for a snapshot of another format version.
+   */
+  restore(snapshot: EmulatorSnapshot): void {
+    if (snapshot.version !== SNAPSHOT_VERSION) {
+      throw new Error(`unsupported emulator snapshot version ${String(snapshot.version)}`);
+    }
+    this.reset();
+    const state = this.state;
+    for (const saved of snapshot.users) {
+      const { started, blocked, chat, ...user } = saved;
+      this.createUser(user);
+      const record = this.requireUser(user.id);
+      record.started = started;
+      record.blocked = blocked;
+      restoreChat(record.chat, chat);
+    }
+    for (const saved of snapshot.channels) {
+      this.createChannel(saved);
+      const record = this.requireChannel(saved.id);
+      for (const member of structuredClone(saved.members)) record.members.set(member.user.id, member);
+      restoreChat(record.chat, saved.chat);
+    }
+    state.files.restore(snapshot.files.map(fileFromSnapshot), snapshot.counters.files);
+    for (const [key, commands] of structuredClone(snapshot.commands)) state.commands.set(key, commands);
+    state.defaultMenuButton = structuredClone(snapshot.defaultMenuButton);
+    state.continueUpdateIdsAt(snapshot.counters.nextUpdateId);
   }
 
   /** A WHATWG fetch handler serving the Bot API routes (mount it in Hono: `app.all('*', c => emu.fetch(c.req.raw))`). */

@@ -255,4 +255,18 @@ export class FileStore {
     this.byId.clear();
     this.byPath.clear();
   }
+
+  /** Every stored file and the counter that numbers new file paths (see {@link restore}). */
+  snapshot(): { files: FileRecord[]; counter: number } {
+    return { files: [...this.byId.values()], counter: this.counter };
+  }
+
+  /** Adds saved files (keeping their ids and paths); new paths are numbered after `counter`. */
+  restore(files: readonly FileRecord[], counter: number): void {
+    for (const record of files) {
+      this.byId.set(record.file_id, record);
+      if (record.file_path) this.byPath.set(record.file_path, record);
+    }
+    this.counter = Math.max(this.counter, counter);
+  }
 }

@@ -34,4 +34,12 @@ export {
 } from './html.js';
 export { parseMarkdownLegacy, parseMarkdownV2 } from './markdown.js';
 export { SlidingWindowLimiter } from './ratelimit.js';
+export type {
+  ChannelSnapshot,
+  ChatSnapshot,
+  EmulatorSnapshot,
+  FileSnapshot,
+  MessageSnapshot,
+  UserSnapshot,
+} from './snapshot.js';
 export type * from './types.js';

@@ -25,6 +25,30 @@ import type {
 /** A stored message with writable bookkeeping fields (the public type is read-only where it matters). */
 export type MutableMessage = { -readonly [K in keyof StoredMessage]: StoredMessage[K] };
 
+/** The optional fields of a message, all unset: a new message starts from them, a restored one is filled with them. */
+export const UNSET_MESSAGE_FIELDS = {
+  text: undefined,
+  entities: undefined,
+  caption: undefined,
+  caption_entities: undefined,
+  html: undefined,
+  parse_mode: undefined,
+  photo: undefined,
+  photo_file_id: undefined,
+  document: undefined,
+  reply_markup: undefined,
+  reply_to_message_id: undefined,
+  forward_origin: undefined,
+  protect_content: false,
+  disable_notification: false,
+  paid_broadcast: false,
+  edit_count: 0,
+  edited: false,
+  edit_date: undefined,
+  deleted: false,
+  deleted_date: undefined,
+} satisfies Omit<MutableMessage, 'message_id' | 'chat_id' | 'sender' | 'from' | 'date' | 'via'>;
+
 /** A chat (a user's private chat with the bot, or a channel). */
 export interface ChatRecord {
   readonly id: number;
@@ -196,26 +220,7 @@ export class EmulatorState {
       from,
       date: this.now(),
       via,
-      text: undefined,
-      entities: undefined,
-      caption: undefined,
-      caption_entities: undefined,
-      html: undefined,
-      parse_mode: undefined,
-      photo: undefined,
-      photo_file_id: undefined,
-      document: undefined,
-      reply_markup: undefined,
-      reply_to_message_id: undefined,
-      forward_origin: undefined,
-      protect_content: false,
-      disable_notification: false,
-      paid_broadcast: false,
-      edit_count: 0,
-      edited: false,
-      edit_date: undefined,
-      deleted: false,
-      deleted_date: undefined,
+      ...UNSET_MESSAGE_FIELDS,
       ...fields,
     };
     chat.messages.push(message);
@@ -305,6 +310,16 @@ export class EmulatorState {
     }
     this.onQueued?.();
     return update;
+  }
+
+  /** The update_id the next queued update gets. */
+  get nextUpdateIdToAssign(): number {
+    return this.nextUpdateId;
+  }
+
+  /** Continues numbering updates at `updateId` (never goes back, so ids stay unique). */
+  continueUpdateIdsAt(updateId: number): void {
+    this.nextUpdateId = Math.max(this.nextUpdateId, updateId);
   }
 
   /** Updates not yet confirmed. */
