@@ -122,6 +122,44 @@ function entitiesOrUndefined(entities: MessageEntity[]): MessageEntity[] | undef
   return entities.length > 0 ? entities : undefined;
 }
 
+/** Where a message the bot sends goes (see `BotApi.sendTarget`). */
+interface SendTarget {
+  markup: ReplyMarkup | undefined;
+  chat: ChatRecord;
+  replyTo: number | undefined;
+}
+
+type SendFlags = Pick<MutableMessage, 'protect_content' | 'disable_notification' | 'paid_broadcast'>;
+
+/** The send methods' required `chat_id`. */
+function requireChatId(p: Params): void {
+  if (p.chat_id === undefined || p.chat_id === null || p.chat_id === '') throw badRequest(ERR.chatIdEmpty);
+}
+
+/** The stored fields of a parsed text. */
+function textFields(
+  text: TextResult | undefined,
+): Pick<MutableMessage, 'text' | 'entities' | 'html' | 'parse_mode'> {
+  return {
+    text: text?.text,
+    entities: text ? entitiesOrUndefined(text.entities) : undefined,
+    html: text?.html,
+    parse_mode: text?.parseMode,
+  };
+}
+
+/** The stored fields of a parsed caption (absent = no caption). */
+function captionFields(
+  caption: TextResult | undefined,
+): Pick<MutableMessage, 'caption' | 'caption_entities' | 'html' | 'parse_mode'> {
+  return {
+    caption: caption?.text,
+    caption_entities: caption ? entitiesOrUndefined(caption.entities) : undefined,
+    html: caption?.html,
+    parse_mode: caption?.parseMode,
+  };
+}
+
 export class BotApi {
   /** Every call the bot made, in order. */
   readonly calls: CallRecord[] = [];
@@ -298,6 +336,16 @@ export class BotApi {
     limiter?.record(now);
   }
 
+  /** Parses the `text` (+ `entities`) or `caption` (+ `caption_entities`) parameter with `parse_mode`. */
+  private formattedParam(p: Params, kind: 'text' | 'caption'): TextResult | undefined {
+    return this.formatText(
+      optString(p, kind),
+      optString(p, 'parse_mode'),
+      optJson(p, kind === 'text' ? 'entities' : 'caption_entities', "can't parse entities JSON object"),
+      kind,
+    );
+  }
+
   /** Parses a text or caption with its parse mode / entities, normalised like Telegram. */
   private formatText(
     source: string | undefined,
@@ -379,14 +427,50 @@ export class BotApi {
     return id;
   }
 
-  private sendFlags(
-    p: Params,
-  ): Pick<MutableMessage, 'protect_content' | 'disable_notification' | 'paid_broadcast'> {
+  private sendFlags(p: Params): SendFlags {
     return {
       protect_content: optBool(p, 'protect_content') ?? false,
       disable_notification: optBool(p, 'disable_notification') ?? false,
       paid_broadcast: optBool(p, 'allow_paid_broadcast') ?? false,
     };
+  }
+
+  /** Where a send goes: the reply markup, the chat (the bot may write there) and the message replied to. */
+  private sendTarget(p: Params): SendTarget {
+    const markup = this.replyMarkup(p);
+    const chat = this.resolveChat(p);
+    this.checkCanWrite(chat);
+    return { markup, chat, replyTo: this.replyTo(p, chat) };
+  }
+
+  /** Stores a message the bot sends to the target chat with its markup, reply and flags. */
+  private botSends(
+    method: string,
+    target: SendTarget,
+    flags: SendFlags,
+    fields: Partial<MutableMessage>,
+  ): MutableMessage {
+    return this.s.addMessage(target.chat, 'bot', this.botAuthor(target.chat), method, {
+      ...fields,
+      reply_markup: target.markup,
+      reply_to_message_id: target.replyTo,
+      ...flags,
+    });
+  }
+
+  /** The send flags, once the send fits the chat's and the bot's rate limits. */
+  private flagsWithinRate(p: Params, chat: ChatRecord): SendFlags {
+    const flags = this.sendFlags(p);
+    this.checkRate(chat, flags.paid_broadcast);
+    return flags;
+  }
+
+  /** What an edit changes: the new inline markup and the bot message (the bot may write in its chat). */
+  private editTarget(p: Params, messageId: number): { markup: ReplyMarkup | undefined; m: MutableMessage } {
+    const markup = this.replyMarkup(p, true);
+    const chat = this.resolveChat(p);
+    this.checkCanWrite(chat);
+    return { markup, m: this.editable(chat, messageId) };
   }
 
   /** Finds a bot message to edit in `chat`. */
@@ -592,27 +676,12 @@ export class BotApi {
   // ------------------------------------------------------------------------------------------------------
 
   private sendMessage(p: Params): unknown {
-    if (p.chat_id === undefined || p.chat_id === null || p.chat_id === '') throw badRequest(ERR.chatIdEmpty);
-    const text = this.formatText(
-      optString(p, 'text'),
-      optString(p, 'parse_mode'),
-      optJson(p, 'entities', "can't parse entities JSON object"),
-      'text',
-    );
-    const markup = this.replyMarkup(p);
-    const chat = this.resolveChat(p);
-    this.checkCanWrite(chat);
-    const replyTo = this.replyTo(p, chat);
-    const flags = this.sendFlags(p);
-    this.checkRate(chat, flags.paid_broadcast);
-    const m = this.s.addMessage(chat, 'bot', this.botAuthor(chat), 'sendMessage', {
-      text: text?.text,
-      entities: text ? entitiesOrUndefined(text.entities) : undefined,
-      html: text?.html,
-      parse_mode: text?.parseMode,
-      reply_markup: markup,
-      reply_to_message_id: replyTo,
-      ...flags,
+    requireChatId(p);
+    const text = this.formattedParam(p, 'text');
+    const target = this.sendTarget(p);
+    const flags = this.flagsWithinRate(p, target.chat);
+    const m = this.botSends('sendMessage', target, flags, {
+      ...textFields(text),
     });
     return this.s.toApiMessage(m);
   }
@@ -657,50 +726,27 @@ export class BotApi {
   }
 
   private async sendPhoto(p: Params, payload: Payload): Promise<unknown> {
-    if (p.chat_id === undefined || p.chat_id === null || p.chat_id === '') throw badRequest(ERR.chatIdEmpty);
+    requireChatId(p);
     const photo = resolveInputFile(p.photo, payload.files);
     if (photo === undefined) throw badRequest(ERR.noPhoto);
-    const caption = this.formatText(
-      optString(p, 'caption'),
-      optString(p, 'parse_mode'),
-      optJson(p, 'caption_entities', "can't parse entities JSON object"),
-      'caption',
-    );
-    const markup = this.replyMarkup(p);
-    const chat = this.resolveChat(p);
-    this.checkCanWrite(chat);
-    const replyTo = this.replyTo(p, chat);
+    const caption = this.formattedParam(p, 'caption');
+    const target = this.sendTarget(p);
     const sizes = await this.photoSizes(photo);
-    const flags = this.sendFlags(p);
-    this.checkRate(chat, flags.paid_broadcast);
-    const m = this.s.addMessage(chat, 'bot', this.botAuthor(chat), 'sendPhoto', {
+    const flags = this.flagsWithinRate(p, target.chat);
+    const m = this.botSends('sendPhoto', target, flags, {
       photo: sizes,
       photo_file_id: sizes.at(-1)?.file_id,
-      caption: caption?.text,
-      caption_entities: caption ? entitiesOrUndefined(caption.entities) : undefined,
-      html: caption?.html,
-      parse_mode: caption?.parseMode,
-      reply_markup: markup,
-      reply_to_message_id: replyTo,
-      ...flags,
+      ...captionFields(caption),
     });
     return this.s.toApiMessage(m);
   }
 
   private sendDocument(p: Params, payload: Payload): unknown {
-    if (p.chat_id === undefined || p.chat_id === null || p.chat_id === '') throw badRequest(ERR.chatIdEmpty);
+    requireChatId(p);
     const doc = resolveInputFile(p.document, payload.files);
     if (doc === undefined) throw badRequest('there is no document in the request');
-    const caption = this.formatText(
-      optString(p, 'caption'),
-      optString(p, 'parse_mode'),
-      optJson(p, 'caption_entities', "can't parse entities JSON object"),
-      'caption',
-    );
-    const markup = this.replyMarkup(p);
-    const chat = this.resolveChat(p);
-    this.checkCanWrite(chat);
-    const replyTo = this.replyTo(p, chat);
+    const caption = this.formattedParam(p, 'caption');
+    const target = this.sendTarget(p);
     let document: StoredMessage['document'];
     if (typeof doc === 'string') {
       const existing = this.s.files.get(doc);
@@ -717,17 +763,10 @@ export class BotApi {
       if (doc.bytes.length === 0) throw badRequest('file must be non-empty');
       document = this.s.files.addDocument(doc.bytes, doc.filename, doc.contentType);
     }
-    const flags = this.sendFlags(p);
-    this.checkRate(chat, flags.paid_broadcast);
-    const m = this.s.addMessage(chat, 'bot', this.botAuthor(chat), 'sendDocument', {
+    const flags = this.flagsWithinRate(p, target.chat);
+    const m = this.botSends('sendDocument', target, flags, {
       document,
-      caption: caption?.text,
-      caption_entities: caption ? entitiesOrUndefined(caption.entities) : undefined,
-      html: caption?.html,
-      parse_mode: caption?.parseMode,
-      reply_markup: markup,
-      reply_to_message_id: replyTo,
-      ...flags,
+      ...captionFields(caption),
     });
     return this.s.toApiMessage(m);
   }
@@ -746,26 +785,15 @@ export class BotApi {
   }
 
   private copyMessage(p: Params): unknown {
-    if (p.chat_id === undefined || p.chat_id === null || p.chat_id === '') throw badRequest(ERR.chatIdEmpty);
+    requireChatId(p);
     const source = this.sourceMessage(p, ERR.copyNotFound);
     if (source.protect_content) throw badRequest("message can't be copied");
     const hasCaption = p.caption !== undefined;
-    const caption = hasCaption
-      ? this.formatText(
-          optString(p, 'caption'),
-          optString(p, 'parse_mode'),
-          optJson(p, 'caption_entities', "can't parse entities JSON object"),
-          'caption',
-        )
-      : undefined;
-    const markup = this.replyMarkup(p);
-    const chat = this.resolveChat(p);
-    this.checkCanWrite(chat);
-    const replyTo = this.replyTo(p, chat);
-    const flags = this.sendFlags(p);
-    this.checkRate(chat, flags.paid_broadcast);
+    const caption = hasCaption ? this.formattedParam(p, 'caption') : undefined;
+    const target = this.sendTarget(p);
+    const flags = this.flagsWithinRate(p, target.chat);
     const isMedia = source.photo !== undefined || source.document !== undefined;
-    const m = this.s.addMessage(chat, 'bot', this.botAuthor(chat), 'copyMessage', {
+    const m = this.botSends('copyMessage', target, flags, {
       text: source.text,
       entities: source.entities,
       photo: source.photo,
@@ -781,15 +809,12 @@ export class BotApi {
         : undefined,
       html: hasCaption && isMedia ? caption?.html : source.html,
       parse_mode: hasCaption && isMedia ? caption?.parseMode : source.parse_mode,
-      reply_markup: markup,
-      reply_to_message_id: replyTo,
-      ...flags,
     });
     return { message_id: m.message_id };
   }
 
   private forwardMessage(p: Params): unknown {
-    if (p.chat_id === undefined || p.chat_id === null || p.chat_id === '') throw badRequest(ERR.chatIdEmpty);
+    requireChatId(p);
     const source = this.sourceMessage(p, ERR.forwardNotFound);
     if (source.protect_content) throw badRequest("message can't be forwarded");
     const chat = this.resolveChat(p);
@@ -825,16 +850,8 @@ export class BotApi {
 
   private editMessageText(p: Params): unknown {
     const messageId = this.messageIdParam(p);
-    const text = this.formatText(
-      optString(p, 'text'),
-      optString(p, 'parse_mode'),
-      optJson(p, 'entities', "can't parse entities JSON object"),
-      'text',
-    ) as TextResult;
-    const markup = this.replyMarkup(p, true);
-    const chat = this.resolveChat(p);
-    this.checkCanWrite(chat);
-    const m = this.editable(chat, messageId);
+    const text = this.formattedParam(p, 'text') as TextResult;
+    const { markup, m } = this.editTarget(p, messageId);
     if (m.text === undefined) throw badRequest(ERR.noTextToEdit);
     if (
       m.text === text.text &&
@@ -843,26 +860,15 @@ export class BotApi {
     ) {
       throw badRequest(ERR.notModified);
     }
-    m.text = text.text;
-    m.entities = entitiesOrUndefined(text.entities);
-    m.html = text.html;
-    m.parse_mode = text.parseMode;
+    Object.assign(m, textFields(text));
     m.reply_markup = markup;
     return this.applyEdit(m);
   }
 
   private editMessageCaption(p: Params): unknown {
     const messageId = this.messageIdParam(p);
-    const caption = this.formatText(
-      optString(p, 'caption'),
-      optString(p, 'parse_mode'),
-      optJson(p, 'caption_entities', "can't parse entities JSON object"),
-      'caption',
-    );
-    const markup = this.replyMarkup(p, true);
-    const chat = this.resolveChat(p);
-    this.checkCanWrite(chat);
-    const m = this.editable(chat, messageId);
+    const caption = this.formattedParam(p, 'caption');
+    const { markup, m } = this.editTarget(p, messageId);
     if (m.photo === undefined && m.document === undefined) throw badRequest(ERR.noCaptionToEdit);
     if (
       (m.caption ?? '') === (caption?.text ?? '') &&
@@ -871,10 +877,7 @@ export class BotApi {
     ) {
       throw badRequest(ERR.notModified);
     }
-    m.caption = caption?.text;
-    m.caption_entities = caption ? entitiesOrUndefined(caption.entities) : undefined;
-    m.html = caption?.html;
-    m.parse_mode = caption?.parseMode;
+    Object.assign(m, captionFields(caption));
     m.reply_markup = markup;
     return this.applyEdit(m);
   }
@@ -889,16 +892,8 @@ export class BotApi {
     if (input.type !== 'photo') throw badRequest('unsupported media type: the emulator can edit photos only');
     const file = resolveInputFile(input.media, payload.files);
     if (file === undefined) throw badRequest(ERR.noPhoto);
-    const caption = this.formatText(
-      optString(input, 'caption'),
-      optString(input, 'parse_mode'),
-      optJson(input, 'caption_entities', "can't parse entities JSON object"),
-      'caption',
-    );
-    const markup = this.replyMarkup(p, true);
-    const chat = this.resolveChat(p);
-    this.checkCanWrite(chat);
-    const m = this.editable(chat, messageId);
+    const caption = this.formattedParam(input, 'caption');
+    const { markup, m } = this.editTarget(p, messageId);
     if (m.photo === undefined && m.document === undefined) throw badRequest(ERR.noMediaToEdit);
     const sizes = await this.photoSizes(file);
     const same =
@@ -911,20 +906,14 @@ export class BotApi {
     m.photo = sizes;
     m.photo_file_id = sizes.at(-1)?.file_id;
     m.document = undefined;
-    m.caption = caption?.text;
-    m.caption_entities = caption ? entitiesOrUndefined(caption.entities) : undefined;
-    m.html = caption?.html;
-    m.parse_mode = caption?.parseMode;
+    Object.assign(m, captionFields(caption));
     m.reply_markup = markup;
     return this.applyEdit(m);
   }
 
   private editMessageReplyMarkup(p: Params): unknown {
     const messageId = this.messageIdParam(p);
-    const markup = this.replyMarkup(p, true);
-    const chat = this.resolveChat(p);
-    this.checkCanWrite(chat);
-    const m = this.editable(chat, messageId);
+    const { markup, m } = this.editTarget(p, messageId);
     if (sameJson(m.reply_markup, markup)) throw badRequest(ERR.notModified);
     m.reply_markup = markup;
     return this.applyEdit(m);
