@@ -146,6 +146,25 @@ export function linkUserId(url: string): number | undefined {
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
+/**
+ * The entity of a link over `length` characters at `offset`: a `text_mention` for `tg://user?id=` of a known
+ * user, a `text_link` for a valid URL, `undefined` when Telegram drops the link (HTML and legacy Markdown).
+ */
+export function linkEntity(
+  url: string,
+  offset: number,
+  length: number,
+  lookupUser: HtmlParseOptions['lookupUser'],
+): MessageEntity | undefined {
+  const userId = linkUserId(url);
+  if (userId !== undefined) {
+    const user = lookupUser?.(userId);
+    return user ? { type: 'text_mention', offset, length, user } : undefined;
+  }
+  const checked = checkLink(url);
+  return checked === undefined ? undefined : { type: 'text_link', offset, length, url: checked };
+}
+
 interface Decoded {
   /** Decoded code point. */
   cp: number;
@@ -405,14 +424,8 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Forma
       }
       case 'a': {
         const url = open.argument.length > 0 ? open.argument : out.slice(offset);
-        const userId = linkUserId(url);
-        if (userId !== undefined) {
-          const user = options.lookupUser?.(userId);
-          if (user) entities.push({ type: 'text_mention', offset, length, user });
-        } else {
-          const checked = checkLink(url);
-          if (checked !== undefined) entities.push({ type: 'text_link', offset, length, url: checked });
-        }
+        const link = linkEntity(url, offset, length, options.lookupUser);
+        if (link) entities.push(link);
         break;
       }
       case 'pre': {

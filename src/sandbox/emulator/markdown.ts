@@ -3,7 +3,14 @@
  * `[text](url)`, `![👍](tg://emoji?id=…)`, `` `code` ``, ```` ```lang\npre``` ````, `>` block quotations
  * (`**>` … `||` for expandable ones). Every reserved character outside entities must be escaped with `\`.
  */
-import { checkLink, EntityParseError, type FormattedText, linkUserId, sortEntities } from './html.js';
+import {
+  checkLink,
+  EntityParseError,
+  type FormattedText,
+  linkEntity,
+  linkUserId,
+  sortEntities,
+} from './html.js';
 import type { ApiUser, EntityType, MessageEntity } from './types.js';
 
 const RESERVED = new Set('_*[]()~`>#+-=|{}.!');
@@ -345,16 +352,8 @@ export function parseMarkdownLegacy(source: string, options: MarkdownOptions = {
         url = '';
         while (i < n && s.charAt(i) !== ')') url += s.charAt(i++);
       }
-      if (length > 0) {
-        const userId = linkUserId(url);
-        if (userId !== undefined) {
-          const user = options.lookupUser?.(userId);
-          if (user) entities.push({ type: 'text_mention', offset, length, user });
-        } else {
-          const checked = checkLink(url);
-          if (checked !== undefined) entities.push({ type: 'text_link', offset, length, url: checked });
-        }
-      }
+      const link = length > 0 ? linkEntity(url, offset, length, options.lookupUser) : undefined;
+      if (link) entities.push(link);
     } else if (length > 0) {
       if (c === '_') entities.push({ type: 'italic', offset, length });
       else if (c === '*') entities.push({ type: 'bold', offset, length });
