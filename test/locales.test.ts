@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Translator } from '../src/bot/i18n.js';
+
+const messageIds = (file: string): string[] =>
+  [...readFileSync(file, 'utf8').matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1] as string);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'web' ? [] : sourceFiles(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Keys written literally in code: t('key'…), translator.t(locale, 'key'…), plain(ctx, 'key'…). */
+function keysUsedInCode(): Set<string> {
+  const keys = new Set<string>();
+  const patterns = [/\bt\(\s*'([a-z][a-z0-9-]*)'/g, /\.t\([^,()]+,\s*'([a-z][a-z0-9-]*)'/g];
+  for (const file of sourceFiles('src')) {
+    const text = readFileSync(file, 'utf8');
+    for (const pattern of patterns) for (const m of text.matchAll(pattern)) keys.add(m[1] as string);
+  }
+  return keys;
+}
+
+describe('locales', () => {
+  const ru = messageIds('locales/ru.ftl');
+  const en = messageIds('locales/en.ftl');
+
+  it('ru.ftl and en.ftl define the same messages, each once', () => {
+    expect(new Set(ru).size).toBe(ru.length);
+    expect(new Set(en).size).toBe(en.length);
+    expect([...en].sort()).toEqual([...ru].sort());
+  });
+
+  it('every key the code names literally exists', () => {
+    const defined = new Set(ru);
+    const missing = [...keysUsedInCode()].filter((key) => !defined.has(key));
+    expect(missing).toEqual([]);
+  });
+
+  it('every message renders in both languages without Fluent errors', () => {
+    const translator = new Translator('ru');
+    for (const locale of ['ru', 'en'] as const) {
+      for (const key of ru) {
+        // Fill in each variable the message asks for (a number also drives plural selectors).
+        const vars: Record<string, number> = {};
+        let text: string | undefined;
+        for (let attempt = 0; attempt < 20 && text === undefined; attempt++) {
+          try {
+            text = translator.t(locale, key, vars);
+          } catch (error) {
+            const variable = /Unknown variable: \$([A-Za-z0-9_-]+)/.exec(String(error))?.[1];
+            if (!variable) throw error;
+            vars[variable] = 2;
+          }
+        }
+        expect(text, `${locale}:${key}`).toBeDefined();
+        expect(text, `${locale}:${key}`).not.toBe(key);
+        expect(text?.length, `${locale}:${key}`).toBeGreaterThan(0);
+      }
+    }
+  });
+});
