@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OWNER_PERSONA, PERSONAS } from '../../src/sandbox/personas.js';
-import { launchBrowser, SandboxPage, screenshot } from './sandbox.js';
+import { launchBrowser, personaNamed, SandboxPage, screenshot } from './sandbox.js';
 
-const anna = PERSONAS.find((p) => p.username === 'anna_customer')!;
+const anna = personaNamed('anna_customer');
 
 interface Started {
   child: ChildProcess;
@@ -102,8 +102,7 @@ describe('npm start with an empty environment', () => {
     let ui = await SandboxPage.open(browser.context, first.url);
     for (const persona of PERSONAS) await ui.persona(persona.id).waitFor();
     await ui.openPersona(anna.id);
-    await ui.page.getByTestId('start-button').click();
-    await ui.botMessage('PHOENIX').waitFor();
+    await ui.startBot();
     await ui.page.close();
 
     // The bot's JSON logs go to DATA_DIR/sandbox.log, so the address is the only line of ours on stdout

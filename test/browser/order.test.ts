@@ -1,41 +1,22 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orders, products } from '../../src/db/schema/index.js';
-import { OWNER_PERSONA, PERSONAS } from '../../src/sandbox/personas.js';
+import { OWNER_PERSONA } from '../../src/sandbox/personas.js';
 import { DEMO_PRODUCTS, DEMO_PROMO } from '../../src/sandbox/seed.js';
-import {
-  ARTIFACTS,
-  launchBrowser,
-  type RunningSandbox,
-  SandboxPage,
-  screenshot,
-  startTestSandbox,
-} from './sandbox.js';
+import { ARTIFACTS, personaNamed, SandboxPage, screenshot, useSandboxInBrowser } from './sandbox.js';
 
-const mike = PERSONAS.find((p) => p.username === 'mike_customer')!;
+const mike = personaNamed('mike_customer');
 
-let sandbox: RunningSandbox;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchBrowser({ width: 1280, height: 860 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+const env = useSandboxInBrowser({ width: 1280, height: 860 });
 
 describe('ordering in the sandbox page', () => {
   it('a customer joins the channel, orders from the catalog with the promo code; the owner is notified and takes the order', async () => {
-    const ui = await SandboxPage.open(browser.context, sandbox.url);
+    const ui = await SandboxPage.open(env.browser.context, env.sandbox.url);
     await ui.openPersona(mike.id);
-    await ui.page.getByTestId('start-button').click();
-    await ui.botMessage('PHOENIX').waitFor();
-    await ui.page.getByTestId('toggle-channel').check({ force: true });
-    await ui.page.locator('[data-testid="toggle-channel"]:checked').waitFor({ state: 'attached' });
+    await ui.startBot();
+    await ui.joinChannel();
 
     // The catalog: a product card with its picture, paged in place.
     await ui.command('catalog');
@@ -84,8 +65,11 @@ describe('ordering in the sandbox page', () => {
     const orderId = Number(/#(\d+)/.exec((await placed.textContent()) ?? '')?.[1]);
     await screenshot(ui.page, 'sandbox-order-placed');
 
-    const [order] = await sandbox.database.db.select().from(orders).where(eq(orders.id, orderId));
-    const [row] = await sandbox.database.db.select().from(products).where(eq(products.title, product.title));
+    const [order] = await env.sandbox.database.db.select().from(orders).where(eq(orders.id, orderId));
+    const [row] = await env.sandbox.database.db
+      .select()
+      .from(products)
+      .where(eq(products.title, product.title));
     expect(order).toMatchObject({
       state: 'created',
       productId: row?.id,
@@ -113,7 +97,7 @@ describe('ordering in the sandbox page', () => {
       .waitFor();
     await expect
       .poll(async () => {
-        const [taken] = await sandbox.database.db.select().from(orders).where(eq(orders.id, orderId));
+        const [taken] = await env.sandbox.database.db.select().from(orders).where(eq(orders.id, orderId));
         return taken?.state;
       })
       .toBe('in_work');

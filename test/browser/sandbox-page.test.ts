@@ -1,44 +1,34 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema/index.js';
 import { makePng } from '../../src/sandbox/emulator/index.js';
 import { PERSONAS, SANDBOX_CHANNEL } from '../../src/sandbox/personas.js';
-import { launchBrowser, type RunningSandbox, SandboxPage, screenshot, startTestSandbox } from './sandbox.js';
+import { personaNamed, SandboxPage, screenshot, useSandboxInBrowser } from './sandbox.js';
 
-const mike = PERSONAS.find((p) => p.username === 'mike_customer')!;
-const anna = PERSONAS.find((p) => p.username === 'anna_customer')!;
+const mike = personaNamed('mike_customer');
+const anna = personaNamed('anna_customer');
 
-let sandbox: RunningSandbox;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+const env = useSandboxInBrowser();
 
 describe('the sandbox page in Chromium', () => {
   it('lists every persona and the channel, and serves /healthz and /metrics from the same server', async () => {
-    const ui = await SandboxPage.open(browser.context, sandbox.url);
+    const ui = await SandboxPage.open(env.browser.context, env.sandbox.url);
     for (const persona of PERSONAS) {
       await ui.persona(persona.id).waitFor();
       expect(await ui.persona(persona.id).textContent()).toContain(persona.firstName);
     }
     await ui.page.getByTestId('chat-channel').waitFor();
-    const health = await fetch(`${sandbox.url}/healthz`);
+    const health = await fetch(`${env.sandbox.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });
-    const metrics = await (await fetch(`${sandbox.url}/metrics`)).text();
+    const metrics = await (await fetch(`${env.sandbox.url}/metrics`)).text();
     expect(metrics).toContain('phoenix_updates_total');
     expect(ui.errors).toEqual([]);
     await ui.page.close();
   });
 
   it('a customer presses START, sees the formatted greeting, and passes the channel gate by clicks', async () => {
-    const ui = await SandboxPage.open(browser.context, sandbox.url);
+    const ui = await SandboxPage.open(env.browser.context, env.sandbox.url);
     await ui.openPersona(mike.id);
     await ui.page.getByTestId('start-button').click();
     const greeting = ui.botMessage('PHOENIX');
@@ -52,7 +42,7 @@ describe('the sandbox page in Chromium', () => {
     const items = ui.page.getByTestId('command-item');
     await items.first().waitFor();
     const commands = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-command')));
-    expect(commands).toEqual(sandbox.sandbox.emulator.commandsFor(mike.id).map((c) => c.command));
+    expect(commands).toEqual(env.sandbox.sandbox.emulator.commandsFor(mike.id).map((c) => c.command));
     expect(commands).toContain('support');
     // /support is a gated customer feature: Mike is not in the channel yet.
     await ui.page.locator('[data-testid="command-item"][data-command="support"]').click();
@@ -80,7 +70,7 @@ describe('the sandbox page in Chromium', () => {
   });
 
   it('renders what a user types as text, never as markup', async () => {
-    const ui = await SandboxPage.open(browser.context, sandbox.url);
+    const ui = await SandboxPage.open(env.browser.context, env.sandbox.url);
     await ui.openPersona(anna.id);
     await ui.page.getByTestId('start-button').click();
     await ui.botMessages().first().waitFor();
@@ -97,7 +87,7 @@ describe('the sandbox page in Chromium', () => {
   });
 
   it('attaches a photo from the composer and shows it from the emulator files', async () => {
-    const ui = await SandboxPage.open(browser.context, sandbox.url);
+    const ui = await SandboxPage.open(env.browser.context, env.sandbox.url);
     await ui.openPersona(anna.id);
     await ui.page.getByTestId('photo-input').setInputFiles({
       name: 'sketch.png',
@@ -115,7 +105,7 @@ describe('the sandbox page in Chromium', () => {
       undefined,
       { timeout: 5000 },
     );
-    const last = sandbox.sandbox.emulator
+    const last = env.sandbox.sandbox.emulator
       .chat(anna.id)
       .messages.filter((m) => m.sender === 'user')
       .at(-1);
@@ -124,21 +114,21 @@ describe('the sandbox page in Chromium', () => {
   });
 
   it('toggles block the bot and leave the channel through the emulator', async () => {
-    const ui = await SandboxPage.open(browser.context, sandbox.url);
+    const ui = await SandboxPage.open(env.browser.context, env.sandbox.url);
     await ui.openPersona(anna.id);
     await ui.page.getByTestId('toggle-block').check({ force: true });
     await ui.page.getByTestId('blocked-bar').waitFor();
-    expect(sandbox.sandbox.emulator.userState(anna.id).blocked).toBe(true);
+    expect(env.sandbox.sandbox.emulator.userState(anna.id).blocked).toBe(true);
     // The bot hears my_chat_member "kicked" and marks the user.
     await expect
       .poll(async () => {
-        const [row] = await sandbox.database.db.select().from(users).where(eq(users.telegramId, anna.id));
+        const [row] = await env.sandbox.database.db.select().from(users).where(eq(users.telegramId, anna.id));
         return row?.blockedAt ?? null;
       })
       .not.toBeNull();
     await ui.page.getByTestId('unblock-button').click();
     await ui.page.getByTestId('composer-input').waitFor();
-    expect(sandbox.sandbox.emulator.userState(anna.id).blocked).toBe(false);
+    expect(env.sandbox.sandbox.emulator.userState(anna.id).blocked).toBe(false);
 
     await ui.page.getByTestId('toggle-channel').check({ force: true });
     await expect.poll(() => isMember(anna.id)).toBe(true);
@@ -148,9 +138,9 @@ describe('the sandbox page in Chromium', () => {
   });
 
   it('is usable at phone width: the list and the chat take turns', async () => {
-    const phone = await browser.context.newPage();
+    const phone = await env.browser.context.newPage();
     await phone.setViewportSize({ width: 390, height: 780 });
-    await phone.goto(sandbox.url);
+    await phone.goto(env.sandbox.url);
     await phone.locator('[data-testid="app"][data-ready="true"]').waitFor();
     const ui = new SandboxPage(phone, []);
     expect(await phone.getByTestId('persona-list').isVisible()).toBe(true);
@@ -169,7 +159,7 @@ describe('the sandbox page in Chromium', () => {
 });
 
 async function isMember(userId: number): Promise<boolean> {
-  const member = await sandbox.sandbox.emulator.invoke<{ status: string }>('getChatMember', {
+  const member = await env.sandbox.sandbox.emulator.invoke<{ status: string }>('getChatMember', {
     chat_id: SANDBOX_CHANNEL.id,
     user_id: userId,
   });

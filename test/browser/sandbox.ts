@@ -7,10 +7,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
+import { PERSONAS, type Persona } from '../../src/sandbox/personas.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/start.js';
 import { createTestDatabase } from '../helpers/db.js';
 
@@ -92,6 +94,43 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
+/** The sandbox persona with this username (throws for an unknown one). */
+export function personaNamed(username: string): Persona {
+  const persona = PERSONAS.find((p) => p.username === username);
+  if (!persona) throw new Error(`no sandbox persona @${username}`);
+  return persona;
+}
+
+/**
+ * One sandbox and one Chromium for the test file: started before its tests, closed after them. Read
+ * `env.sandbox` and `env.browser` inside tests and hooks.
+ */
+export function useSandboxInBrowser(viewport?: { width: number; height: number }): {
+  readonly sandbox: RunningSandbox;
+  readonly browser: Awaited<ReturnType<typeof launchBrowser>>;
+} {
+  let sandbox: RunningSandbox | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    browser = await launchBrowser(viewport);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+  });
+  return {
+    get sandbox() {
+      if (!sandbox) throw new Error('the sandbox is not started');
+      return sandbox;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched');
+      return browser;
+    },
+  };
+}
+
 /** The page, driven as a person would: click a persona, type, press buttons. */
 export class SandboxPage {
   constructor(
@@ -119,6 +158,18 @@ export class SandboxPage {
     await this.persona(id).click();
     await this.page.locator(`[data-testid="app"][data-chat="${id}"]`).waitFor();
     await this.page.locator('[data-testid="messages"]:not([data-loading])').waitFor({ state: 'attached' });
+  }
+
+  /** Presses START in the open chat and waits for the bot's greeting. */
+  async startBot(): Promise<void> {
+    await this.page.getByTestId('start-button').click();
+    await this.botMessage('PHOENIX').waitFor();
+  }
+
+  /** Joins the sandbox channel with the header toggle. */
+  async joinChannel(): Promise<void> {
+    await this.page.getByTestId('toggle-channel').check({ force: true });
+    await this.page.locator('[data-testid="toggle-channel"]:checked').waitFor({ state: 'attached' });
   }
 
   /** Bot messages of the open chat. */

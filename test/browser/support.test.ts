@@ -1,35 +1,22 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tickets } from '../../src/db/schema/index.js';
-import { PERSONAS } from '../../src/sandbox/personas.js';
-import { launchBrowser, type RunningSandbox, SandboxPage, screenshot, startTestSandbox } from './sandbox.js';
+import { personaNamed, SandboxPage, screenshot, useSandboxInBrowser } from './sandbox.js';
 
-const mike = PERSONAS.find((p) => p.username === 'mike_customer')!;
-const dan = PERSONAS.find((p) => p.username === 'dan_support')!;
-const sveta = PERSONAS.find((p) => p.username === 'sveta_support')!;
+const mike = personaNamed('mike_customer');
+const dan = personaNamed('dan_support');
+const sveta = personaNamed('sveta_support');
 
-let sandbox: RunningSandbox;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+const env = useSandboxInBrowser();
 
 describe('support desk in the sandbox page', () => {
   it('a customer opens a ticket with /support; an agent takes it, replies and closes it; the customer rates', async () => {
-    const ui = await SandboxPage.open(browser.context, sandbox.url);
+    const ui = await SandboxPage.open(env.browser.context, env.sandbox.url);
 
     // Mike starts the bot and joins the channel with the header toggle.
     await ui.openPersona(mike.id);
-    await ui.page.getByTestId('start-button').click();
-    await ui.botMessage('PHOENIX').waitFor();
-    await ui.page.getByTestId('toggle-channel').check({ force: true });
-    await ui.page.locator('[data-testid="toggle-channel"]:checked').waitFor({ state: 'attached' });
+    await ui.startBot();
+    await ui.joinChannel();
 
     await ui.command('support');
     await ui.botMessage('Describe your problem').waitFor();
@@ -37,7 +24,7 @@ describe('support desk in the sandbox page', () => {
     const created = ui.botMessage(/Ticket #\d+ is created/);
     await created.waitFor();
     const ticketId = Number(/#(\d+)/.exec((await created.textContent()) ?? '')?.[1]);
-    const [row] = await sandbox.database.db.select().from(tickets).where(eq(tickets.id, ticketId));
+    const [row] = await env.sandbox.database.db.select().from(tickets).where(eq(tickets.id, ticketId));
     expect(row?.state).toBe('created');
 
     // Both agents were notified; Dan takes the ticket from his notification.
@@ -88,7 +75,7 @@ describe('support desk in the sandbox page', () => {
       .waitFor();
     await expect
       .poll(async () => {
-        const [closed] = await sandbox.database.db.select().from(tickets).where(eq(tickets.id, ticketId));
+        const [closed] = await env.sandbox.database.db.select().from(tickets).where(eq(tickets.id, ticketId));
         return closed?.state;
       })
       .toBe('closed');
@@ -102,7 +89,7 @@ describe('support desk in the sandbox page', () => {
     await ui.pressButton('⭐⭐⭐⭐⭐', closedNote);
     await expect
       .poll(async () => {
-        const [rated] = await sandbox.database.db.select().from(tickets).where(eq(tickets.id, ticketId));
+        const [rated] = await env.sandbox.database.db.select().from(tickets).where(eq(tickets.id, ticketId));
         return rated?.rating;
       })
       .toBe(5);
