@@ -43,9 +43,10 @@ export class SendRateLimiter {
     this.limit = Math.max(1, Math.floor(ratePerSecond));
     const base = (this.limit / ratePerSecond) * 1000;
     this.windowMs = base + (options.marginMs ?? Math.max(15, base * 0.015));
-    // 1.5 % under the rate, at most ~5 ms worth of departures at once (at least one).
+    // 1.5 % under the rate, at most ~20 ms worth of departures at once (at least one): enough to catch up
+    // after a short stall of the event loop, small enough to reach the server spread out.
     this.pacePerMs = (ratePerSecond * (1 - (options.paceMargin ?? 0.015))) / 1000;
-    this.burst = options.burst ?? Math.max(1, Math.floor(ratePerSecond / 200));
+    this.burst = options.burst ?? Math.max(1, Math.floor(ratePerSecond / 50));
     this.tokens = this.burst;
   }
 

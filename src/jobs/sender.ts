@@ -82,6 +82,7 @@ export class BroadcastSender {
   private lastStateCheck = 0;
   private lastFinishRuns = 0;
   private flushQueued = false;
+  private refilling: Promise<void> | undefined;
 
   constructor(
     private readonly deps: SenderDeps,
@@ -137,6 +138,7 @@ export class BroadcastSender {
     clearInterval(this.flushTimer);
     this.wake();
     await this.loop;
+    await this.refilling;
     await Promise.allSettled([...this.inFlight]);
     await this.flush();
     const rest = this.queue.splice(0).map((r) => r.id);
@@ -218,7 +220,8 @@ export class BroadcastSender {
           await this.nap(1000);
           continue;
         }
-        await this.refill();
+        const refilled = this.refill();
+        if (this.queue.length === 0) await refilled;
         if (this.queue.length === 0) {
           await this.flush();
           if (this.inFlight.size === 0 && performance.now() - this.lastFinishRuns > 1000) {
@@ -235,11 +238,18 @@ export class BroadcastSender {
         }
         const slots = this.opts.concurrency - this.inFlight.size;
         const group = Math.min(slots, this.limiter.available(), this.queue.length, 64);
-        if (group <= 0) {
+        // Without a rate limit, requests finish one by one: wait for a handful of free slots rather than
+        // spending one statement per message.
+        const minGroup = Math.min(
+          this.queue.length,
+          this.limiter.burst,
+          Math.ceil(this.opts.concurrency / 4),
+        );
+        if (group <= 0 || group < minGroup) {
           await this.nap(slots <= 0 ? 1000 : this.limiter.waitMs());
           continue;
         }
-        await this.dispatch(this.queue.splice(0, group));
+        this.dispatch(this.queue.splice(0, group));
       } catch (error) {
         this.deps.logger.error({ err: error }, 'broadcast sender: loop error, retrying');
         await sleep(1000);
@@ -247,19 +257,32 @@ export class BroadcastSender {
     }
   }
 
-  private async refill(): Promise<void> {
+  /**
+   * Tops the local queue up in the background (the loop goes on sending meanwhile: a claim of a large
+   * batch must not stall the pacing). Resolves when this refill is done.
+   */
+  private refill(): Promise<void> {
+    this.refilling ??= this.doRefill()
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'broadcast sender: refill failed'))
+      .finally(() => {
+        this.refilling = undefined;
+      });
+    return this.refilling;
+  }
+
+  private async doRefill(): Promise<void> {
     const { broadcasts } = this.deps.services;
     const now = performance.now();
     if (this.queue.length > 0 && now - this.lastStateCheck > 500) {
       // A run paused or cancelled meanwhile: give its claimed rows back at once.
       this.lastStateCheck = now;
       const states = await broadcasts.runStates([...new Set(this.queue.map((r) => r.runId))]);
-      const stale = this.queue.filter((r) => states.get(r.runId) !== 'running');
-      if (stale.length > 0) {
-        const staleIds = new Set(stale.map((r) => r.id));
-        const keep = this.queue.filter((r) => !staleIds.has(r.id));
+      // Taken out of the queue synchronously: rows dispatched while the states were read are not released.
+      const stale = new Set(this.queue.filter((r) => states.get(r.runId) !== 'running').map((r) => r.id));
+      if (stale.size > 0) {
+        const keep = this.queue.filter((r) => !stale.has(r.id));
         this.queue.splice(0, this.queue.length, ...keep);
-        await broadcasts.release(this.holder, [...staleIds]);
+        await broadcasts.release(this.holder, [...stale]);
       }
     }
     if (this.queue.length >= this.opts.claimBatch / 2) return;
@@ -270,9 +293,15 @@ export class BroadcastSender {
     const missing = [...new Set(claimed.map((r) => r.broadcastId))].filter((id) => !this.cache.has(id));
     for (const b of await broadcasts.byIds(missing)) this.cache.set(b.id, b);
     this.queue.push(...claimed);
+    this.wake();
   }
 
-  private async dispatch(group: ClaimedDelivery[]): Promise<void> {
+  /**
+   * Starts a group: marks its rows `sending` and starts their requests as soon as that statement returns.
+   * The loop does not wait for it, so the next group's statement can be on its way meanwhile (pacing
+   * stays even: each group is shifted by the same database round trip).
+   */
+  private dispatch(group: ClaimedDelivery[]): void {
     const sendable: ClaimedDelivery[] = [];
     for (const row of group) {
       if (row.unreachable) {
@@ -281,20 +310,33 @@ export class BroadcastSender {
       } else sendable.push(row);
     }
     if (sendable.length === 0) return;
+    this.limiter.record(sendable.length);
     // Recorded as handed to the network before any request leaves: after a crash these are never resent.
     // Groups are small under pacing (a few milliseconds' worth) and the requests start right after the
     // statement returns, with no other await in between: the window in which a crash leaves a row
     // `sending` whose request never left is the database round trip plus one turn of the event loop.
-    await this.deps.services.broadcasts.markSending(
+    const marked = this.deps.services.broadcasts.markSending(
       this.holder,
       sendable.map((r) => r.id),
     );
-    this.limiter.record(sendable.length);
+    let markFailed = false;
     for (const row of sendable) {
-      const request = this.send(row).finally(() => {
-        this.inFlight.delete(request);
-        this.wake();
-      });
+      const request = marked
+        .then(
+          // A row no longer claimed by this holder (the lease was lost and another sender took it) is not sent.
+          (owned) => (owned.has(row.id) ? this.send(row) : undefined),
+          (error: unknown) => {
+            // Still `claimed` by this holder: back to the queue, tried again.
+            if (!markFailed)
+              this.deps.logger.error({ err: error }, 'broadcast sender: could not mark rows sending');
+            markFailed = true;
+            this.queue.unshift(row);
+          },
+        )
+        .finally(() => {
+          this.inFlight.delete(request);
+          this.wake();
+        });
       this.inFlight.add(request);
     }
   }

@@ -444,14 +444,20 @@ export class BroadcastService {
       .sort((a, b) => a.id - b.id);
   }
 
-  /** Marks claimed rows as handed to the network, just before the HTTP requests go out. */
-  async markSending(holder: string, ids: readonly number[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.db.execute(
+  /**
+   * Marks claimed rows as handed to the network, just before their HTTP requests go out. Returns the ids
+   * this holder still owned (only those may be sent).
+   */
+  async markSending(holder: string, ids: readonly number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const marked = await rows<{ id: number | string }>(
+      this.db,
       sql`update broadcast_deliveries set state = 'sending'
           where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::bigint)
-            and holder = ${holder} and state = 'claimed'`,
+            and holder = ${holder} and state = 'claimed'
+          returning id`,
     );
+    return new Set(marked.map((r) => Number(r.id)));
   }
 
   /** Writes a batch of results in one statement (only rows this holder still owns). */
