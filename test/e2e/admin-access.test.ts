@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products, promoCodes, staff, staffInvites } from '../../src/db/schema/index.js';
 import { type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { openAdminSection } from './admin-flow.js';
 
 let h: Harness;
 let customer: TestUser;
@@ -145,12 +146,7 @@ describe('forged admin callbacks', () => {
   it('an admin removed in the middle of the product wizard cannot finish it', async () => {
     const former = await h.startedUser({ firstName: 'Wizard admin' });
     await h.makeStaff(former, 'admin');
-    former.send('/admin');
-    const menu = await former.reply('Панель администратора');
-    await former.press(menu, '🛍 Товары');
-    const list = await former.waitFor(
-      (m) => m.message_id === menu.message_id && textOf(m).includes('Товары'),
-    );
+    const list = await openAdminSection(former, '🛍 Товары', 'Товары');
     await former.press(list, '➕ Новый товар');
     await former.reply('Введите название');
     await h.deps.services.staff.remove(former.id);

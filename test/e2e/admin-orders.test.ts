@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
-import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
+import { openAdminSection, startWithOwner } from './admin-flow.js';
 
 let h: Harness;
 let owner: TestUser;
 let orderIds: number[] = [];
 
 beforeAll(async () => {
-  h = await startHarness();
-  owner = h.owners[0]!;
-  owner.send('/start');
-  await owner.reply();
+  ({ h, owner } = await startWithOwner());
   const { catalog, promo, orders, users } = h.deps.services;
   const product = await catalog.create({
     title: 'Интернет-магазин',
@@ -38,11 +36,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-async function openBoard(): Promise<StoredMessage> {
-  owner.send('/admin');
-  const menu = await owner.reply('Панель администратора');
-  await owner.press(menu, '📦 Заказы');
-  return owner.waitFor((m) => m.message_id === menu.message_id && textOf(m).includes('Выберите состояние'));
+function openBoard(): Promise<StoredMessage> {
+  return openAdminSection(owner, '📦 Заказы', 'Выберите состояние');
 }
 
 describe('orders board', () => {

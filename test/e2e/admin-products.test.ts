@@ -2,28 +2,23 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, products } from '../../src/db/schema/index.js';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
-import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
+import { openAdminSection, startWithOwner } from './admin-flow.js';
 
 let h: Harness;
 let owner: TestUser;
 let customer: TestUser;
 
 beforeAll(async () => {
-  h = await startHarness();
-  owner = h.owners[0]!;
-  owner.send('/start');
-  await owner.reply();
+  ({ h, owner } = await startWithOwner());
   customer = await h.startedUser({ firstName: 'Покупатель' });
 });
 afterAll(async () => h?.close());
 
 const photoId = (m: StoredMessage) => m.photo?.at(-1)?.file_unique_id;
 
-async function openProducts(): Promise<StoredMessage> {
-  owner.send('/admin');
-  const menu = await owner.reply('Панель администратора');
-  await owner.press(menu, '🛍 Товары');
-  return owner.waitFor((m) => m.message_id === menu.message_id && textOf(m).includes('Товар'));
+function openProducts(): Promise<StoredMessage> {
+  return openAdminSection(owner, '🛍 Товары', 'Товар');
 }
 
 /** Sends `text` and returns the bot's next answer. */

@@ -2,17 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, promoCodes } from '../../src/db/schema/index.js';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
-import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
+import { openAdminSection, startWithOwner } from './admin-flow.js';
 
 let h: Harness;
 let owner: TestUser;
 let productId: number;
 
 beforeAll(async () => {
-  h = await startHarness();
-  owner = h.owners[0]!;
-  owner.send('/start');
-  await owner.reply();
+  ({ h, owner } = await startWithOwner());
   const created = await h.deps.services.catalog.create({
     title: 'Сайт-визитка',
     description: 'Пять страниц',
@@ -34,11 +32,8 @@ async function promoByCode(code: string) {
   return row;
 }
 
-async function openPromos(): Promise<StoredMessage> {
-  owner.send('/admin');
-  const menu = await owner.reply('Панель администратора');
-  await owner.press(menu, '🏷 Промокоды');
-  return owner.waitFor((m) => m.message_id === menu.message_id && textOf(m).includes('Промокоды'));
+function openPromos(): Promise<StoredMessage> {
+  return openAdminSection(owner, '🏷 Промокоды', 'Промокоды');
 }
 
 /** A customer goes through B's checkout up to the promo step and sends `code`; returns the bot's answer. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
-import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
+import { openAdminSection, startWithOwner } from './admin-flow.js';
 import {
   agent as makeAgent,
   customer as makeCustomer,
@@ -13,18 +14,12 @@ let h: Harness;
 let owner: TestUser;
 
 beforeAll(async () => {
-  h = await startHarness();
-  owner = h.owners[0]!;
-  owner.send('/start');
-  await owner.reply();
+  ({ h, owner } = await startWithOwner());
 });
 afterAll(async () => h?.close());
 
-async function openStaff(): Promise<StoredMessage> {
-  owner.send('/admin');
-  const menu = await owner.reply('Панель администратора');
-  await owner.press(menu, '👥 Сотрудники');
-  return owner.waitFor((m) => m.message_id === menu.message_id && textOf(m).includes('Сотрудники'));
+function openStaff(): Promise<StoredMessage> {
+  return openAdminSection(owner, '👥 Сотрудники', 'Сотрудники');
 }
 
 const onScreen = (screen: StoredMessage, text: string) =>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, products, tickets, users } from '../../src/db/schema/index.js';
-import { type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { type Harness, type TestUser, textOf } from '../helpers/harness.js';
+import { openAdminSection, startWithOwner } from './admin-flow.js';
 
 let h: Harness;
 let owner: TestUser;
@@ -10,10 +11,7 @@ const now = Date.now();
 const ago = (days: number) => new Date(now - days * DAY);
 
 beforeAll(async () => {
-  h = await startHarness();
-  owner = h.owners[0]!;
-  owner.send('/start');
-  await owner.reply();
+  ({ h, owner } = await startWithOwner());
 });
 afterAll(async () => h?.close());
 
@@ -94,12 +92,7 @@ describe('statistics screen', () => {
     const rated = ticketSpec.filter((t) => t.rating !== null);
     const meanRating = rated.reduce((sum, t) => sum + (t.rating ?? 0), 0) / rated.length;
 
-    owner.send('/admin');
-    const menu = await owner.reply('Панель администратора');
-    await owner.press(menu, '📊 Статистика');
-    const screen = await owner.waitFor(
-      (m) => m.message_id === menu.message_id && textOf(m).includes('Статистика'),
-    );
+    const screen = await openAdminSection(owner, '📊 Статистика', 'Статистика');
     const text = textOf(screen);
     expect(text).toContain(`Пользователи: ${totalUsers}\n`);
     expect(text).toContain(`новых за 7 дней: ${new7}, за 30 дней: ${new30}`);
