@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, products, users } from '../../src/db/schema/index.js';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
-import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
+import { startWithOwner } from './admin-flow.js';
 
 let h: Harness;
 let owner: TestUser;
@@ -12,10 +13,7 @@ let sam: TestUser;
 let productId: number;
 
 beforeAll(async () => {
-  h = await startHarness();
-  owner = h.owners[0]!;
-  owner.send('/start');
-  await owner.reply();
+  ({ h, owner } = await startWithOwner());
   anna = await h.startedUser({ firstName: 'Anna', languageCode: 'en' });
   boris = await h.startedUser({ firstName: 'Boris', languageCode: 'en' });
   sam = await h.startedUser({ firstName: 'Sam', languageCode: 'en' });
