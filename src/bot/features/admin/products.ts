@@ -135,6 +135,17 @@ async function showList(ctx: BotContext, page: number): Promise<void> {
   await showScreen(ctx, text, productListKeyboard(ctx, result.items, result.page, result.pages));
 }
 
+/**
+ * The product a button refers to, with the callback query answered; when it no longer exists, says so and shows
+ * the list instead (then `undefined`).
+ */
+async function openedProduct(ctx: BotContext, id: number): Promise<Product | undefined> {
+  const product = await ctx.deps.services.catalog.byId(id);
+  await ctx.answerCallbackQuery(product ? undefined : { text: ctx.t('admin-product-gone') });
+  if (!product) await showList(ctx, 0);
+  return product;
+}
+
 /** Validates one answer of the wizard; the value, or the reason it is refused. */
 function parseAnswer(
   step: 'title' | 'description' | 'price' | 'deadline',
@@ -174,13 +185,8 @@ admin.callbackQuery(/^adp:list:(\d{1,4})$/, async (ctx) => {
 });
 
 admin.callbackQuery(/^adp:v:(\d{1,10})$/, async (ctx) => {
-  const product = await ctx.deps.services.catalog.byId(Number(ctx.match[1]));
-  if (!product) {
-    await ctx.answerCallbackQuery({ text: ctx.t('admin-product-gone') });
-    await showList(ctx, 0);
-    return;
-  }
-  await ctx.answerCallbackQuery();
+  const product = await openedProduct(ctx, Number(ctx.match[1]));
+  if (!product) return;
   await showProduct(ctx, product);
 });
 
@@ -275,13 +281,8 @@ adminProductsFeature.on('message', async (ctx, next) => {
 admin.callbackQuery(/^adp:e:(\d{1,10}):([tdipl])$/, async (ctx) => {
   const id = Number(ctx.match[1]);
   const field = ctx.match[2] as EditField;
-  const product = await ctx.deps.services.catalog.byId(id);
-  if (!product) {
-    await ctx.answerCallbackQuery({ text: ctx.t('admin-product-gone') });
-    await showList(ctx, 0);
-    return;
-  }
-  await ctx.answerCallbackQuery();
+  const product = await openedProduct(ctx, id);
+  if (!product) return;
   startDialog(ctx, EDIT, 'value', { id, field });
   const extra =
     field === 'i' && product.image
@@ -360,13 +361,8 @@ admin.callbackQuery(/^adp:on:(\d{1,10}):([01])$/, async (ctx) => {
 });
 
 admin.callbackQuery(/^adp:del:(\d{1,10})$/, async (ctx) => {
-  const product = await ctx.deps.services.catalog.byId(Number(ctx.match[1]));
-  if (!product) {
-    await ctx.answerCallbackQuery({ text: ctx.t('admin-product-gone') });
-    await showList(ctx, 0);
-    return;
-  }
-  await ctx.answerCallbackQuery();
+  const product = await openedProduct(ctx, Number(ctx.match[1]));
+  if (!product) return;
   await showScreen(
     ctx,
     ctx.t('admin-product-delete-confirm', { title: product.title }),

@@ -296,6 +296,17 @@ async function showList(ctx: BotContext, page: number): Promise<void> {
   await showScreen(ctx, text, backButton(ctx, 'adm:menu', keyboard));
 }
 
+/**
+ * The promo code a button refers to, with the callback query answered; when it no longer exists, says so and shows
+ * the list instead (then `undefined`).
+ */
+async function openedPromo(ctx: BotContext, id: number): Promise<PromoCode | undefined> {
+  const promo = await ctx.deps.services.promo.byId(id);
+  await ctx.answerCallbackQuery(promo ? undefined : { text: ctx.t('admin-promo-gone') });
+  if (!promo) await showList(ctx, 0);
+  return promo;
+}
+
 /** Saves one edited field; a refused value is asked again with the reason. Answers a pending button press. */
 async function applyEdit(ctx: BotContext, id: number, field: Field, patch: Partial<Draft>): Promise<void> {
   const input: Partial<PromoInput> = {};
@@ -337,13 +348,8 @@ admin.callbackQuery(/^adc:list:(\d{1,4})$/, async (ctx) => {
 });
 
 admin.callbackQuery(/^adc:v:(\d{1,10})$/, async (ctx) => {
-  const promo = await ctx.deps.services.promo.byId(Number(ctx.match[1]));
-  if (!promo) {
-    await ctx.answerCallbackQuery({ text: ctx.t('admin-promo-gone') });
-    await showList(ctx, 0);
-    return;
-  }
-  await ctx.answerCallbackQuery();
+  const promo = await openedPromo(ctx, Number(ctx.match[1]));
+  if (!promo) return;
   if (ctx.session.dialog?.name === EDIT) endDialog(ctx);
   await showPromo(ctx, promo);
 });
@@ -523,13 +529,8 @@ admin.callbackQuery(/^adc:on:(\d{1,10}):([01])$/, async (ctx) => {
 });
 
 admin.callbackQuery(/^adc:del:(\d{1,10})$/, async (ctx) => {
-  const promo = await ctx.deps.services.promo.byId(Number(ctx.match[1]));
-  if (!promo) {
-    await ctx.answerCallbackQuery({ text: ctx.t('admin-promo-gone') });
-    await showList(ctx, 0);
-    return;
-  }
-  await ctx.answerCallbackQuery();
+  const promo = await openedPromo(ctx, Number(ctx.match[1]));
+  if (!promo) return;
   await showScreen(
     ctx,
     ctx.t('admin-promo-delete-confirm', { code: promo.code }),
