@@ -14,6 +14,7 @@ import pg from 'pg';
 import { Translator } from '../src/bot/i18n.js';
 import { connectPostgres, type DatabaseHandle, openPglite } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
+import { createSenderFetch } from '../src/jobs/http.js';
 import { BroadcastSender } from '../src/jobs/sender.js';
 import { createLogger } from '../src/logger.js';
 import { BroadcastService } from '../src/services/broadcasts.js';
@@ -66,9 +67,12 @@ class EmulatorProcess {
   }
 
   stats() {
-    return this.call<{ messagesDelivered: number; paidMessagesDelivered: number; tooManyRequests: number }>(
-      'stats',
-    );
+    return this.call<{
+      messagesDelivered: number;
+      paidMessagesDelivered: number;
+      tooManyRequests: number;
+      cpuMs: number;
+    }>('stats');
   }
 }
 
@@ -138,7 +142,7 @@ for (const scenario of scenarios.filter((s) => only.includes(s.key))) {
   const before = await emu.stats();
   const sender = new BroadcastSender(
     { services: { broadcasts, users }, translator, logger },
-    new Api(TOKEN, { apiRoot }),
+    new Api(TOKEN, { apiRoot, fetch: createSenderFetch() }),
     {
       ratePerSecond: scenario.limit ?? Number.POSITIVE_INFINITY,
       paid: scenario.paid,
@@ -146,9 +150,17 @@ for (const scenario of scenarios.filter((s) => only.includes(s.key))) {
     },
   );
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   sender.start();
   await sender.drained(20);
   const seconds = (performance.now() - started) / 1000;
+  if (process.env.BENCH_DEBUG)
+    console.log({
+      firstSent: (sender.counters.firstSentAt ?? 0) - started,
+      lastSent: (sender.counters.lastSentAt ?? 0) - started,
+      total: seconds * 1000,
+    });
+  const cpu = process.cpuUsage(cpuBefore);
   await sender.stop();
   const after = await emu.stats();
   const delivered = after.messagesDelivered - before.messagesDelivered;
@@ -163,10 +175,23 @@ for (const scenario of scenarios.filter((s) => only.includes(s.key))) {
     seconds.toFixed(2),
     rate.toFixed(1),
     scenario.limit ? `${((rate / scenario.limit) * 100).toFixed(1)} %` : '—',
+    // CPU per message of each side: what the rate would be with a core to itself.
+    `${(((cpu.user + cpu.system) / 1000 / Math.max(1, delivered)) * 1000).toFixed(0)} µs`,
+    `${(((after.cpuMs - before.cpuMs) / Math.max(1, delivered)) * 1000).toFixed(0)} µs`,
   ]);
 }
 
-const header = ['scenario', 'delivered', 'sent (db)', '429s', 'seconds', 'msg/s', 'share of limit'];
+const header = [
+  'scenario',
+  'delivered',
+  'sent (db)',
+  '429s',
+  'seconds',
+  'msg/s',
+  'share of limit',
+  'sender CPU/msg',
+  'emulator CPU/msg',
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
 console.log(

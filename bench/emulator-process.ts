@@ -36,6 +36,7 @@ async function handle(command: Command): Promise<unknown> {
         messagesDelivered: s.messagesDelivered,
         paidMessagesDelivered: s.paidMessagesDelivered,
         tooManyRequests: s.tooManyRequests,
+        cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
       };
     }
     case 'stop':

@@ -1,6 +1,7 @@
 import { Api } from 'grammy';
 import type { BotDeps } from '../bot/context.js';
 import { CampaignJob } from './campaigns.js';
+import { createSenderFetch } from './http.js';
 import { ProgressReporter } from './progress.js';
 import { Scheduler } from './scheduler.js';
 import { BroadcastSender } from './sender.js';
@@ -23,11 +24,11 @@ export interface JobOptions {
  * Starts the background jobs: the broadcast sender (one leader across instances), the progress
  * reporter (on the leader), the scheduler and the campaign sweeps. `api` is the bot's; the sender
  * builds its own Api from the same token and root without the auto-retry transformer, because it
- * handles flood waits itself for all its requests at once.
+ * handles flood waits itself for all its requests at once, and with a lean keep-alive HTTP client.
  */
 export async function startJobs(deps: BotDeps, api: Api, options: JobOptions = {}): Promise<Jobs> {
   const me = await api.getMe();
-  const senderApi = new Api(api.token, api.options);
+  const senderApi = new Api(api.token, { ...api.options, fetch: createSenderFetch() });
   const sender = new BroadcastSender(deps, senderApi, {
     ratePerSecond: deps.config.broadcast.ratePerSecond,
     paid: deps.config.broadcast.paid,

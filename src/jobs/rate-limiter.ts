@@ -20,6 +20,8 @@ export class SendRateLimiter {
   private readonly times: number[] = [];
   private head = 0;
   private pausedUntil = 0;
+  /** Reserved departures whose requests have not left yet (their times are recorded when they do). */
+  private pending = 0;
   private tokens: number;
   private filledAt: number;
   private readonly now: () => number;
@@ -42,10 +44,12 @@ export class SendRateLimiter {
     // Fractional rates (0.5/s) become "1 per 2 s"; whole rates "N per second".
     this.limit = Math.max(1, Math.floor(ratePerSecond));
     const base = (this.limit / ratePerSecond) * 1000;
-    this.windowMs = base + (options.marginMs ?? Math.max(15, base * 0.015));
-    // 1.5 % under the rate, at most ~20 ms worth of departures at once (at least one): enough to catch up
+    // 3 % of margin: the server's clock sees our departures shifted by network and scheduling delays
+    // (on a busy machine a process can stall for 20 ms), and each 429 costs a whole second of silence.
+    this.windowMs = base + (options.marginMs ?? Math.max(30, base * 0.03));
+    // 2.5 % under the rate, at most ~20 ms worth of departures at once (at least one): enough to catch up
     // after a short stall of the event loop, small enough to reach the server spread out.
-    this.pacePerMs = (ratePerSecond * (1 - (options.paceMargin ?? 0.015))) / 1000;
+    this.pacePerMs = (ratePerSecond * (1 - (options.paceMargin ?? 0.025))) / 1000;
     this.burst = options.burst ?? Math.max(1, Math.floor(ratePerSecond / 50));
     this.tokens = this.burst;
   }
@@ -61,7 +65,9 @@ export class SendRateLimiter {
 
   private fill(at: number): void {
     if (this.pacePerMs === Number.POSITIVE_INFINITY) return;
-    this.tokens = Math.min(this.burst, this.tokens + (at - this.filledAt) * this.pacePerMs);
+    // Up to `burst` whole tokens plus the fraction of the next one: a late wake-up (timers fire a
+    // millisecond or so late) does not lose the time it waited.
+    this.tokens = Math.min(this.burst + 0.999, this.tokens + (at - this.filledAt) * this.pacePerMs);
     this.filledAt = at;
   }
 
@@ -72,7 +78,10 @@ export class SendRateLimiter {
     if (this.limit === Number.POSITIVE_INFINITY) return Number.MAX_SAFE_INTEGER;
     this.prune(at);
     this.fill(at);
-    return Math.max(0, Math.min(Math.floor(this.tokens), this.limit - (this.times.length - this.head)));
+    return Math.max(
+      0,
+      Math.min(Math.floor(this.tokens), this.limit - (this.times.length - this.head) - this.pending),
+    );
   }
 
   /** Milliseconds until at least one request may depart (0 = now). */
@@ -83,10 +92,10 @@ export class SendRateLimiter {
     this.prune(at);
     this.fill(at);
     const paced = this.tokens >= 1 ? 0 : (1 - this.tokens) / this.pacePerMs;
+    const used = this.times.length - this.head + this.pending;
+    const oldest = this.times[this.head];
     const capped =
-      this.times.length - this.head < this.limit
-        ? 0
-        : Math.max(0, (this.times[this.head] as number) + this.windowMs - at);
+      used < this.limit ? 0 : oldest === undefined ? 5 : Math.max(0, oldest + this.windowMs - at);
     return Math.max(paced, capped);
   }
 
@@ -96,6 +105,27 @@ export class SendRateLimiter {
     const at = this.now();
     this.fill(at);
     this.tokens -= count;
+    for (let i = 0; i < count; i++) this.times.push(at);
+  }
+
+  /**
+   * Takes `count` slots now for requests that leave a little later (after a database statement): the
+   * pacing counts them at once, the sliding window when they actually leave ({@link depart}), so that a
+   * delayed statement cannot bunch departures beyond the limit.
+   */
+  reserve(count: number): void {
+    if (this.limit === Number.POSITIVE_INFINITY) return;
+    this.fill(this.now());
+    this.tokens -= count;
+    this.pending += count;
+  }
+
+  /** `count` reserved requests leave now (`sent` = false: they will not leave at all). */
+  depart(count: number, sent = true): void {
+    if (this.limit === Number.POSITIVE_INFINITY) return;
+    this.pending = Math.max(0, this.pending - count);
+    if (!sent) return;
+    const at = this.now();
     for (let i = 0; i < count; i++) this.times.push(at);
   }
 

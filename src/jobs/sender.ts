@@ -43,6 +43,9 @@ export interface SenderCounters {
   skipped: number;
   tooManyRequests: number;
   retries: number;
+  /** performance.now() of the first and the last confirmed send. */
+  firstSentAt?: number;
+  lastSentAt?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -98,7 +101,7 @@ export class BroadcastSender {
       botUsername: options.botUsername,
       concurrency:
         options.concurrency ??
-        (unlimited ? 96 : Math.min(96, Math.max(4, Math.ceil(options.ratePerSecond / 8)))),
+        (unlimited ? 192 : Math.min(128, Math.max(4, Math.ceil(options.ratePerSecond / 8)))),
       claimBatch:
         options.claimBatch ??
         (unlimited ? 1000 : Math.min(1000, Math.max(10, Math.ceil(options.ratePerSecond / 2)))),
@@ -237,14 +240,14 @@ export class BroadcastSender {
           continue;
         }
         const slots = this.opts.concurrency - this.inFlight.size;
-        const group = Math.min(slots, this.limiter.available(), this.queue.length, 64);
-        // Without a rate limit, requests finish one by one: wait for a handful of free slots rather than
-        // spending one statement per message.
-        const minGroup = Math.min(
-          this.queue.length,
-          this.limiter.burst,
-          Math.ceil(this.opts.concurrency / 4),
-        );
+        const group = Math.min(slots, this.limiter.available(), this.queue.length, 128);
+        // Requests finish one by one and tokens come one by one: wait for a handful rather than spending
+        // a statement per message — without a limit a quarter of the slots, under a limit half the
+        // pacing's bucket (the rest of the bucket absorbs a late wake-up, so no token is lost).
+        const handful = Number.isFinite(this.limiter.burst)
+          ? Math.floor(this.limiter.burst / 2)
+          : Math.ceil(this.opts.concurrency / 4);
+        const minGroup = Math.min(this.queue.length, Math.max(1, handful));
         if (group <= 0 || group < minGroup) {
           await this.nap(slots <= 0 ? 1000 : this.limiter.waitMs());
           continue;
@@ -310,7 +313,7 @@ export class BroadcastSender {
       } else sendable.push(row);
     }
     if (sendable.length === 0) return;
-    this.limiter.record(sendable.length);
+    this.limiter.reserve(sendable.length);
     // Recorded as handed to the network before any request leaves: after a crash these are never resent.
     // Groups are small under pacing (a few milliseconds' worth) and the requests start right after the
     // statement returns, with no other await in between: the window in which a crash leaves a row
@@ -320,6 +323,13 @@ export class BroadcastSender {
       sendable.map((r) => r.id),
     );
     let markFailed = false;
+    void marked.then(
+      (owned) => {
+        this.limiter.depart(owned.size);
+        this.limiter.depart(sendable.length - owned.size, false);
+      },
+      () => this.limiter.depart(sendable.length, false),
+    );
     for (const row of sendable) {
       const request = marked
         .then(
@@ -372,6 +382,8 @@ export class BroadcastSender {
             ...paid,
           });
       this.counters.sent++;
+      this.counters.lastSentAt = performance.now();
+      this.counters.firstSentAt ??= this.counters.lastSentAt;
       this.push({ id: row.id, state: 'sent', messageId: sent.message_id });
     } catch (error) {
       await this.failed(row, error);
