@@ -85,6 +85,7 @@ export class BroadcastSender {
   private lastStateCheck = 0;
   private lastFinishRuns = 0;
   private flushQueued = false;
+  private flushSoon: NodeJS.Timeout | undefined;
   private refilling: Promise<void> | undefined;
 
   constructor(
@@ -101,7 +102,7 @@ export class BroadcastSender {
       botUsername: options.botUsername,
       concurrency:
         options.concurrency ??
-        (unlimited ? 192 : Math.min(128, Math.max(4, Math.ceil(options.ratePerSecond / 8)))),
+        (unlimited ? 256 : Math.min(128, Math.max(4, Math.ceil(options.ratePerSecond / 8)))),
       claimBatch:
         options.claimBatch ??
         (unlimited ? 1000 : Math.min(1000, Math.max(10, Math.ceil(options.ratePerSecond / 2)))),
@@ -139,6 +140,7 @@ export class BroadcastSender {
     this.stopped = true;
     clearTimeout(this.leaseTimer);
     clearInterval(this.flushTimer);
+    clearTimeout(this.flushSoon);
     this.wake();
     await this.loop;
     await this.refilling;
@@ -428,18 +430,28 @@ export class BroadcastSender {
   }
 
   /**
-   * Buffers a result and writes it as soon as the previous write is done: what the server answered is
-   * recorded as early as possible (a row left `sending` by a crash is counted as delivered-unconfirmed and
-   * never resent, so the sooner `sent` or a retry is written, the smaller that window).
+   * Buffers a result and writes it soon: a failure (to be retried, or final) at once, a success within
+   * 20 ms together with the others. A row left `sending` by a crash is counted as delivered-unconfirmed
+   * and never resent: right for a message the server accepted, wrong for one it refused — so refusals are
+   * written without waiting, and successes in batches (one statement for many).
    */
   private push(result: DeliveryResult): void {
     this.results.push(result);
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    setImmediate(() => {
-      this.flushQueued = false;
-      void this.flush();
-    });
+    const urgent = result.state !== 'sent' || this.results.length >= 500;
+    if (urgent && !this.flushQueued) {
+      this.flushQueued = true;
+      clearTimeout(this.flushSoon);
+      this.flushSoon = undefined;
+      setImmediate(() => {
+        this.flushQueued = false;
+        void this.flush();
+      });
+    } else if (!this.flushQueued && this.flushSoon === undefined) {
+      this.flushSoon = setTimeout(() => {
+        this.flushSoon = undefined;
+        void this.flush();
+      }, 20);
+    }
   }
 
   /** Writes buffered results (one statement per batch); flushes never overlap. */
