@@ -9,6 +9,7 @@ import {
   validatePromoCode,
   validatePromoValue,
 } from '../../../services/promo.js';
+import { zonedTimeToUtc } from '../../../zoned-time.js';
 import type { BotContext } from '../../context.js';
 import { endDialog, readDialog, setStep, startDialog } from '../../dialog.js';
 import { formatDate, formatPrice } from '../../format.js';
@@ -61,30 +62,6 @@ function nextField(d: Draft): Field | 'summary' {
   return 'summary';
 }
 
-/** Minutes to add to UTC to get local time in `timeZone` at `date`. */
-function offsetMinutes(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(date);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((local - date.getTime()) / 60_000);
-}
-
 /**
  * `31.12.2026` or `2026-12-31` → the end of that day in the studio's time zone (the code works
  * through the whole day). Undefined for a malformed or impossible date.
@@ -96,11 +73,7 @@ export function parseExpiry(text: string, timeZone: string): Date | undefined {
   const [y, mo, d] = trimmed.includes('-')
     ? [Number(m[1]), Number(m[2]), Number(m[3])]
     : [Number(m[3]), Number(m[2]), Number(m[1])];
-  const guess = Date.UTC(y, mo - 1, d, 23, 59, 59);
-  const check = new Date(guess);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
-    return undefined;
-  return new Date(guess - offsetMinutes(new Date(guess), timeZone) * 60_000);
+  return zonedTimeToUtc({ year: y, month: mo, day: d, hour: 23, minute: 59, second: 59 }, timeZone);
 }
 
 /** `15%` → percent 15; `500` → a fixed 500 roubles. */
