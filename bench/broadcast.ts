@@ -154,12 +154,6 @@ for (const scenario of scenarios.filter((s) => only.includes(s.key))) {
   sender.start();
   await sender.drained(20);
   const seconds = (performance.now() - started) / 1000;
-  if (process.env.BENCH_DEBUG)
-    console.log({
-      firstSent: (sender.counters.firstSentAt ?? 0) - started,
-      lastSent: (sender.counters.lastSentAt ?? 0) - started,
-      total: seconds * 1000,
-    });
   const cpu = process.cpuUsage(cpuBefore);
   await sender.stop();
   const after = await emu.stats();

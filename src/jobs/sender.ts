@@ -43,9 +43,6 @@ export interface SenderCounters {
   skipped: number;
   tooManyRequests: number;
   retries: number;
-  /** performance.now() of the first and the last confirmed send. */
-  firstSentAt?: number;
-  lastSentAt?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -384,8 +381,6 @@ export class BroadcastSender {
             ...paid,
           });
       this.counters.sent++;
-      this.counters.lastSentAt = performance.now();
-      this.counters.firstSentAt ??= this.counters.lastSentAt;
       this.push({ id: row.id, state: 'sent', messageId: sent.message_id });
     } catch (error) {
       await this.failed(row, error);
