@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { Broadcast } from '../services/broadcasts.js';
+import { zonedTimeToUtc } from '../zoned-time.js';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
@@ -37,30 +38,6 @@ export function nextCron(expression: string, after: Date, timeZone: string): Dat
   }
 }
 
-/** The offset of `timeZone` from UTC at `date`, in minutes. */
-function zoneOffsetMinutes(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(date);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
-}
-
 /**
  * Parses a local date and time in the studio's time zone: `YYYY-MM-DD HH:MM` or `DD.MM.YYYY HH:MM`.
  */
@@ -77,14 +54,7 @@ export function parseLocalDateTime(input: string, timeZone: string): Date | unde
   else if (ru)
     [d, mo, y, h, mi] = [Number(ru[1]), Number(ru[2]), Number(ru[3]), Number(ru[4]), Number(ru[5])];
   else return undefined;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return undefined;
-  const naive = Date.UTC(y, mo - 1, d, h, mi);
-  const check = new Date(naive);
-  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return undefined;
-  // Two passes settle the offset across a DST change.
-  let guess = naive - zoneOffsetMinutes(new Date(naive), timeZone) * 60_000;
-  guess = naive - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;
-  return new Date(guess);
+  return zonedTimeToUtc({ year: y, month: mo, day: d, hour: h, minute: mi }, timeZone);
 }
 
 /** The scheduler's next-occurrence rule for a broadcast's recurrence. */
