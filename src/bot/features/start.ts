@@ -5,6 +5,25 @@ import type { BotContext } from '../context.js';
 export const startFeature = new Composer<BotContext>();
 const chat = startFeature.chatType('private');
 
+/** Customer dialogs that another command leaves: their next free text must not be taken as an answer. */
+const CUSTOMER_DIALOGS = new Set(['order', 'support']);
+/** Commands that keep the dialog: /help only lists commands, /cancel reports what it cancelled. */
+const KEEPS_DIALOG = new Set(['help', 'cancel']);
+
+/**
+ * /catalog, /start, /orders… in the middle of the checkout or of /support ends that dialog, so the
+ * user's next message is not read as an email or sent to support as a ticket.
+ */
+chat.on('message:text', async (ctx, next) => {
+  const dialog = ctx.session.dialog;
+  const entity = ctx.message.entities?.[0];
+  if (dialog && CUSTOMER_DIALOGS.has(dialog.name) && entity?.type === 'bot_command' && entity.offset === 0) {
+    const command = ctx.message.text.slice(1, entity.length).split('@')[0]?.toLowerCase() ?? '';
+    if (!KEEPS_DIALOG.has(command)) ctx.session.dialog = undefined;
+  }
+  await next();
+});
+
 chat.command('start', async (ctx) => {
   const payload = ctx.match.trim();
   if (ctx.role !== 'customer') await ctx.deps.menus.setFor(ctx.api, ctx.from.id, ctx.role);

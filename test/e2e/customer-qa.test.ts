@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { products, tickets, users } from '../../src/db/schema/index.js';
+import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+
+let h: Harness;
+let logoId: number;
+let siteId: number;
+
+beforeAll(async () => {
+  h = await startHarness();
+  const rows = await h.db
+    .insert(products)
+    .values([
+      { title: 'Логотип', description: 'Фирменный знак', price: 15000, deadlineDays: 3 },
+      { title: 'Сайт', description: 'Сайт-визитка', price: 40000, deadlineDays: 14 },
+    ])
+    .returning();
+  logoId = rows[0]!.id;
+  siteId = rows[1]!.id;
+});
+afterAll(async () => h?.close());
+
+async function ticketsOf(who: TestUser) {
+  const [row] = await h.db.select().from(users).where(eq(users.telegramId, who.id));
+  return h.db.select().from(tickets).where(eq(tickets.userId, row!.id));
+}
+
+async function startCheckout(who: TestUser, productId: number) {
+  who.send(`/start p_${productId}`);
+  const card = await who.reply((m) => buttonsOf(m).some((b) => b.data === `ord:new:${productId}`));
+  await who.press(card, /🛒/);
+  return who.reply(/email/i);
+}
+
+describe('commands in the middle of a customer dialog', () => {
+  it('/catalog after /support leaves the support dialog: the next message does not become a ticket', async () => {
+    const anna = await h.startedUser({ languageCode: 'en' });
+    anna.send('/support');
+    expect(textOf(await anna.reply())).toContain('Describe your problem');
+    anna.send('/catalog');
+    await anna.reply('Price');
+    anna.send('nice logo, how do I pay?');
+    expect(textOf(await anna.reply())).toContain('I did not understand that');
+    expect(await ticketsOf(anna)).toHaveLength(0);
+  });
+
+  it('/start with another product mid-checkout ends the old checkout; /help keeps it', async () => {
+    const boris = await h.startedUser();
+    await startCheckout(boris, siteId);
+    boris.send('/help');
+    await boris.reply();
+    boris.send('boris@example.com');
+    expect(textOf(await boris.reply())).toContain('Есть промокод?');
+
+    boris.send(`/start p_${logoId}`);
+    await boris.reply('Фирменный знак');
+    boris.send('SPRING20');
+    const answer = textOf(await boris.reply());
+    expect(answer).not.toContain('Промокод');
+    expect(answer).toContain('/help');
+  });
+});
