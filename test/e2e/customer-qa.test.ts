@@ -61,3 +61,28 @@ describe('commands in the middle of a customer dialog', () => {
     expect(answer).toContain('/help');
   });
 });
+
+/** Half of an emoji: what cutting a string by UTF-16 units leaves behind. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('odd input in the checkout', () => {
+  it('a long invalid email with emoji is quoted back cut at a whole character', async () => {
+    const vera = await h.startedUser();
+    await startCheckout(vera, logoId);
+    vera.send(`${'a'.repeat(99)}😀😀 and more`);
+    const answer = textOf(await vera.reply('не похоже на email'));
+    expect(answer).not.toMatch(LONE_SURROGATE);
+    expect(answer).toContain(`${'a'.repeat(99)}😀»`);
+  });
+
+  it('a long promo code with emoji is quoted back cut at a whole character', async () => {
+    const gleb = await h.startedUser();
+    await startCheckout(gleb, logoId);
+    gleb.send('gleb@example.com');
+    await gleb.reply('Есть промокод?');
+    gleb.send(`${'P'.repeat(63)}🎁🎁`);
+    const answer = textOf(await gleb.reply('не найден'));
+    expect(answer).not.toMatch(LONE_SURROGATE);
+    expect(answer).toContain(`${'P'.repeat(63)}🎁»`);
+  });
+});

@@ -30,6 +30,9 @@ type CheckoutData = z.infer<typeof dataSchema>;
 
 const newCheckoutKey = (): string => randomBytes(12).toString('base64url');
 
+/** The first `n` characters (code points: an emoji is never cut in half into invalid UTF-16). */
+const firstChars = (text: string, n: number): string => [...text].slice(0, n).join('');
+
 async function activeProduct(ctx: BotContext, data: CheckoutData): Promise<Product | undefined> {
   const product = await ctx.deps.services.catalog.byIdActive(data.productId);
   if (!product) {
@@ -89,7 +92,7 @@ async function refusePromo(ctx: BotContext, data: CheckoutData, code: string, re
 async function acceptEmail(ctx: BotContext, data: CheckoutData, raw: string): Promise<void> {
   const email = normalizeEmail(raw);
   if (!email) {
-    await ctx.reply(ctx.t('order-email-invalid', { input: raw.slice(0, 100) }), {
+    await ctx.reply(ctx.t('order-email-invalid', { input: firstChars(raw, 100) }), {
       reply_markup: emailStepKeyboard(ctx.t, data.key, ctx.user.email),
     });
     return;
@@ -105,7 +108,7 @@ async function acceptEmail(ctx: BotContext, data: CheckoutData, raw: string): Pr
 }
 
 async function acceptPromo(ctx: BotContext, data: CheckoutData, raw: string): Promise<void> {
-  const code = raw.trim().slice(0, 64);
+  const code = firstChars(raw.trim(), 64);
   const product = await activeProduct(ctx, data);
   if (!product) return;
   const check = await ctx.deps.services.promo.validate(code, ctx.user.id, product.id, product.price);
