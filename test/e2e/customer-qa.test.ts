@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products, tickets, users } from '../../src/db/schema/index.js';
-import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { buttonsOf, CHANNEL, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
 
 let h: Harness;
 let logoId: number;
@@ -84,5 +84,47 @@ describe('odd input in the checkout', () => {
     const answer = textOf(await gleb.reply('не найден'));
     expect(answer).not.toMatch(LONE_SURROGATE);
     expect(answer).toContain(`${'P'.repeat(63)}🎁»`);
+  });
+});
+
+describe('the channel gate and product links', () => {
+  let gated: Harness;
+  let productId: number;
+  beforeAll(async () => {
+    gated = await startHarness({ channel: true });
+    const rows = await gated.db
+      .insert(products)
+      .values([
+        { title: 'First', description: 'The first card', price: 100, deadlineDays: 1 },
+        { title: 'Linked', description: 'The linked card', price: 200, deadlineDays: 2 },
+      ])
+      .returning();
+    productId = rows[1]!.id;
+  });
+  afterAll(async () => gated?.close());
+
+  it('"I\'ve subscribed" after a product link opens that product, not the first catalog page', async () => {
+    const dana = gated.user({ languageCode: 'en' });
+    dana.send(`/start p_${productId}`);
+    const gate = await dana.reply('subscribe to our channel');
+    gated.emu.joinChannel(dana.id, CHANNEL.id);
+    await dana.press(gate, "I've subscribed");
+    const card = await dana.reply('Price');
+    expect(textOf(card)).toContain('The linked card');
+    expect(buttonsOf(card).map((b) => b.data)).toContain(`ord:new:${productId}`);
+  });
+
+  it('"Order" pressed by someone who left the channel comes back to that product after subscribing', async () => {
+    const egor = gated.user({ languageCode: 'en' });
+    gated.emu.joinChannel(egor.id, CHANNEL.id);
+    egor.send(`/start p_${productId}`);
+    const card = await egor.reply('The linked card');
+    gated.emu.leaveChannel(egor.id, CHANNEL.id);
+    gated.deps.gate?.forget(egor.id);
+    await egor.press(card, '🛒 Order');
+    const gate = await egor.reply('subscribe to our channel');
+    gated.emu.joinChannel(egor.id, CHANNEL.id);
+    await egor.press(gate, "I've subscribed");
+    expect(textOf(await egor.reply('Price'))).toContain('The linked card');
   });
 });

@@ -120,7 +120,8 @@ export function catalogFeature(deps: BotDeps): Composer<BotContext> {
   deps.gateResumes.register('catalog', (ctx) => showCatalog(ctx, 0));
   deps.deepLinks.register('p', async (ctx, argument) => {
     const id = /^\d{1,9}$/.test(argument) ? Number(argument) : 0;
-    await gate(ctx, async () => {
+    // Pending as the payload, so "I've subscribed" opens this product rather than the catalog.
+    await requireSubscription(`p_${argument}`)(ctx, async () => {
       if (id > 0) await showProduct(ctx, id);
       else await ctx.reply(ctx.t('catalog-product-not-found'));
     });

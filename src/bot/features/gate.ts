@@ -2,7 +2,10 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { GATE_CHECK } from '../middlewares/subscription-gate.js';
 
-/** The "I've subscribed" button: re-checks (never from cache when negative) and resumes the command. */
+/**
+ * The "I've subscribed" button: re-checks (never from cache when negative) and resumes the command,
+ * or re-opens the deep link the user came with.
+ */
 export const gateFeature = new Composer<BotContext>();
 
 gateFeature.callbackQuery(GATE_CHECK, async (ctx) => {
@@ -15,6 +18,9 @@ gateFeature.callbackQuery(GATE_CHECK, async (ctx) => {
   await ctx.editMessageText(ctx.t('gate-confirmed'));
   const pending = ctx.session.gatePending;
   ctx.session.gatePending = undefined;
-  const resume = pending ? ctx.deps.gateResumes.get(pending) : undefined;
+  if (!pending) return;
+  const resume = ctx.deps.gateResumes.get(pending);
+  // A gated deep link (`p_<id>`) is pending as its payload: open what the link pointed to.
   if (resume) await resume(ctx);
+  else await ctx.deps.deepLinks.dispatch(ctx, pending);
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Composer } from 'grammy';
+import { Composer, type MiddlewareFn } from 'grammy';
 import { z } from 'zod';
 import type { Product } from '../../services/catalog.js';
 import { normalizeEmail } from '../../services/orders.js';
@@ -161,7 +161,9 @@ async function confirm(ctx: BotContext, data: CheckoutData): Promise<void> {
 export function orderFeature(_deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
-  composer.callbackQuery(/^ord:new:(\d{1,9})$/, requireSubscription('catalog'), async (ctx) => {
+  // A non-subscriber comes back to this product's card after "I've subscribed".
+  const gate: MiddlewareFn<BotContext> = (ctx, next) => requireSubscription(`p_${ctx.match?.[1]}`)(ctx, next);
+  composer.callbackQuery(/^ord:new:(\d{1,9})$/, gate, async (ctx) => {
     const product = await ctx.deps.services.catalog.byIdActive(Number(ctx.match[1]));
     if (!product) {
       await ctx.answerCallbackQuery({ text: ctx.t('catalog-product-unavailable'), show_alert: true });
