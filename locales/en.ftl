@@ -550,7 +550,10 @@ bc-draft =
     Photo: { $photo }
     Buttons:
     { $buttons }
-    Audience: { $audience } — <b>{ $count }</b> recipients
+    Audience: { $audience } — <b>{ $count }</b> { $count ->
+        [one] recipient
+       *[other] recipients
+    }
     When: { $schedule }
 bc-yes = yes
 bc-no = no
@@ -593,11 +596,17 @@ bc-sched-now = right after confirming
 bc-sched-once = once, { $when }
 bc-sched-recurring = recurring (<code>{ $cron }</code>, { $tz }), next: { $when }
 bc-confirm =
-    Send to <b>{ $count }</b> recipients ({ $audience }), { $schedule }?
+    Send to <b>{ $count }</b> { $count ->
+        [one] recipient
+       *[other] recipients
+    } ({ $audience }), { $schedule }?
 bc-btn-go = 🚀 Yes, send
 bc-confirm-not_draft = This broadcast has already been confirmed.
 bc-confirm-no_schedule = Choose when to send it first.
-bc-started = 🚀 Broadcast #{ $id } started: { $total } recipients. The progress message follows.
+bc-started = 🚀 Broadcast #{ $id } started: { $total } { $total ->
+        [one] recipient
+       *[other] recipients
+    }. The progress message follows.
 bc-scheduled = 🕒 Broadcast #{ $id } scheduled: { $schedule }.
 bc-deleted = Draft deleted.
 bc-not-draft = This draft no longer exists or has been confirmed.

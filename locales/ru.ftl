@@ -551,7 +551,11 @@ bc-draft =
     Фото: { $photo }
     Кнопки:
     { $buttons }
-    Аудитория: { $audience } — <b>{ $count }</b> получателей
+    Аудитория: { $audience } — <b>{ $count }</b> { $count ->
+        [one] получатель
+        [few] получателя
+       *[many] получателей
+    }
     Когда: { $schedule }
 bc-yes = да
 bc-no = нет
@@ -594,11 +598,18 @@ bc-sched-now = сразу после подтверждения
 bc-sched-once = один раз, { $when }
 bc-sched-recurring = повторяется (<code>{ $cron }</code>, { $tz }), следующая: { $when }
 bc-confirm =
-    Отправить <b>{ $count }</b> получателям ({ $audience }), { $schedule }?
+    Отправить <b>{ $count }</b> { $count ->
+        [one] получателю
+       *[other] получателям
+    } ({ $audience }), { $schedule }?
 bc-btn-go = 🚀 Да, отправить
 bc-confirm-not_draft = Эта рассылка уже подтверждена.
 bc-confirm-no_schedule = Сначала выберите, когда отправить.
-bc-started = 🚀 Рассылка #{ $id } запущена: { $total } получателей. Ниже появится сообщение с прогрессом.
+bc-started = 🚀 Рассылка #{ $id } запущена: { $total } { $total ->
+        [one] получатель
+        [few] получателя
+       *[many] получателей
+    }. Ниже появится сообщение с прогрессом.
 bc-scheduled = 🕒 Рассылка #{ $id } запланирована: { $schedule }.
 bc-deleted = Черновик удалён.
 bc-not-draft = Этого черновика больше нет или он уже подтверждён.

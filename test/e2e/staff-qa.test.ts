@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
+import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
+import { startWithOwner } from './admin-flow.js';
+
+/** Staff-side QA regressions found by exploring the admin panel, tickets and advertising end to end. */
+
+let h: Harness;
+let owner: TestUser;
+
+beforeAll(async () => {
+  ({ h, owner } = await startWithOwner());
+});
+afterAll(async () => h?.close());
+
+/** The message `m` as it is now (after edits). */
+const now = (who: TestUser, m: StoredMessage): StoredMessage => h.emu.message(who.id, m.message_id) ?? m;
+
+/** /broadcast → New broadcast → `send` the content; resolves with the draft screen. */
+async function newDraft(send: () => void): Promise<StoredMessage> {
+  owner.send('/broadcast');
+  const menu = await owner.reply(/Реклама/);
+  await owner.press(menu, /Новая рассылка/);
+  await owner.reply(/Пришлите текст/);
+  send();
+  return owner.reply(/Черновик/);
+}
+
+describe('advertising', () => {
+  it('counts recipients with the right plural form on the draft and the confirm screen', async () => {
+    const draft = await newDraft(() => owner.send('<b>Скидка</b> для {name}'));
+    // Only the owner has started the bot: one recipient.
+    expect(textOf(draft)).toMatch(/Всем — 1 получатель(\n|$)/);
+    await owner.press(draft, '✅ Подтвердить');
+    const confirm = await owner.waitFor(
+      (m) => m.message_id === draft.message_id && textOf(m).startsWith('Отправить'),
+    );
+    expect(textOf(confirm)).toContain('Отправить 1 получателю (Всем)');
+  });
+});
