@@ -673,3 +673,7 @@ settings-btn-ads-off = 🔕 Unsubscribe from news
 settings-btn-ads-on = 📰 Subscribe to news
 settings-unsubscribed = You have unsubscribed from news. /settings to turn them back on.
 settings-subscribed = You will receive news and offers again.
+
+## Staff QA: advertising fixes
+bc-html-empty = ⚠️ The broadcast has no text. Send a text or a photo with a caption.
+bc-html-too-long = ⚠️ The text is longer than { $max } characters — Telegram will not accept it. Shorten it and send again.

@@ -676,3 +676,7 @@ settings-btn-ads-off = 🔕 Отписаться от новостей
 settings-btn-ads-on = 📰 Подписаться на новости
 settings-unsubscribed = Вы отписались от новостей. Включить снова — /settings.
 settings-subscribed = Вы снова будете получать новости и предложения.
+
+## Staff QA: advertising fixes
+bc-html-empty = ⚠️ В рассылке нет текста. Пришлите текст или фото с подписью.
+bc-html-too-long = ⚠️ Текст длиннее { $max } символов — Telegram его не примет. Сократите и пришлите снова.

@@ -87,6 +87,23 @@ describe('odd input in the checkout', () => {
   });
 });
 
+describe('a photo where the checkout expects text', () => {
+  it("asks for text and keeps the step's buttons, so the user can still skip or cancel", async () => {
+    const zoya = await h.startedUser({ languageCode: 'en' });
+    await startCheckout(zoya, logoId);
+    zoya.sendPhoto('my email is on the picture');
+    const atEmail = await zoya.reply('Please answer with text');
+    expect(buttonsOf(atEmail).map((b) => b.text)).toEqual(['✖️ Cancel']);
+    zoya.send('zoya@example.com');
+    await zoya.reply('promo code');
+    zoya.sendPhoto();
+    const atPromo = await zoya.reply('Please answer with text');
+    expect(buttonsOf(atPromo).map((b) => b.text)).toEqual(['No promo code', '✖️ Cancel']);
+    await zoya.press(atPromo, 'No promo code');
+    expect(textOf(await zoya.reply('Please check your order'))).toContain('zoya@example.com');
+  });
+});
+
 describe('the channel gate and product links', () => {
   let gated: Harness;
   let productId: number;

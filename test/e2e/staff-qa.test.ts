@@ -37,4 +37,24 @@ describe('advertising', () => {
     );
     expect(textOf(confirm)).toContain('Отправить 1 получателю (Всем)');
   });
+
+  it('explains a photo without a caption and a too long text in the admin’s language', async () => {
+    owner.send('/broadcast');
+    const menu = await owner.reply(/Реклама/);
+    await owner.press(menu, /Новая рассылка/);
+    await owner.reply(/Пришлите текст/);
+    owner.sendPhoto();
+    const empty = await owner.reply();
+    expect(textOf(empty)).toContain('В рассылке нет текста');
+    expect(textOf(empty)).not.toContain('empty');
+
+    owner.sendPhoto('Фото-реклама');
+    const draft = await owner.reply(/Черновик/);
+    await owner.press(draft, '✏️ Текст');
+    await owner.reply(/Пришлите текст/);
+    owner.send('я'.repeat(1100));
+    const tooLong = await owner.reply();
+    expect(textOf(tooLong)).toMatch(/Текст длиннее 1\D?024 символов/);
+    expect(textOf(tooLong)).not.toContain('longer than');
+  });
 });

@@ -47,7 +47,7 @@ const LIST_PAGE = 8;
 const PRODUCT_PAGE = 8;
 const SAMPLE = { name: 'Anna', product: 'Landing page', code: 'BACK1A2B3C4D', discount: 10 };
 
-type Validation = { ok: true } | { ok: false; reason: string };
+type Validation = { ok: true } | { ok: false; reason: string; max?: number };
 
 /** Checks HTML against Telegram's rules and its length limits (text 4096, caption 1024). */
 export function validateAdHtml(source: string, withPhoto: boolean): Validation {
@@ -55,12 +55,19 @@ export function validateAdHtml(source: string, withPhoto: boolean): Validation {
     const parsed = parseHtml(fillPlaceholders(source, SAMPLE));
     const max = withPhoto ? 1024 : 4096;
     if (parsed.text.trim().length === 0) return { ok: false, reason: 'empty' };
-    if (parsed.text.length > max) return { ok: false, reason: `longer than ${max} characters` };
+    if (parsed.text.length > max) return { ok: false, reason: `longer than ${max} characters`, max };
     return { ok: true };
   } catch (error) {
     if (error instanceof EntityParseError) return { ok: false, reason: error.reason };
     throw error;
   }
+}
+
+/** The admin's answer to HTML that failed validation: our own checks in their language, Telegram's reason as is. */
+function badHtmlText(ctx: BotContext, check: { reason: string; max?: number }): string {
+  if (check.reason === 'empty') return ctx.t('bc-html-empty');
+  if (check.max !== undefined) return ctx.t('bc-html-too-long', { max: check.max });
+  return ctx.t('bc-bad-html', { reason: check.reason });
 }
 
 function audienceLabel(ctx: BotContext, audience: Audience): string {
@@ -567,7 +574,7 @@ export function broadcastsFeature(deps: BotDeps): Composer<BotContext> {
         const keepPhoto = photo ?? (ctx.message.photo ? null : (existing?.photo ?? null));
         const check = validateAdHtml(input, keepPhoto !== null);
         if (!check.ok) {
-          await ctx.reply(ctx.t('bc-bad-html', { reason: check.reason }));
+          await ctx.reply(badHtmlText(ctx, check));
           return;
         }
         if (draftId === undefined) {
@@ -653,7 +660,7 @@ export function broadcastsFeature(deps: BotDeps): Composer<BotContext> {
         if (!campaign) return;
         const check = validateAdHtml(input, false);
         if (!check.ok) {
-          await ctx.reply(ctx.t('bc-bad-html', { reason: check.reason }));
+          await ctx.reply(badHtmlText(ctx, check));
           return;
         }
         await campaigns.setText(campaign, input);

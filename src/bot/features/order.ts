@@ -232,7 +232,11 @@ export function orderFeature(_deps: BotDeps): Composer<BotContext> {
         return;
       }
       if (text === undefined) {
-        await ctx.reply(ctx.t('order-text-expected'));
+        const keyboard =
+          step === 'email'
+            ? emailStepKeyboard(ctx.t, data.key, ctx.user.email)
+            : promoStepKeyboard(ctx.t, data.key);
+        await ctx.reply(ctx.t('order-text-expected'), { reply_markup: keyboard });
         return;
       }
       if (step === 'email') await acceptEmail(ctx, data, text);
