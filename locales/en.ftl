@@ -677,3 +677,4 @@ settings-subscribed = You will receive news and offers again.
 ## Staff QA: advertising fixes
 bc-html-empty = ⚠️ The broadcast has no text. Send a text or a photo with a caption.
 bc-html-too-long = ⚠️ The text is longer than { $max } characters — Telegram will not accept it. Shorten it and send again.
+bc-confirm-past = The time of this broadcast has passed. Choose a new one under "Schedule".

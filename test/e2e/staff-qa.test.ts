@@ -57,4 +57,57 @@ describe('advertising', () => {
     expect(textOf(tooLong)).toMatch(/Текст длиннее 1\D?024 символов/);
     expect(textOf(tooLong)).not.toContain('longer than');
   });
+
+  it('refuses to confirm a one-off broadcast whose time passed while it was a draft', async () => {
+    const draft = await newDraft(() => owner.send('Разовая рассылка'));
+    const id = Number(/#(\d+)/.exec(textOf(draft))?.[1]);
+    await owner.press(draft, '🕒 Расписание');
+    const schedule = await owner.waitFor(
+      (m) => m.message_id === draft.message_id && textOf(m).includes('Когда отправить'),
+    );
+    await owner.press(schedule, 'В дату и время');
+    await owner.reply(/Пришлите дату и время/);
+    owner.send('2099-12-31 18:00');
+    const scheduled = await owner.reply(/Черновик/);
+    // The admin was away: the chosen time is now an hour ago.
+    await h.deps.services.broadcasts.updateDraft(id, { nextRunAt: new Date(Date.now() - 3_600_000) });
+
+    const answer = await owner.press(scheduled, '✅ Подтвердить');
+    expect(answer?.text).toContain('Время рассылки уже прошло');
+    // A confirm button pressed on an older screen is refused too.
+    expect((await owner.forge(scheduled.message_id, `bc:go:${id}`))?.text).toContain(
+      'Время рассылки уже прошло',
+    );
+    expect((await h.deps.services.broadcasts.get(id))?.state).toBe('draft');
+    expect(await h.deps.services.broadcasts.runsOf(id)).toHaveLength(0);
+  });
+
+  it('moves a recurring draft whose next occurrence passed to the next one from now before confirming', async () => {
+    const draft = await newDraft(() => owner.send('Ежедневная рассылка'));
+    const id = Number(/#(\d+)/.exec(textOf(draft))?.[1]);
+    await owner.press(draft, '🕒 Расписание');
+    const schedule = await owner.waitFor(
+      (m) => m.message_id === draft.message_id && textOf(m).includes('Когда отправить'),
+    );
+    await owner.press(schedule, 'Каждый день');
+    await owner.reply(/Пришлите время/);
+    owner.send('10:00');
+    const scheduled = await owner.reply(/Черновик/);
+    // Composed yesterday: the stored next occurrence is in the past.
+    await h.deps.services.broadcasts.updateDraft(id, { nextRunAt: new Date(Date.now() - 86_400_000) });
+
+    await owner.press(scheduled, '✅ Подтвердить');
+    const confirm = await owner.waitFor(
+      (m) => m.message_id === scheduled.message_id && textOf(m).startsWith('Отправить'),
+    );
+    await owner.press(confirm, /Да, отправить/);
+    await owner.waitFor((m) => m.message_id === scheduled.message_id && textOf(m).includes('запланирована'));
+    const row = await h.deps.services.broadcasts.get(id);
+    expect(row?.state).toBe('scheduled');
+    expect(row?.nextRunAt?.getTime()).toBeGreaterThan(Date.now());
+    // Nothing fired for the missed occurrence.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await h.deps.services.broadcasts.runsOf(id)).toHaveLength(0);
+    expect(buttonsOf(now(owner, confirm)).length).toBeGreaterThan(0);
+  });
 });

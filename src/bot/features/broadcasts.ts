@@ -261,6 +261,21 @@ async function draftOf(ctx: BotContext, id: number): Promise<Broadcast | undefin
   return undefined;
 }
 
+/**
+ * A draft's schedule as of now, before it is confirmed: a one-off time that has passed meanwhile is
+ * refused (answered, undefined is returned) rather than fired at once; a recurring schedule whose stored
+ * next occurrence has passed moves on to the next one from now.
+ */
+async function currentSchedule(ctx: BotContext, b: Broadcast): Promise<Broadcast | undefined> {
+  if (b.scheduleKind === 'now' || !b.nextRunAt || b.nextRunAt.getTime() > Date.now()) return b;
+  if (b.scheduleKind === 'once' || !b.cron) {
+    await ctx.answerCallbackQuery({ text: ctx.t('bc-confirm-past'), show_alert: true });
+    return undefined;
+  }
+  const next = nextCron(b.cron, new Date(), ctx.deps.config.timezone);
+  return (next && (await ctx.deps.services.broadcasts.updateDraft(b.id, { nextRunAt: next }))) || b;
+}
+
 async function ask(ctx: BotContext, step: string, key: string, data: Record<string, unknown>, vars = {}) {
   startDialog(ctx, DIALOG, step, data);
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
@@ -441,7 +456,8 @@ export function broadcastsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   admin.callbackQuery(/^bc:ok:(\d+)$/, async (ctx) => {
-    const b = await draftOf(ctx, Number(ctx.match[1]));
+    const draft = await draftOf(ctx, Number(ctx.match[1]));
+    const b = draft && (await currentSchedule(ctx, draft));
     if (!b) return;
     await ctx.answerCallbackQuery();
     const count = await ctx.deps.services.audiences.count(b.audience);
@@ -462,6 +478,8 @@ export function broadcastsFeature(deps: BotDeps): Composer<BotContext> {
 
   admin.callbackQuery(/^bc:go:(\d+)$/, async (ctx) => {
     const id = Number(ctx.match[1]);
+    const draft = await ctx.deps.services.broadcasts.get(id);
+    if (draft?.state === 'draft' && !(await currentSchedule(ctx, draft))) return;
     const result = await ctx.deps.services.broadcasts.confirm(id, new Date(), ctx.from.id);
     if (!result.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t(`bc-confirm-${result.reason}`), show_alert: true });
