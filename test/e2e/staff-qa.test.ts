@@ -111,3 +111,34 @@ describe('advertising', () => {
     expect(buttonsOf(now(owner, confirm)).length).toBeGreaterThan(0);
   });
 });
+
+describe('products', () => {
+  it('Cancel on a field edit ends it: the next message does not change the product', async () => {
+    const created = await h.deps.services.catalog.create({
+      title: 'Лендинг QA',
+      description: 'Одна страница',
+      price: 5000,
+      deadlineDays: 3,
+    });
+    if (!created.ok) throw new Error('product not created');
+    owner.send('/admin');
+    const menu = await owner.reply('Панель администратора');
+    await owner.press(menu, '🛍 Товары');
+    const list = await owner.waitFor(
+      (m) => m.message_id === menu.message_id && buttonsOf(m).some((b) => b.text === 'Лендинг QA'),
+    );
+    await owner.press(list, 'Лендинг QA');
+    const view = await owner.waitFor(
+      (m) => m.message_id === menu.message_id && buttonsOf(m).some((b) => b.text === '✏️ Название'),
+    );
+    await owner.press(view, '✏️ Название');
+    const prompt = await owner.reply('Введите название товара');
+    await owner.press(prompt, '✖ Отмена');
+    await owner.waitFor((m) => m.message_id === prompt.message_id && textOf(m).includes('Лендинг QA'));
+
+    owner.send('Совсем другой текст');
+    const answer = await owner.reply();
+    expect(textOf(answer)).not.toContain('Товар обновлён');
+    expect((await h.deps.services.catalog.byId(created.product.id))?.title).toBe('Лендинг QA');
+  });
+});

@@ -181,10 +181,14 @@ const admin = section.admin;
 
 admin.callbackQuery(/^adp:list:(\d{1,4})$/, async (ctx) => {
   await ctx.answerCallbackQuery();
+  if (ctx.session.dialog?.name === EDIT) endDialog(ctx);
   await showList(ctx, Number(ctx.match[1]));
 });
 
+// Also the Cancel of a field edit: leaving for the product's screen ends the edit, so a later message
+// (e.g. a reply to a customer) does not become the product's new title or price.
 admin.callbackQuery(/^adp:v:(\d{1,10})$/, async (ctx) => {
+  if (ctx.session.dialog?.name === EDIT) endDialog(ctx);
   const product = await openedProduct(ctx, Number(ctx.match[1]));
   if (!product) return;
   await showProduct(ctx, product);
