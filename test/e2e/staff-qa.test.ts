@@ -142,3 +142,23 @@ describe('products', () => {
     expect((await h.deps.services.catalog.byId(created.product.id))?.title).toBe('Лендинг QA');
   });
 });
+
+describe('advertising list', () => {
+  it('labels a broadcast by its visible text: entities decoded, emoji never cut in half', async () => {
+    const text = 'Скидки &amp; <b>подарки</b> 🎁🎁🎁🎁🎁🎁🎁🎁🎁🎁🎁🎁🎁🎁🎁🎁';
+    const draft = await newDraft(() => owner.send(text));
+    const id = Number(/#(\d+)/.exec(textOf(draft))?.[1]);
+    await owner.press(draft, '◀ Назад');
+    const menu = await owner.waitFor(
+      (m) => m.message_id === draft.message_id && buttonsOf(m).some((b) => b.text === '📋 Рассылки'),
+    );
+    await owner.press(menu, '📋 Рассылки');
+    const list = await owner.waitFor(
+      (m) => m.message_id === draft.message_id && buttonsOf(m).some((b) => b.data === `bc:v:${id}`),
+    );
+    const label = buttonsOf(list).find((b) => b.data === `bc:v:${id}`)?.text ?? '';
+    expect(label).toContain('Скидки & подарки 🎁');
+    expect(label).not.toContain('&amp;');
+    expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+});

@@ -175,6 +175,15 @@ async function showStats(ctx: BotContext, id: number): Promise<void> {
   await showScreen(ctx, text, keyboard);
 }
 
+/** What a recipient reads of an ad's HTML (tags gone, `&amp;` as `&`), for list labels. */
+function visibleText(source: string): string {
+  try {
+    return parseHtml(source).text;
+  } catch {
+    return source.replace(/<[^>]*>/g, '');
+  }
+}
+
 async function showList(ctx: BotContext, page: number): Promise<void> {
   const { broadcasts } = ctx.deps.services;
   const pages = pageCount(await broadcasts.countManual(), LIST_PAGE);
@@ -182,7 +191,7 @@ async function showList(ctx: BotContext, page: number): Promise<void> {
   const list = await broadcasts.listRecent(LIST_PAGE, at * LIST_PAGE);
   const keyboard = new InlineKeyboard();
   for (const b of list) {
-    const plain = (b.text ?? '').replace(/<[^>]*>/g, '').slice(0, 30);
+    const plain = [...visibleText(b.text ?? '')].slice(0, 30).join('');
     keyboard.text(`${ctx.t(`bc-state-icon-${b.state}`)} #${b.id} ${plain}`, `bc:v:${b.id}`).row();
   }
   addPageRow(keyboard, at, pages, (p) => `bc:list:${p}`);
