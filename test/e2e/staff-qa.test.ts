@@ -162,3 +162,19 @@ describe('advertising list', () => {
     expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
 });
+
+describe('staff list', () => {
+  it('shortens a long emoji name at a whole character', async () => {
+    const agent = await h.startedUser({ firstName: `AB${'🔥'.repeat(30)}` });
+    await h.makeStaff(agent, 'support');
+    owner.send('/admin');
+    const menu = await owner.reply('Панель администратора');
+    await owner.press(menu, '👥 Сотрудники');
+    const list = await owner.waitFor(
+      (m) => m.message_id === menu.message_id && buttonsOf(m).some((b) => b.data === `ads:v:${agent.id}`),
+    );
+    const label = buttonsOf(list).find((b) => b.data === `ads:v:${agent.id}`)?.text ?? '';
+    expect(label).toMatch(/^🎧 AB🔥/);
+    expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+});

@@ -35,7 +35,7 @@ export function staffListKeyboard(
   for (const { staff, user } of members) {
     const name = user ? displayName(user) : String(staff.telegramId);
     const label = `${staff.role === 'admin' ? '🛡' : '🎧'} ${name}${staff.paused ? ' ⏸' : ''}`;
-    keyboard.text(label.slice(0, 60), `ads:v:${staff.telegramId}`).row();
+    keyboard.text([...label].slice(0, 60).join(''), `ads:v:${staff.telegramId}`).row();
   }
   keyboard.text(ctx.t('admin-staff-btn-invite-support'), 'ads:inv:s');
   if (ctx.role === 'owner') keyboard.text(ctx.t('admin-staff-btn-invite-admin'), 'ads:inv:a');
