@@ -678,3 +678,6 @@ settings-subscribed = You will receive news and offers again.
 bc-html-empty = ⚠️ The broadcast has no text. Send a text or a photo with a caption.
 bc-html-too-long = ⚠️ The text is longer than { $max } characters — Telegram will not accept it. Shorten it and send again.
 bc-confirm-past = The time of this broadcast has passed. Choose a new one under "Schedule".
+
+## Checkout: customer QA fixes
+order-price-changed = ⚠️ The price of this service has changed. Please check your order again.

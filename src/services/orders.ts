@@ -37,6 +37,8 @@ export interface PlaceOrderInput {
   promoCode: string | null;
   /** A random key kept by the checkout dialog: the same key never creates a second order. */
   checkoutKey: string;
+  /** The price the customer was shown: a different current price refuses with `price_changed`. */
+  expectedPrice?: number;
 }
 
 export type PlaceOrderResult =
@@ -45,7 +47,7 @@ export type PlaceOrderResult =
       order: Order /** False when this checkout key had already created the order (a double tap). */;
       created: boolean;
     }
-  | { ok: false; reason: 'email_invalid' | 'email_taken' | 'product_unavailable' }
+  | { ok: false; reason: 'email_invalid' | 'email_taken' | 'product_unavailable' | 'price_changed' }
   | { ok: false; reason: 'promo'; refusal: PromoRefusal };
 
 export type TakeResult =
@@ -76,7 +78,8 @@ export class OrderService {
    * Places an order in one transaction: saves the customer's email (taken by someone else →
    * `email_taken`), inserts the order with a snapshot of the product's title, price and deadline
    * (`ON CONFLICT (checkout_key) DO NOTHING`, so a double tap returns the first order with
-   * `created: false`), and redeems the promo code race-safely. Any refusal writes nothing.
+   * `created: false`), and redeems the promo code race-safely. A new order whose product price is
+   * no longer `expectedPrice` (what the summary showed) → `price_changed`. Any refusal writes nothing.
    */
   async placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
     const email = normalizeEmail(input.email);
@@ -89,6 +92,10 @@ export class OrderService {
           .where(and(eq(products.id, input.productId), eq(products.isActive, true)))
           .for('share');
         if (!product) throw new Refusal({ ok: false, reason: 'product_unavailable' });
+        if (input.expectedPrice !== undefined && product.price !== input.expectedPrice) {
+          const [existing] = await tx.select().from(orders).where(eq(orders.checkoutKey, input.checkoutKey));
+          if (!existing) throw new Refusal({ ok: false, reason: 'price_changed' });
+        }
 
         await tx.update(users).set({ email }).where(eq(users.id, input.userId));
 

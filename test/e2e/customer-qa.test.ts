@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { products, tickets, users } from '../../src/db/schema/index.js';
+import { orders, products, tickets, users } from '../../src/db/schema/index.js';
 import { buttonsOf, CHANNEL, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
 
 let h: Harness;
@@ -101,6 +101,38 @@ describe('a photo where the checkout expects text', () => {
     expect(buttonsOf(atPromo).map((b) => b.text)).toEqual(['No promo code', '✖️ Cancel']);
     await zoya.press(atPromo, 'No promo code');
     expect(textOf(await zoya.reply('Please check your order'))).toContain('zoya@example.com');
+  });
+});
+
+describe('a price changed between the summary and Confirm', () => {
+  it('is not ordered at a price the customer never saw: the summary is shown again with the new price', async () => {
+    const [row] = await h.db
+      .insert(products)
+      .values({ title: 'Banner', description: 'A web banner', price: 5000, deadlineDays: 2 })
+      .returning();
+    const id = row!.id;
+    const lena = await h.startedUser({ languageCode: 'en' });
+    await startCheckout(lena, id);
+    lena.send('lena@example.com');
+    const promo = await lena.reply('promo code');
+    await lena.press(promo, 'No promo code');
+    const summary = await lena.reply('Please check your order');
+    expect(textOf(summary)).toContain('₽5,000');
+
+    await h.db.update(products).set({ price: 9000 }).where(eq(products.id, id));
+    await lena.press(summary, '✅ Confirm');
+    const again = await lena.reply('Total:');
+    expect(textOf(again)).toContain('₽9,000');
+    expect(lena.botMessages().some((m) => textOf(m).includes('price of this service has changed'))).toBe(
+      true,
+    );
+    const [user] = await h.db.select().from(users).where(eq(users.telegramId, lena.id));
+    expect(await h.db.select().from(orders).where(eq(orders.userId, user!.id))).toHaveLength(0);
+
+    await lena.press(again, '✅ Confirm');
+    await lena.reply('is placed');
+    const placed = await h.db.select().from(orders).where(eq(orders.userId, user!.id));
+    expect(placed.map((o) => o.finalPrice)).toEqual([9000]);
   });
 });
 

@@ -115,6 +115,26 @@ describe('OrderService.placeOrder', () => {
     if (first.ok && second.ok) expect(second.order.id).toBe(first.order.id);
   });
 
+  it('refuses a price other than the one the customer saw, but a repeated key still returns its order', async () => {
+    const user = await newUser();
+    const input = {
+      userId: user.id,
+      productId: product.id,
+      email: `u${user.id}@example.com`,
+      promoCode: null,
+      checkoutKey: 'price-seen-key',
+    };
+    expect(await service.placeOrder({ ...input, expectedPrice: product.price + 1 })).toEqual({
+      ok: false,
+      reason: 'price_changed',
+    });
+    expect(await handle.db.select().from(orders).where(eq(orders.checkoutKey, 'price-seen-key'))).toEqual([]);
+    const first = await service.placeOrder({ ...input, expectedPrice: product.price });
+    expect(first).toMatchObject({ ok: true, created: true });
+    const again = await service.placeOrder({ ...input, expectedPrice: product.price + 1 });
+    expect(again).toMatchObject({ ok: true, created: false });
+  });
+
   it.skipIf(!onPostgres())(
     'a double tap (concurrent confirms with one checkout key) creates one order',
     async () => {

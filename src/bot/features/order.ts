@@ -25,6 +25,8 @@ const dataSchema = z.object({
   key: z.string().min(8).max(32),
   email: z.string().optional(),
   promo: z.string().nullable().optional(),
+  /** The list price the last summary showed: Confirm never orders at a price the user did not see. */
+  price: z.number().int().optional(),
 });
 type CheckoutData = z.infer<typeof dataSchema>;
 
@@ -81,6 +83,7 @@ async function showSummary(ctx: BotContext, data: CheckoutData): Promise<void> {
     email: data.email,
     deadline: formatDeadline(ctx.t, product.deadlineDays),
   });
+  setStep(ctx, 'confirm', { price: product.price });
   await ctx.reply(text, { reply_markup: summaryKeyboard(ctx.t, data.key) });
 }
 
@@ -128,6 +131,7 @@ async function confirm(ctx: BotContext, data: CheckoutData): Promise<void> {
     email: data.email ?? '',
     promoCode: data.promo ?? null,
     checkoutKey: data.key,
+    ...(data.price === undefined ? {} : { expectedPrice: data.price }),
   });
   if (result.ok) {
     endDialog(ctx);
@@ -153,6 +157,11 @@ async function confirm(ctx: BotContext, data: CheckoutData): Promise<void> {
     }
     case 'promo':
       await refusePromo(ctx, data, data.promo ?? '', result.refusal);
+      return;
+    case 'price_changed':
+      await ctx.editMessageReplyMarkup().catch(() => {});
+      await ctx.reply(ctx.t('order-price-changed'));
+      await showSummary(ctx, data);
       return;
   }
 }
