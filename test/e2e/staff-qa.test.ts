@@ -178,3 +178,52 @@ describe('staff list', () => {
     expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
 });
+
+describe('a reply to a customer while an order cancellation waits for its reason', () => {
+  it('goes to the ticket; the order is not cancelled with it', async () => {
+    const { catalog, orders, users, tickets } = h.deps.services;
+    const product = await catalog.create({
+      title: 'Сайт-визитка',
+      description: 'Три страницы',
+      price: 9000,
+      deadlineDays: 5,
+    });
+    if (!product.ok) throw new Error('product not created');
+    const buyer = await h.startedUser({ firstName: 'Buyer', languageCode: 'en' });
+    const placed = await orders.placeOrder({
+      userId: (await users.byTelegramId(buyer.id))!.id,
+      productId: product.product.id,
+      email: 'buyer-qa@example.com',
+      promoCode: null,
+      checkoutKey: 'staff-qa-1',
+    });
+    if (!placed.ok) throw new Error('order not placed');
+    const orderId = placed.order.id;
+
+    const admin = await h.startedUser({ firstName: 'Ada', languageCode: 'en' });
+    await h.makeStaff(admin, 'admin');
+    await tickets.setNotifications(admin.id, 'admin', true);
+
+    // A customer asks for help; the admin takes the ticket.
+    const customer = await h.startedUser({ firstName: 'Cleo', languageCode: 'en' });
+    customer.send('/support');
+    await customer.reply('Describe your problem');
+    customer.send('Where is my invoice?');
+    await customer.reply(/Ticket #\d+ is created/);
+    const ticket = (await tickets.openTicketOf((await users.byTelegramId(customer.id))!.id))!;
+    const notification = await admin.waitFor(`New ticket #${ticket.id} `);
+    await admin.press(notification, '🛠 Take into work');
+    await customer.reply(/is handling your ticket/);
+
+    // The admin starts cancelling the order, then the customer writes and the admin answers them.
+    await admin.forge(notification.message_id, `oa:cancel:${orderId}`);
+    await admin.reply(`reason for cancelling order #${orderId}`);
+    customer.send('Any news?');
+    const relayed = await admin.waitFor('Any news?');
+    admin.send('It is in your mailbox', { replyTo: relayed.message_id });
+
+    expect(textOf(await admin.reply())).toContain(`Sent to ticket #${ticket.id}`);
+    expect(textOf(await customer.reply())).toContain('It is in your mailbox');
+    expect((await orders.byId(orderId))?.state).toBe('created');
+  });
+});

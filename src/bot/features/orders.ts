@@ -343,6 +343,9 @@ export function ordersFeature(deps: BotDeps): Composer<BotContext> {
     } else if (result?.reason === 'not_found') {
       await ctx.answerCallbackQuery({ text: ctx.t('order-not-found'), show_alert: true });
       return;
+    } else if ((result?.reason === 'wrong_state' ? result.order.state : order.state) === 'cancelled') {
+      // A double tap on "Yes, cancel" or an old button: it is cancelled, which is what was asked.
+      await ctx.answerCallbackQuery({ text: ctx.t('orders-cancelled', { id: orderId }) });
     } else {
       const state = result?.reason === 'wrong_state' ? result.order.state : order.state;
       await ctx.answerCallbackQuery({
@@ -365,7 +368,11 @@ export function ordersFeature(deps: BotDeps): Composer<BotContext> {
   composer
     .chatType('private')
     .filter(answersDialog(CANCEL_DIALOG))
-    .on('message', async (ctx) => {
+    .on('message', async (ctx, next) => {
+      // A reply to a relayed ticket message is meant for the customer of that ticket, not the reason.
+      const replyTo = ctx.message.reply_to_message;
+      if (replyTo && (await ctx.deps.services.tickets.ticketOfRelay(ctx.chat.id, replyTo.message_id)))
+        return next();
       const dialog = readDialog(ctx, CANCEL_DIALOG, cancelData);
       if (!dialog) return;
       if (!isAdminRole(ctx.role)) {
