@@ -136,6 +136,35 @@ describe('a price changed between the summary and Confirm', () => {
   });
 });
 
+describe('/orders: cancelling twice', () => {
+  it('a double tap on "Yes, cancel" is answered "cancelled" both times, with no alarming alert', async () => {
+    const mira = await h.startedUser({ languageCode: 'en' });
+    const [user] = await h.db.select().from(users).where(eq(users.telegramId, mira.id));
+    const placed = await h.deps.services.orders.placeOrder({
+      userId: user!.id,
+      productId: logoId,
+      email: 'mira@example.com',
+      promoCode: null,
+      checkoutKey: 'mira-double-cancel',
+    });
+    if (!placed.ok) throw new Error('order refused');
+    mira.send('/orders');
+    const list = await mira.reply('My orders');
+    await mira.press(list, `✖️ Cancel #${placed.order.id}`);
+    const confirm = await mira.waitFor(
+      (m) => m.message_id === list.message_id && textOf(m).includes('Cancel order'),
+    );
+    const yes = buttonsOf(confirm).find((b) => b.text === 'Yes, cancel')!.data!;
+    const answers = await Promise.all([mira.forge(list.message_id, yes), mira.forge(list.message_id, yes)]);
+    for (const answer of answers) {
+      expect(answer?.text).toBe(`Order #${placed.order.id} is cancelled.`);
+      expect(answer?.show_alert ?? false).toBe(false);
+    }
+    const [row] = await h.db.select().from(orders).where(eq(orders.id, placed.order.id));
+    expect(row?.state).toBe('cancelled');
+  });
+});
+
 describe('the channel gate and product links', () => {
   let gated: Harness;
   let productId: number;
