@@ -105,13 +105,15 @@ describe('statistics screen', () => {
       .replace(/\s/g, '\u00a0');
     expect(text).toContain(`Выручка (выполненные заказы): ${rub}\u00a0₽`);
     expect(text).toContain(
-      `Конверсия: ${((buyers / totalUsers) * 100).toFixed(1)}% (заказывали ${buyers} из ${totalUsers})`,
+      `Конверсия: ${((buyers / totalUsers) * 100).toFixed(1).replace('.', ',')}\u00a0% (заказывали ${buyers} из ${totalUsers})`,
     );
     expect(text).toContain(
       `Тикеты: открыты ${ticketSpec.filter((t) => t.state !== 'closed').length}, закрыты ${ticketSpec.filter((t) => t.state === 'closed').length}`,
     );
     expect(text).toContain(`Среднее время первого ответа: ${Math.round(meanMinutes)} мин`);
-    expect(text).toContain(`Средняя оценка: ${meanRating.toFixed(2)} (оценок: ${rated.length})`);
+    expect(text).toContain(
+      `Средняя оценка: ${meanRating.toFixed(2).replace('.', ',')} (оценок: ${rated.length})`,
+    );
 
     await owner.press(screen, '📈 График за 30 дней');
     const photo = await owner.reply((m) => m.photo !== undefined);

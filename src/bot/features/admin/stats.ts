@@ -18,6 +18,17 @@ export function formatDuration(ctx: BotContext, seconds: number): string {
   return ctx.t('admin-duration-days', { d: Math.floor(hours / 24), h: hours % 24 });
 }
 
+/** `0.125` → `12,5 %` (ru) / `12.5%` (en); `4.5` → `4,50` / `4.50`: the reader's decimal separator. */
+function formatDecimal(ctx: BotContext, value: number, digits: number, style?: 'percent'): string {
+  return new Intl.NumberFormat(ctx.locale === 'ru' ? 'ru-RU' : 'en-US', {
+    ...(style ? { style } : {}),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  })
+    .format(value)
+    .replace(/\u202f/g, '\u00a0');
+}
+
 async function statsText(ctx: BotContext): Promise<string> {
   const s = await ctx.deps.services.stats.overview();
   const none = ctx.t('admin-stats-none');
@@ -31,12 +42,12 @@ async function statsText(ctx: BotContext): Promise<string> {
     done: s.orders.done,
     cancelled: s.orders.cancelled,
     revenue: formatPrice(s.revenue, ctx.locale),
-    conversion: `${(s.conversion * 100).toFixed(1)}%`,
+    conversion: formatDecimal(ctx, s.conversion, 1, 'percent'),
     buyers: s.buyers,
     ticketsOpen: s.tickets.open,
     ticketsClosed: s.tickets.closed,
     firstResponse: s.avgFirstResponseSeconds === null ? none : formatDuration(ctx, s.avgFirstResponseSeconds),
-    rating: s.avgRating === null ? none : s.avgRating.toFixed(2),
+    rating: s.avgRating === null ? none : formatDecimal(ctx, s.avgRating, 2),
     rated: s.ratedTickets,
   });
 }
