@@ -165,6 +165,21 @@ describe('/orders: cancelling twice', () => {
   });
 });
 
+describe('/support in Russian', () => {
+  it('counts a too-long problem with the right plural form', async () => {
+    const oleg = await h.startedUser();
+    oleg.send('/support');
+    await oleg.reply('Опишите проблему');
+    oleg.send('я'.repeat(201));
+    expect(textOf(await oleg.reply())).toContain('Получилось 201 символ, а можно не больше 200');
+    oleg.send('я'.repeat(203));
+    expect(textOf(await oleg.reply())).toContain('Получилось 203 символа,');
+    oleg.send('я'.repeat(205));
+    expect(textOf(await oleg.reply())).toContain('Получилось 205 символов,');
+    expect(await ticketsOf(oleg)).toHaveLength(0);
+  });
+});
+
 describe('the channel gate and product links', () => {
   let gated: Harness;
   let productId: number;
