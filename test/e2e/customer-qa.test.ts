@@ -60,6 +60,19 @@ describe('commands in the middle of a customer dialog', () => {
     expect(answer).not.toContain('Промокод');
     expect(answer).toContain('/help');
   });
+
+  it('a command at the order summary keeps the checkout: its Confirm button still places the order', async () => {
+    const inna = await h.startedUser({ languageCode: 'en' });
+    await startCheckout(inna, logoId);
+    inna.send('inna@example.com');
+    const promo = await inna.reply('promo code');
+    await inna.press(promo, 'No promo code');
+    const summary = await inna.reply('Please check your order');
+    inna.send('/orders');
+    await inna.reply('no orders yet');
+    await inna.press(summary, '✅ Confirm');
+    expect(textOf(await inna.reply('is placed'))).toContain('Order #');
+  });
 });
 
 /** Half of an emoji: what cutting a string by UTF-16 units leaves behind. */

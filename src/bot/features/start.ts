@@ -5,8 +5,12 @@ import type { BotContext } from '../context.js';
 export const startFeature = new Composer<BotContext>();
 const chat = startFeature.chatType('private');
 
-/** Customer dialogs that another command leaves: their next free text must not be taken as an answer. */
-const CUSTOMER_DIALOGS = new Set(['order', 'support']);
+/**
+ * Customer dialog steps that read the next free text as an answer (the checkout's email and promo
+ * code, the /support problem). The checkout's summary reads none: its Confirm button keeps working.
+ */
+const readsFreeText = (dialog: { name: string; step: string }): boolean =>
+  dialog.name === 'support' || (dialog.name === 'order' && dialog.step !== 'confirm');
 /** Commands that keep the dialog: /help only lists commands, /cancel reports what it cancelled. */
 const KEEPS_DIALOG = new Set(['help', 'cancel']);
 
@@ -17,7 +21,7 @@ const KEEPS_DIALOG = new Set(['help', 'cancel']);
 chat.on('message:text', async (ctx, next) => {
   const dialog = ctx.session.dialog;
   const entity = ctx.message.entities?.[0];
-  if (dialog && CUSTOMER_DIALOGS.has(dialog.name) && entity?.type === 'bot_command' && entity.offset === 0) {
+  if (dialog && readsFreeText(dialog) && entity?.type === 'bot_command' && entity.offset === 0) {
     const command = ctx.message.text.slice(1, entity.length).split('@')[0]?.toLowerCase() ?? '';
     if (!KEEPS_DIALOG.has(command)) ctx.session.dialog = undefined;
   }
