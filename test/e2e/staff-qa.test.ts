@@ -227,3 +227,35 @@ describe('a reply to a customer while an order cancellation waits for its reason
     expect((await orders.byId(orderId))?.state).toBe('created');
   });
 });
+
+describe('a reply to a ticket customer while an admin wizard is open', () => {
+  it('goes to the ticket and the wizard keeps waiting at its step', async () => {
+    const { users, tickets, catalog } = h.deps.services;
+    const customer = await h.startedUser({ firstName: 'Wiz', languageCode: 'ru' });
+    customer.send('/support');
+    await customer.reply('Опишите');
+    customer.send('Помогите с оплатой');
+    await customer.reply(/Тикет #?\d+/);
+    const ticket = (await tickets.openTicketOf((await users.byTelegramId(customer.id))!.id))!;
+    await tickets.take(ticket.id, { userId: (await users.byTelegramId(owner.id))!.id, role: 'owner' });
+
+    // The owner opens the product wizard; it asks for the title.
+    owner.send('/admin');
+    const menu = await owner.reply('Панель администратора');
+    await owner.press(menu, /Товары/);
+    const list = await owner.waitFor((m) => m.message_id === menu.message_id && textOf(m).includes('Товары'));
+    await owner.press(now(owner, list), '➕ Новый товар');
+    await owner.waitFor('Введите название товара');
+
+    customer.send('Есть новости?');
+    const relayed = await owner.waitFor('Есть новости?');
+    owner.send('Счёт уже у вас на почте', { replyTo: relayed.message_id });
+    expect(textOf(await owner.reply())).toContain(`Отправлено в тикет #${ticket.id}`);
+    expect(textOf(await customer.reply())).toContain('Счёт уже у вас на почте');
+
+    // The wizard is still at the title step: the next plain text becomes the title.
+    owner.send('Визитка после ответа');
+    await owner.reply('Введите описание');
+    expect((await catalog.listAll()).some((p) => p.title === 'Счёт уже у вас на почте')).toBe(false);
+  });
+});

@@ -21,6 +21,8 @@ import { ticketsFeature } from './tickets.js';
  */
 export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
   return [
+    // First: a staff reply to a relayed ticket message belongs to that ticket, whatever dialog is open.
+    ticketsFeature(deps),
     adminMenuFeature,
     adminStaffFeature(deps),
     adminStatsFeature,
@@ -33,6 +35,5 @@ export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
     orderFeature(deps),
     ordersFeature(deps),
     supportFeature(deps),
-    ticketsFeature(deps),
   ];
 }

@@ -368,11 +368,7 @@ export function ordersFeature(deps: BotDeps): Composer<BotContext> {
   composer
     .chatType('private')
     .filter(answersDialog(CANCEL_DIALOG))
-    .on('message', async (ctx, next) => {
-      // A reply to a relayed ticket message is meant for the customer of that ticket, not the reason.
-      const replyTo = ctx.message.reply_to_message;
-      if (replyTo && (await ctx.deps.services.tickets.ticketOfRelay(ctx.chat.id, replyTo.message_id)))
-        return next();
+    .on('message', async (ctx) => {
       const dialog = readDialog(ctx, CANCEL_DIALOG, cancelData);
       if (!dialog) return;
       if (!isAdminRole(ctx.role)) {
