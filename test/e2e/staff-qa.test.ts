@@ -243,7 +243,9 @@ describe('a reply to a ticket customer while an admin wizard is open', () => {
     owner.send('/admin');
     const menu = await owner.reply('Панель администратора');
     await owner.press(menu, /Товары/);
-    const list = await owner.waitFor((m) => m.message_id === menu.message_id && textOf(m).includes('Товары'));
+    const list = await owner.waitFor(
+      (m) => m.message_id === menu.message_id && buttonsOf(m).some((b) => b.text === '➕ Новый товар'),
+    );
     await owner.press(now(owner, list), '➕ Новый товар');
     await owner.waitFor('Введите название товара');
 
@@ -257,5 +259,18 @@ describe('a reply to a ticket customer while an admin wizard is open', () => {
     owner.send('Визитка после ответа');
     await owner.reply('Введите описание');
     expect((await catalog.listAll()).some((p) => p.title === 'Счёт уже у вас на почте')).toBe(false);
+  });
+});
+
+describe('opening /admin while composing an ad', () => {
+  it('ends the compose step: the next text is not taken as the ad', async () => {
+    owner.send('/broadcast');
+    const menu = await owner.reply(/Реклама/);
+    await owner.press(menu, /Новая рассылка/);
+    await owner.reply(/Пришлите текст/);
+    owner.send('/admin');
+    await owner.reply('Панель администратора');
+    owner.send('Просто текст');
+    expect(textOf(await owner.reply())).toBe('Не понял сообщение. Список команд — /help.');
   });
 });

@@ -82,18 +82,24 @@ export const adminMenuFeature = new Composer<BotContext>();
 const menu = adminSection('adm');
 adminMenuFeature.use(menu.composer);
 
+/** The admin panel's own dialogs (wizards, advertising compose) end when the panel is opened again. */
+function abandonAdminDialog(ctx: BotContext): void {
+  const name = ctx.session.dialog?.name;
+  if (name?.startsWith('admin-') || name === 'broadcast') ctx.session.dialog = undefined;
+}
+
 adminMenuFeature.chatType('private').command('admin', async (ctx) => {
   if (!isAdminCtx(ctx)) {
     await refuse(ctx);
     return;
   }
   // A new /admin abandons an unfinished admin dialog rather than mixing answers into it.
-  if (ctx.session.dialog?.name.startsWith('admin-')) ctx.session.dialog = undefined;
+  abandonAdminDialog(ctx);
   await showAdminMenu(ctx);
 });
 
 menu.admin.callbackQuery('adm:menu', async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (ctx.session.dialog?.name.startsWith('admin-')) ctx.session.dialog = undefined;
+  abandonAdminDialog(ctx);
   await showAdminMenu(ctx);
 });
