@@ -189,7 +189,11 @@ export class CampaignService {
             where s.value -> 'dialog' ->> 'name' = ${ORDER_DIALOG}
               and s.updated_at <= ${iso(cutoff)}::timestamptz
               and s.updated_at > greatest(${iso(cutoff)}::timestamptz - ${sql.raw(LOOKBACK)}, ${iso(since)}::timestamptz)
-              and p.is_active and ${reachable}`,
+              and p.is_active and ${reachable}
+              -- An order of that product placed after the dialog's last saved step means it was
+              -- finished, even if the session row has not been cleared yet.
+              and not exists (select 1 from orders o
+                              where o.user_id = u.id and o.product_id = p.id and o.created_on >= s.updated_at)`,
       ),
     );
   }
