@@ -31,6 +31,17 @@ async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
 const reachable = sql`not u.ads_opt_out and u.blocked_at is null`;
 
 /**
+ * For campaigns due `delay` hours after an event: events up to `cutoff` are due; events before
+ * `since` (a delay before the campaign was switched on) are never picked up retroactively.
+ */
+function hoursWindow(now: Date, setting: CampaignSetting): { cutoff: Date; since: Date } {
+  const delayMs = setting.delay * 3_600_000;
+  const cutoff = new Date(now.getTime() - delayMs);
+  const since = setting.enabledAt ? new Date(setting.enabledAt.getTime() - delayMs) : cutoff;
+  return { cutoff, since };
+}
+
+/**
  * The automatic campaigns: settings, and the sweeps that put their messages into the same durable queue
  * as manual broadcasts. Each recipient gets a campaign key at most once (`campaign_sends` primary key),
  * so overlapping sweeps and several bot instances never send twice.
@@ -174,9 +185,7 @@ export class CampaignService {
    * Reminds users whose ordering dialog has been idle for `delay` hours, once per user and product.
    */
   async remindAbandoned(now: Date, setting: CampaignSetting): Promise<number> {
-    const hours = setting.delay;
-    const cutoff = new Date(now.getTime() - hours * 3_600_000);
-    const since = setting.enabledAt ? new Date(setting.enabledAt.getTime() - hours * 3_600_000) : cutoff;
+    const { cutoff, since } = hoursWindow(now, setting);
     return this.db.transaction((tx) =>
       enqueue(
         tx,
@@ -235,9 +244,7 @@ export class CampaignService {
 
   /** A follow-up `delay` hours after /start for users who have not ordered. */
   async followUp(now: Date, setting: CampaignSetting): Promise<number> {
-    const hours = setting.delay;
-    const cutoff = new Date(now.getTime() - hours * 3_600_000);
-    const since = setting.enabledAt ? new Date(setting.enabledAt.getTime() - hours * 3_600_000) : cutoff;
+    const { cutoff, since } = hoursWindow(now, setting);
     return this.db.transaction((tx) =>
       enqueue(
         tx,
