@@ -11,7 +11,6 @@ import { availableParallelism, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { Api } from 'grammy';
 import pg from 'pg';
-import { Translator } from '../src/bot/i18n.js';
 import { connectPostgres, type DatabaseHandle, openPglite } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { createSenderFetch } from '../src/jobs/http.js';
@@ -19,6 +18,7 @@ import { BroadcastSender } from '../src/jobs/sender.js';
 import { createLogger } from '../src/logger.js';
 import { BroadcastService } from '../src/services/broadcasts.js';
 import { UserService } from '../src/services/users.js';
+import { Translator } from '../src/text/i18n.js';
 
 const TOKEN = '5000000002:AABench-token-000000000000000000';
 const argIndex = process.argv.indexOf('--recipients');

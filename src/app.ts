@@ -1,6 +1,7 @@
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import type { ServerType } from '@hono/node-server';
-import { GrammyError, HttpError } from 'grammy';
+import { sql } from 'drizzle-orm';
+import { GrammyError, HttpError, webhookCallback } from 'grammy';
 import type { Hono } from 'hono';
 import type { BotDeps } from './bot/context.js';
 import { createBotDeps } from './bot/deps.js';
@@ -72,8 +73,13 @@ export async function startApp(
 
   let runner: RunnerHandle | undefined;
   let server: ServerType | undefined;
-  const webhookSecret = config.mode.kind === 'webhook' ? config.mode.secret : undefined;
-  const app = createHttpApp(deps, bot, webhookSecret);
+  const app = createHttpApp({
+    checkDatabase: () => deps.db.execute(sql`select 1`),
+    metrics: () => deps.metrics.render(),
+    ...(config.mode.kind === 'webhook'
+      ? { webhook: webhookCallback(bot, 'hono', { secretToken: config.mode.secret }) }
+      : {}),
+  });
 
   if (config.mode.kind === 'webhook') {
     server = await listen(app, config.host, config.port);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatPrice } from '../src/bot/format.js';
+import { formatDateTime, formatPrice } from '../src/text/format.js';
 
 describe('formatPrice', () => {
   it('groups thousands and puts the rouble sign where each language does', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Translator } from '../src/bot/i18n.js';
+import { Translator } from '../src/text/i18n.js';
 
 const messageIds = (file: string): string[] =>
   [...readFileSync(file, 'utf8').matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1] as string);
@@ -25,14 +25,30 @@ function keysUsedInCode(): Set<string> {
   return keys;
 }
 
-describe('locales', () => {
-  const ru = messageIds('locales/ru.ftl');
-  const en = messageIds('locales/en.ftl');
+const featureFiles = (locale: string): string[] =>
+  readdirSync(join('locales', locale))
+    .filter((name) => name.endsWith('.ftl'))
+    .sort();
+const idsOf = (locale: string): string[] =>
+  featureFiles(locale).flatMap((name) => messageIds(join('locales', locale, name)));
 
-  it('ru.ftl and en.ftl define the same messages, each once', () => {
+describe('locales', () => {
+  const ru = idsOf('ru');
+  const en = idsOf('en');
+
+  it('ru and en define the same messages, each once', () => {
     expect(new Set(ru).size).toBe(ru.length);
     expect(new Set(en).size).toBe(en.length);
     expect([...en].sort()).toEqual([...ru].sort());
+  });
+
+  it('ru and en have the same feature files, each with the same messages', () => {
+    expect(featureFiles('en')).toEqual(featureFiles('ru'));
+    for (const name of featureFiles('ru')) {
+      const ruIds = messageIds(join('locales', 'ru', name)).sort();
+      const enIds = messageIds(join('locales', 'en', name)).sort();
+      expect(enIds, name).toEqual(ruIds);
+    }
   });
 
   it('every key the code names literally exists', () => {

@@ -1,6 +1,6 @@
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POSITIVE_TTL_MS, SubscriptionChecker } from '../src/bot/middlewares/subscription-gate.js';
+import { POSITIVE_TTL_MS, SubscriptionChecker } from '../src/bot/subscription-checker.js';
 import { createLogger } from '../src/logger.js';
 import { TelegramEmulator } from '../src/sandbox/emulator/index.js';
 import { TEST_TOKEN } from './helpers/harness.js';

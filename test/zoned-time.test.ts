@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zonedTimeToUtc, zoneOffsetMinutes } from '../src/zoned-time.js';
+import { zonedTimeToUtc, zoneOffsetMinutes } from '../src/text/zoned-time.js';
 
 describe('zoned time', () => {
   it('knows a zone offset at an instant, across daylight saving', () => {

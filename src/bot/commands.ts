@@ -2,7 +2,7 @@ import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import type { Logger } from '../logger.js';
 import type { Role } from '../services/staff.js';
-import { LOCALES, type Translator } from './i18n.js';
+import { LOCALES, type Translator } from '../text/i18n.js';
 
 const CUSTOMER = ['start', 'catalog', 'orders', 'support', 'settings', 'help', 'cancel'] as const;
 const SUPPORT = ['start', 'tickets', 'help', 'cancel'] as const;

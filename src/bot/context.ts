@@ -2,14 +2,14 @@ import type { Context, SessionFlavor } from 'grammy';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import type { Metrics } from '../server/metrics.js';
+import type { Metrics } from '../metrics.js';
 import type { Services } from '../services/index.js';
 import type { Role } from '../services/staff.js';
 import type { User } from '../services/users.js';
+import type { Locale, Translate, Translator } from '../text/i18n.js';
 import type { CommandMenus } from './commands.js';
 import type { DeepLinkRouter } from './deep-links.js';
-import type { Locale, Translate, Translator } from './i18n.js';
-import type { GateResumes, SubscriptionChecker } from './middlewares/subscription-gate.js';
+import type { GateResumes, SubscriptionChecker } from './subscription-checker.js';
 
 /**
  * A dialog in progress (ordering, describing a ticket, an admin wizard). Stored in PostgreSQL
@@ -20,6 +20,8 @@ export interface DialogState {
   name: string;
   step: string;
   data: Record<string, unknown>;
+  /** message_id of the step's prompt, whose keyboard is retired once the step is answered. */
+  prompt?: number;
 }
 
 export interface SessionData {
@@ -34,8 +36,8 @@ export interface BotDeps {
   db: Database;
   services: Services;
   translator: Translator;
-  deepLinks: DeepLinkRouter;
-  gateResumes: GateResumes;
+  deepLinks: DeepLinkRouter<BotContext>;
+  gateResumes: GateResumes<BotContext>;
   /** Undefined when CHANNEL_ID is not set: the gate is off. */
   gate: SubscriptionChecker | undefined;
   menus: CommandMenus;

@@ -1,6 +1,5 @@
-import type { BotContext } from './context.js';
-
-export type DeepLinkHandler = (ctx: BotContext, argument: string) => Promise<void>;
+/** Generic over the context so that the context type can name the router without an import cycle. */
+export type DeepLinkHandler<C> = (ctx: C, argument: string) => Promise<void>;
 
 /** `/start <prefix>_<argument>` payloads (≤ 64 chars of A-Z a-z 0-9 _ -). */
 const PAYLOAD = /^([a-z]+)_([A-Za-z0-9_-]{1,60})$/;
@@ -12,16 +11,16 @@ export function parseDeepLink(payload: string): { prefix: string; argument: stri
 }
 
 /** Hands a deep-link payload to the feature that owns its prefix (`p` → catalog, `staff` → invites). */
-export class DeepLinkRouter {
-  private readonly handlers = new Map<string, DeepLinkHandler>();
+export class DeepLinkRouter<C> {
+  private readonly handlers = new Map<string, DeepLinkHandler<C>>();
 
-  register(prefix: string, handler: DeepLinkHandler): void {
+  register(prefix: string, handler: DeepLinkHandler<C>): void {
     if (this.handlers.has(prefix)) throw new Error(`deep-link prefix "${prefix}" registered twice`);
     this.handlers.set(prefix, handler);
   }
 
   /** Returns false when no feature owns the payload. */
-  async dispatch(ctx: BotContext, payload: string): Promise<boolean> {
+  async dispatch(ctx: C, payload: string): Promise<boolean> {
     const parsed = parseDeepLink(payload);
     if (!parsed) return false;
     const handler = this.handlers.get(parsed.prefix);

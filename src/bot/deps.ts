@@ -2,14 +2,14 @@ import type { Api } from 'grammy';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import { Metrics } from '../server/metrics.js';
+import { Metrics } from '../metrics.js';
 import { createServices } from '../services/index.js';
+import { Translator } from '../text/i18n.js';
 import { CommandMenus } from './commands.js';
 import type { BotDeps } from './context.js';
 import { DeepLinkRouter } from './deep-links.js';
-import { Translator } from './i18n.js';
-import { GateResumes, SubscriptionChecker } from './middlewares/subscription-gate.js';
 import { notify } from './notify.js';
+import { GateResumes, SubscriptionChecker } from './subscription-checker.js';
 
 /** Builds everything a bot instance depends on; tests build it the same way with their own config. */
 export function createBotDeps(config: Config, logger: Logger, db: Database): BotDeps {

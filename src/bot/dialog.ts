@@ -1,11 +1,136 @@
 import type { z } from 'zod';
 import type { BotContext, DialogState } from './context.js';
+import { retireKeyboardAt, type Screen, sendScreen } from './ui/screen.js';
 
 /**
- * Explicit, persisted dialog state (rather than the conversations plugin's replay): one small
- * JSON object per chat in the sessions table, so a restart mid-dialog loses nothing and the
- * next message simply continues from the stored step.
+ * Explicit, persisted dialogs (rather than the conversations plugin's replay): one small JSON object
+ * per chat in the sessions table, `{ name, step, data, prompt }`, so a restart mid-dialog loses
+ * nothing and the next message continues from the stored step.
+ *
+ * A feature declares each of its dialogs once with {@link defineDialog}: its name, its steps, which
+ * steps read the next free text as the answer, and the schema of its data. Nothing outside the
+ * feature names a step; data that no longer fits the schema (saved by an older version) ends the
+ * dialog cleanly instead of crashing.
  */
+
+export interface DialogOptions<Step extends string, Data> {
+  steps: readonly Step[];
+  /** Steps whose answer is the next free text (an email, a title): a command there ends the dialog. */
+  freeText: readonly Step[];
+  data: z.ZodType<Data>;
+}
+
+export interface Dialog<Step extends string, Data> {
+  readonly name: string;
+  readonly steps: readonly Step[];
+  /** True when the user's next free text at `step` is read as the answer. */
+  readsFreeText(step: string): boolean;
+  /** Starts (or restarts) the dialog at `step`. */
+  start(ctx: BotContext, step: Step, data: Data): Promise<void>;
+  /** The dialog's step and validated data, if the user is in it. */
+  read(ctx: BotContext): { step: Step; data: Data } | undefined;
+  /** Moves to `step`, merging `patch` into the data; the previous prompt's keyboard is retired. */
+  go(ctx: BotContext, step: Step, patch?: Partial<Data>): Promise<void>;
+  /** Ends the dialog; its last prompt's keyboard is retired. */
+  end(ctx: BotContext): Promise<void>;
+  /** Whether the user is in this dialog (at one of `steps`, when given). */
+  isIn(ctx: BotContext, ...steps: Step[]): boolean;
+  /** Filter for this dialog's free-text answers (at `steps`, when given): commands still reach their handlers. */
+  answers(...steps: Step[]): (ctx: BotContext) => boolean;
+  /**
+   * Sends the prompt of the current step and remembers it, so that its keyboard is retired once the
+   * step is answered.
+   */
+  prompt(ctx: BotContext, screen: Screen): Promise<void>;
+}
+
+const dialogs = new Map<string, Dialog<string, unknown>>();
+
+/** The definition of a stored dialog, by name (undefined for a name no feature defines). */
+export const dialogNamed = (name: string): Dialog<string, unknown> | undefined => dialogs.get(name);
+
+/** True when the stored dialog reads the user's next free text as an answer. */
+export function readsFreeText(state: DialogState | undefined): boolean {
+  return state !== undefined && (dialogNamed(state.name)?.readsFreeText(state.step) ?? false);
+}
+
+/** Retires the keyboard of the stored prompt, unless it is the message whose button is being pressed. */
+async function retirePrompt(ctx: BotContext, state: DialogState | undefined): Promise<void> {
+  const prompt = state?.prompt;
+  const chatId = ctx.chat?.id;
+  if (prompt === undefined || chatId === undefined) return;
+  if (ctx.callbackQuery?.message?.message_id === prompt) return;
+  await retireKeyboardAt(ctx.api, chatId, prompt, ctx.log);
+}
+
+export function defineDialog<const Step extends string, Data extends Record<string, unknown>>(
+  name: string,
+  options: DialogOptions<Step, Data>,
+): Dialog<Step, Data> {
+  if (dialogs.has(name)) throw new Error(`dialog "${name}" defined twice`);
+  const freeText = new Set<string>(options.freeText);
+  const stepSet = new Set<string>(options.steps);
+  const current = (ctx: BotContext): DialogState | undefined =>
+    ctx.session.dialog?.name === name ? ctx.session.dialog : undefined;
+
+  const dialog: Dialog<Step, Data> = {
+    name,
+    steps: options.steps,
+    readsFreeText: (step) => freeText.has(step),
+    async start(ctx, step, data) {
+      const previous = ctx.session.dialog;
+      ctx.session.dialog = { name, step, data };
+      await retirePrompt(ctx, previous);
+    },
+    read(ctx) {
+      const state = current(ctx);
+      if (!state) return undefined;
+      const parsed = options.data.safeParse(state.data);
+      if (!parsed.success || !stepSet.has(state.step)) {
+        ctx.session.dialog = undefined;
+        return undefined;
+      }
+      return { step: state.step as Step, data: parsed.data };
+    },
+    async go(ctx, step, patch = {}) {
+      const state = current(ctx);
+      if (!state) throw new Error(`dialog "${name}" is not open`);
+      ctx.session.dialog = { name, step, data: { ...state.data, ...patch } };
+      await retirePrompt(ctx, state);
+    },
+    async end(ctx) {
+      const state = current(ctx);
+      if (!state) return;
+      ctx.session.dialog = undefined;
+      await retirePrompt(ctx, state);
+    },
+    isIn(ctx, ...steps) {
+      const state = current(ctx);
+      return state !== undefined && (steps.length === 0 || (steps as string[]).includes(state.step));
+    },
+    answers:
+      (...steps) =>
+      (ctx) =>
+        dialog.isIn(ctx, ...steps) && !ctx.message?.text?.startsWith('/'),
+    async prompt(ctx, screen) {
+      const message = await sendScreen(ctx, screen);
+      const state = current(ctx);
+      if (state) ctx.session.dialog = { ...state, prompt: message.message_id };
+    },
+  };
+  dialogs.set(name, dialog as unknown as Dialog<string, unknown>);
+  return dialog;
+}
+
+/** Ends whatever dialog is open (/cancel, a new /admin); its prompt's keyboard is retired. */
+export async function endAnyDialog(ctx: BotContext): Promise<void> {
+  const state = ctx.session.dialog;
+  ctx.session.dialog = undefined;
+  await retirePrompt(ctx, state);
+}
+
+// Transitional: the untyped helpers the features used before defineDialog. Removed once every
+// feature declares its dialogs.
 export function startDialog(
   ctx: BotContext,
   name: string,
@@ -14,37 +139,28 @@ export function startDialog(
 ): void {
   ctx.session.dialog = { name, step, data };
 }
-
 export function setStep(ctx: BotContext, step: string, patch: Record<string, unknown> = {}): void {
-  const dialog = ctx.session.dialog;
-  if (!dialog) throw new Error('setStep outside a dialog');
-  ctx.session.dialog = { ...dialog, step, data: { ...dialog.data, ...patch } };
+  const state = ctx.session.dialog;
+  if (!state) throw new Error('setStep outside a dialog');
+  ctx.session.dialog = { ...state, step, data: { ...state.data, ...patch } };
 }
-
 export function endDialog(ctx: BotContext): void {
   ctx.session.dialog = undefined;
 }
-
-/**
- * The dialog `name` if the user is in it, with its data validated by `schema`. Data that no longer
- * fits (saved by an older version) ends the dialog and yields undefined.
- */
 export function readDialog<T>(
   ctx: BotContext,
   name: string,
   schema: z.ZodType<T>,
 ): { step: string; data: T } | undefined {
-  const dialog: DialogState | undefined = ctx.session.dialog;
-  if (!dialog || dialog.name !== name) return undefined;
-  const parsed = schema.safeParse(dialog.data);
+  const state = ctx.session.dialog;
+  if (!state || state.name !== name) return undefined;
+  const parsed = schema.safeParse(state.data);
   if (!parsed.success) {
     ctx.session.dialog = undefined;
     return undefined;
   }
-  return { step: dialog.step, data: parsed.data };
+  return { step: state.step, data: parsed.data };
 }
-
-/** Filter for the free-text answers of dialog `name`: commands still reach their own handlers. */
 export const answersDialog =
   (name: string) =>
   (ctx: BotContext): boolean =>

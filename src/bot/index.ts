@@ -8,7 +8,7 @@ import { featureComposers } from './features/index.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { registerUser } from './middlewares/register-user.js';
-import { ticketWaitLock } from './middlewares/ticket-wait-lock.js';
+import { ticketWaitLock } from './features/ticket-wait-lock.js';
 import { PostgresSessionStorage } from './session-storage.js';
 
 export interface CreateBotOptions {

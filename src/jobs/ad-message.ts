@@ -1,7 +1,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import { escapeHtml } from '../bot/html.js';
-import type { Locale, Translator } from '../bot/i18n.js';
 import type { Broadcast } from '../services/broadcasts.js';
+import { escapeHtml } from '../telegram/html.js';
+import type { Locale, Translator } from '../text/i18n.js';
 
 /** Callback data of the "Unsubscribe from news" button under every advertising message. */
 export const UNSUBSCRIBE_DATA = 'nws:off';

@@ -1,10 +1,21 @@
 import { Api } from 'grammy';
-import type { BotDeps } from '../bot/context.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services/index.js';
+import type { Translator } from '../text/i18n.js';
 import { CampaignJob } from './campaigns.js';
 import { createSenderFetch } from './http.js';
 import { ProgressReporter } from './progress.js';
 import { Scheduler } from './scheduler.js';
 import { BroadcastSender } from './sender.js';
+
+/** What the jobs need of the application: no bot, no grammY context. */
+export interface JobDeps {
+  config: Config;
+  logger: Logger;
+  services: Services;
+  translator: Translator;
+}
 
 export interface Jobs {
   sender: BroadcastSender;
@@ -26,7 +37,7 @@ export interface JobOptions {
  * builds its own Api from the same token and root without the auto-retry transformer, because it
  * handles flood waits itself for all its requests at once, and with a lean keep-alive HTTP client.
  */
-export async function startJobs(deps: BotDeps, api: Api, options: JobOptions = {}): Promise<Jobs> {
+export async function startJobs(deps: JobDeps, api: Api, options: JobOptions = {}): Promise<Jobs> {
   const me = await api.getMe();
   const senderApi = new Api(api.token, { ...api.options, fetch: createSenderFetch() });
   const sender = new BroadcastSender(deps, senderApi, {

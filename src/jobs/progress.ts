@@ -1,8 +1,8 @@
 import { type Api, GrammyError, InlineKeyboard } from 'grammy';
-import type { Translate, Translator } from '../bot/i18n.js';
 import type { Logger } from '../logger.js';
 import type { BroadcastService, RunProgress } from '../services/broadcasts.js';
 import type { UserService } from '../services/users.js';
+import type { Translate, Translator } from '../text/i18n.js';
 import type { SendRateLimiter } from './rate-limiter.js';
 
 export interface ProgressDeps {

@@ -1,6 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { Broadcast } from '../services/broadcasts.js';
-import { zonedTimeToUtc } from '../zoned-time.js';
+import { zonedTimeToUtc } from '../text/zoned-time.js';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 

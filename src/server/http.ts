@@ -1,28 +1,30 @@
 import { type ServerType, serve } from '@hono/node-server';
-import { sql } from 'drizzle-orm';
-import { type Bot, webhookCallback } from 'grammy';
-import { Hono } from 'hono';
-import type { BotContext, BotDeps } from '../bot/context.js';
+import { type Handler, Hono } from 'hono';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
 
-/** Health, metrics and (in webhook mode) the update endpoint, which checks Telegram's secret header. */
-export function createHttpApp(deps: BotDeps, bot: Bot<BotContext>, webhookSecret?: string): Hono {
+export interface HttpRoutes {
+  /** Resolves when the database answers; throws when it does not. */
+  checkDatabase: () => Promise<unknown>;
+  /** The Prometheus text exposition. */
+  metrics: () => string;
+  /** In webhook mode: the update endpoint, which checks Telegram's secret header itself. */
+  webhook?: Handler;
+}
+
+/** Health, metrics and (in webhook mode) the update endpoint. */
+export function createHttpApp(routes: HttpRoutes): Hono {
   const app = new Hono();
   app.get('/healthz', async (c) => {
     try {
-      await deps.db.execute(sql`select 1`);
+      await routes.checkDatabase();
       return c.json({ ok: true });
     } catch {
       return c.json({ ok: false, reason: 'database unavailable' }, 503);
     }
   });
-  app.get('/metrics', (c) =>
-    c.text(deps.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }),
-  );
-  if (webhookSecret) {
-    app.post(WEBHOOK_PATH, webhookCallback(bot, 'hono', { secretToken: webhookSecret }));
-  }
+  app.get('/metrics', (c) => c.text(routes.metrics(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  if (routes.webhook) app.post(WEBHOOK_PATH, routes.webhook);
   return app;
 }
 

@@ -2,8 +2,9 @@ import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Executor } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { orders, products, staffNotifications, users } from '../db/schema/index.js';
-import { isUniqueViolation, type Page } from './catalog.js';
+import type { Page } from './catalog.js';
 import { type PromoRefusal, PromoService } from './promo.js';
 import type { User } from './users.js';
 

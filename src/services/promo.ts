@@ -1,7 +1,8 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { isCheckViolation, isForeignKeyViolation, isUniqueViolation } from '../db/errors.js';
 import { promoCodes, promoRedemptions } from '../db/schema/index.js';
-import { isUniqueViolation, type Page, PRICE_MAX, pgErrorCode } from './catalog.js';
+import { type Page, PRICE_MAX } from './catalog.js';
 
 export type PromoCode = typeof promoCodes.$inferSelect;
 export type PromoKind = PromoCode['kind'];
@@ -118,8 +119,6 @@ function checkInput(input: Partial<PromoInput>, kind: PromoKind | undefined): Pr
   if (input.expiresAt != null && Number.isNaN(input.expiresAt.getTime())) return 'expires_invalid';
   return undefined;
 }
-
-const isForeignKeyViolation = (error: unknown): boolean => pgErrorCode(error)?.code === '23503';
 
 export interface PromoWithUsage extends PromoCode {
   /** Redemptions recorded for orders (cancelled orders give theirs back). */
@@ -294,7 +293,7 @@ export class PromoService {
     } catch (e) {
       if (isUniqueViolation(e, 'promo_codes_code_lower_uq')) return { ok: false, reason: 'code_taken' };
       if (isForeignKeyViolation(e)) return { ok: false, reason: 'product_unknown' };
-      if (pgErrorCode(e)?.code === '23514') return { ok: false, reason: 'max_uses_invalid' };
+      if (isCheckViolation(e)) return { ok: false, reason: 'max_uses_invalid' };
       throw e;
     }
   }

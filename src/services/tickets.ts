@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
 import {
   ownerTicketAlerts,
   staff,
@@ -85,17 +86,6 @@ function normalise(content: TicketContent): { text: string | null; photo: string
   const text = content.text?.trim() ? content.text.trim() : null;
   const photo = content.photo ? content.photo : null;
   return { text, photo };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    if (typeof current === 'object' && 'code' in current && (current as { code: unknown }).code === '23505') {
-      return true;
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /**

@@ -12,12 +12,12 @@ import {
   WEEKDAYS,
   weeklyCron,
 } from '../../jobs/schedule.js';
-import { EntityParseError, parseHtml } from '../../sandbox/emulator/html.js';
 import type { Broadcast } from '../../services/broadcasts.js';
 import { CAMPAIGNS } from '../../services/campaigns.js';
+import { EntityParseError, parseHtml } from '../../telegram/html.js';
+import { formatDateTime } from '../../text/format.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { answersDialog, endDialog, readDialog, startDialog } from '../dialog.js';
-import { formatDateTime } from '../format.js';
 import { addPageRow, clampPage, pageCount } from '../keyboards/pagination.js';
 import { adminSection, isAdminCtx, showScreen, stillAdmin } from './admin/menu.js';
 import { showProduct } from './catalog.js';

@@ -1,9 +1,9 @@
 import type { InlineKeyboard } from 'grammy';
 import { Composer, GrammyError } from 'grammy';
 import type { Product } from '../../services/catalog.js';
+import { formatPrice } from '../../text/format.js';
+import type { Locale, Translate } from '../../text/i18n.js';
 import type { BotContext, BotDeps } from '../context.js';
-import { formatPrice } from '../format.js';
-import type { Locale, Translate } from '../i18n.js';
 import { productCardKeyboard } from '../keyboards/catalog.js';
 import { requireSubscription } from '../middlewares/subscription-gate.js';
 

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { CANCEL_REASON_MAX, type OrderDetails, type OrderState } from '../../services/orders.js';
 import { isAdminRole } from '../../services/staff.js';
 import { displayName } from '../../services/users.js';
+import { formatDate, formatDateTime, formatPrice } from '../../text/format.js';
+import type { Locale, Translate, TranslationVars } from '../../text/i18n.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { answersDialog, endDialog, readDialog, startDialog } from '../dialog.js';
-import { formatDate, formatDateTime, formatPrice } from '../format.js';
-import type { Locale, Translate, TranslationVars } from '../i18n.js';
 import {
   myOrderCancelConfirmKeyboard,
   myOrdersKeyboard,

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { isAdminRole, isStaffRole } from '../../services/staff.js';
 import type { Actor, TicketContent, TicketTab, TicketView } from '../../services/tickets.js';
 import { displayName, type User } from '../../services/users.js';
+import { html } from '../../telegram/markup.js';
+import { formatDateTime } from '../../text/format.js';
+import type { Locale, Translate, TranslationVars } from '../../text/i18n.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { endDialog, readDialog, startDialog } from '../dialog.js';
-import { formatDateTime } from '../format.js';
-import { html } from '../html.js';
-import type { Locale, Translate, TranslationVars } from '../i18n.js';
 import { clampPage, pageCount } from '../keyboards/pagination.js';
 import {
   cardKeyboard,

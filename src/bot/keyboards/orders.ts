@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { Order } from '../../services/orders.js';
-import type { Translate } from '../i18n.js';
+import type { Translate } from '../../text/i18n.js';
 import { addPageRow } from './pagination.js';
 
 /**

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { TicketTab, TicketView } from '../../services/tickets.js';
-import type { Translate } from '../i18n.js';
+import type { Translate } from '../../text/i18n.js';
 import { addPageRow } from './pagination.js';
 
 /**

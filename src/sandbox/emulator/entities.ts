@@ -3,8 +3,9 @@
  * control characters, entity fixing (merging, splitting, nesting rules), trimming, and automatic detection of
  * mentions, bot commands, hashtags, cashtags, URLs and e-mail addresses.
  */
+
+import { checkLink, type FormattedText, sortEntities } from '../../telegram/html.js';
 import { badRequest } from './errors.js';
-import { checkLink, type FormattedText, sortEntities } from './html.js';
 import type { ApiUser, EntityType, MessageEntity } from './types.js';
 
 const SPLITTABLE = new Set<EntityType>(['bold', 'italic', 'underline', 'strikethrough', 'spoiler']);

@@ -8,6 +8,17 @@
  * const { apiRoot } = await emu.start();
  * ```
  */
+
+export {
+  checkLink,
+  EntityParseError,
+  entitiesToHtml,
+  escapeHtml,
+  type FormattedText,
+  type HtmlParseOptions,
+  parseHtml,
+  sortEntities,
+} from '../../telegram/html.js';
 export {
   type ChatView,
   type MemberStatusOptions,
@@ -22,16 +33,6 @@ export {
 export { finalizeText, findEntities, fixEntities } from './entities.js';
 export { ApiError, ERR, type ResponseParameters } from './errors.js';
 export { type ImageInfo, makePng, sniffImage } from './files.js';
-export {
-  checkLink,
-  EntityParseError,
-  entitiesToHtml,
-  escapeHtml,
-  type FormattedText,
-  type HtmlParseOptions,
-  parseHtml,
-  sortEntities,
-} from './html.js';
 export { parseMarkdownLegacy, parseMarkdownV2 } from './markdown.js';
 export { SlidingWindowLimiter } from './ratelimit.js';
 export type {

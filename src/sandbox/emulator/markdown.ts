@@ -10,7 +10,7 @@ import {
   linkEntity,
   linkUserId,
   sortEntities,
-} from './html.js';
+} from '../../telegram/html.js';
 import type { ApiUser, EntityType, MessageEntity } from './types.js';
 
 const RESERVED = new Set('_*[]()~`>#+-=|{}.!');

@@ -3,6 +3,7 @@
  * error codes and texts. {@link BotApi.handle} is the single entry point used by the HTTP layer.
  */
 import { performance } from 'node:perf_hooks';
+import { EntityParseError, type FormattedText, parseHtml } from '../../telegram/html.js';
 import { finalizeText, parseInputEntities } from './entities.js';
 import {
   ApiError,
@@ -15,7 +16,6 @@ import {
   tooManyRequests,
 } from './errors.js';
 import { sniffImage } from './files.js';
-import { EntityParseError, type FormattedText, parseHtml } from './html.js';
 import { parseMarkdownLegacy, parseMarkdownV2 } from './markdown.js';
 import {
   describeParams,

@@ -5,15 +5,9 @@
  * depend on a client library at run time; they are compatible with grammY's types for the fields they carry.
  */
 
-/** Bot API `User`. */
-export interface ApiUser {
-  id: number;
-  is_bot: boolean;
-  first_name: string;
-  last_name?: string;
-  username?: string;
-  language_code?: string;
-}
+import type { ApiUser, MessageEntity } from '../../telegram/types.js';
+
+export type { ApiUser, EntityType, MessageEntity } from '../../telegram/types.js';
 
 /** Bot API `Chat` (private chats and channels are what the emulator models). */
 export interface ApiChat {
@@ -23,39 +17,6 @@ export interface ApiChat {
   username?: string;
   first_name?: string;
   last_name?: string;
-}
-
-/** All entity types of the Bot API that the emulator can produce. */
-export type EntityType =
-  | 'mention'
-  | 'hashtag'
-  | 'cashtag'
-  | 'bot_command'
-  | 'url'
-  | 'email'
-  | 'phone_number'
-  | 'bold'
-  | 'italic'
-  | 'underline'
-  | 'strikethrough'
-  | 'spoiler'
-  | 'blockquote'
-  | 'expandable_blockquote'
-  | 'code'
-  | 'pre'
-  | 'text_link'
-  | 'text_mention'
-  | 'custom_emoji';
-
-/** Bot API `MessageEntity`; `offset`/`length` are in UTF-16 code units. */
-export interface MessageEntity {
-  type: EntityType;
-  offset: number;
-  length: number;
-  url?: string;
-  user?: ApiUser;
-  language?: string;
-  custom_emoji_id?: string;
 }
 
 /** Bot API `PhotoSize`. */

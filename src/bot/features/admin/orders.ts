@@ -1,8 +1,8 @@
 import { InlineKeyboard } from 'grammy';
 import { ORDER_STATES, type OrderDetails, type OrderState } from '../../../services/orders.js';
 import { displayName } from '../../../services/users.js';
+import { formatDateTime, formatPrice } from '../../../text/format.js';
 import type { BotContext } from '../../context.js';
-import { formatDateTime, formatPrice } from '../../format.js';
 import { backButton } from '../../keyboards/admin.js';
 import { orderActionsKeyboard } from '../../keyboards/orders.js';
 import { addPageRow } from '../../keyboards/pagination.js';

@@ -13,9 +13,9 @@ import {
   validatePrice,
   validateTitle,
 } from '../../../services/catalog.js';
+import { formatDateTime, formatPrice } from '../../../text/format.js';
 import type { BotContext } from '../../context.js';
 import { endDialog, readDialog, setStep, startDialog } from '../../dialog.js';
-import { formatDateTime, formatPrice } from '../../format.js';
 import { PRODUCTS_PER_PAGE, productListKeyboard, productViewKeyboard } from '../../keyboards/admin.js';
 import { productCardText } from '../catalog.js';
 import { adminSection, showScreen, stillAdmin } from './menu.js';

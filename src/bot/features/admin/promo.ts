@@ -9,11 +9,11 @@ import {
   validatePromoCode,
   validatePromoValue,
 } from '../../../services/promo.js';
-import { zonedTimeToUtc } from '../../../zoned-time.js';
+import { html } from '../../../telegram/markup.js';
+import { formatDate, formatPrice } from '../../../text/format.js';
+import { zonedTimeToUtc } from '../../../text/zoned-time.js';
 import type { BotContext } from '../../context.js';
 import { endDialog, readDialog, setStep, startDialog } from '../../dialog.js';
-import { formatDate, formatPrice } from '../../format.js';
-import { html } from '../../html.js';
 import { backButton } from '../../keyboards/admin.js';
 import { addPageRow } from '../../keyboards/pagination.js';
 import { adminSection, showScreen, stillAdmin } from './menu.js';

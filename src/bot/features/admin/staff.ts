@@ -2,10 +2,10 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import type { Role, StaffMember, StaffRole } from '../../../services/staff.js';
 import { displayName } from '../../../services/users.js';
+import { html } from '../../../telegram/markup.js';
+import { formatDateTime } from '../../../text/format.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { answersDialog, endDialog, readDialog, startDialog } from '../../dialog.js';
-import { formatDateTime } from '../../format.js';
-import { html } from '../../html.js';
 import {
   backButton,
   confirmKeyboard,

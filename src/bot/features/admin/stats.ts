@@ -1,7 +1,7 @@
 import { InputFile } from 'grammy';
 import { renderDailyChart } from '../../../services/chart.js';
+import { formatPrice } from '../../../text/format.js';
 import type { BotContext } from '../../context.js';
-import { formatPrice } from '../../format.js';
 import { statsKeyboard } from '../../keyboards/admin.js';
 import { adminSection, showScreen } from './menu.js';
 

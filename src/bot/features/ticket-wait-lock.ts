@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext } from '../context.js';
-import { relayFromCustomer, sendWaitingNotice } from '../features/support.js';
-import { plain } from '../features/tickets.js';
+import { relayFromCustomer, sendWaitingNotice } from './support.js';
+import { plain } from './tickets.js';
 import { WAITING_ALLOWED_CALLBACK } from '../keyboards/tickets.js';
 
 /**

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
-import { escapeHtml, Html } from './html.js';
+import { escapeHtml } from '../telegram/html.js';
+import { Html } from '../telegram/markup.js';
 
 export const LOCALES = ['ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -12,7 +13,7 @@ export type Translate = (key: string, vars?: TranslationVars) => string;
 const localesDir = fileURLToPath(new URL('../../locales', import.meta.url));
 
 /**
- * Texts live in `locales/<lang>.ftl`. Every string variable is HTML-escaped here, once,
+ * Texts live in `locales/<lang>/<feature>.ftl` (all files of a language form one bundle). Every string variable is HTML-escaped here, once,
  * because every message is sent in HTML parse mode: a handler cannot forget to escape user
  * text. Markup the bot builds itself is passed as {@link Html}.
  */

@@ -1,0 +1,46 @@
+## Orders: staff card, notifications, "My orders"
+
+order-new-title = 🔔 <b>New order!</b>
+order-card-title = 📦 <b>Order #{ $id }</b> · { $state }
+order-card-product = Service: { $title }
+order-card-price = Price: { $price }
+order-card-discount = Discount: −{ $discount } (promo code { $code })
+order-card-final = Total: <b>{ $final }</b>
+order-card-deadline = Deadline: { $deadline }
+order-card-customer = Customer: { $name }
+order-card-email = Email: { $email }
+order-card-created = Created: { $date }
+order-card-executor = Executor: { $name }
+order-card-cancelled-by-customer = Cancelled by the customer
+order-card-cancel-reason = Cancellation reason: { $reason }
+order-state-created = 🆕 waiting for an executor
+order-state-in-work = 🛠 in work
+order-state-done = ✅ done
+order-state-cancelled = ❌ cancelled
+order-btn-take = 🛠 Take into work
+order-btn-done = ✅ Done
+order-btn-staff-cancel = ✖️ Cancel order
+order-taken-by-you = You took order #{ $id } into work.
+order-already-taken = Order #{ $id } was already taken by { $name }.
+order-wrong-state = Order #{ $id } is now: { $state }. This action is not available.
+order-not-found = Order not found.
+order-done-ok = Order #{ $id } is done. The customer has been notified.
+order-ask-cancel-reason = Write the reason for cancelling order #{ $id } — the customer will see it. /cancel to keep the order.
+order-cancel-reason-too-long = The reason is too long: at most { $max } characters.
+order-staff-cancelled = Order #{ $id } is cancelled. The customer has been notified.
+order-notify-taken = 🛠 Your order #{ $id } “{ $title }” has been taken into work. Executor: { $name }.
+order-notify-done = ✅ Your order #{ $id } “{ $title }” is done. Thank you for choosing PHOENIX!
+order-notify-cancelled =
+    ❌ Your order #{ $id } “{ $title }” has been cancelled.
+    Reason: { $reason }
+orders-empty = You have no orders yet. Choose a service in /catalog.
+orders-title = <b>My orders</b> ({ $total })
+orders-line =
+    <b>#{ $id }</b> · { $title } · { $final }
+    { $state } · { $date }
+orders-btn-cancel = ✖️ Cancel #{ $id }
+orders-confirm-cancel = Cancel order #{ $id } “{ $title }”?
+orders-btn-yes-cancel = Yes, cancel
+orders-btn-back = ← Back
+orders-cancelled = Order #{ $id } is cancelled.
+orders-cannot-cancel = Order #{ $id } can no longer be cancelled: it is { $state }.

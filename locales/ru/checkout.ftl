@@ -1,0 +1,45 @@
+## Оформление заказа (email → промокод → подтверждение)
+
+order-ask-email =
+    Оформляем заказ: <b>{ $title }</b>.
+
+    Укажите email для связи — на него придут детали заказа.
+order-ask-email-saved =
+    Оформляем заказ: <b>{ $title }</b>.
+
+    Укажите email для связи или используйте сохранённый: { $email }
+order-btn-use-email = Использовать { $email }
+order-btn-cancel = ✖️ Отменить
+order-email-invalid = «{ $input }» не похоже на email. Пример: name@example.com. Попробуйте ещё раз.
+order-email-taken = Этот email уже указан другим пользователем. Введите другой адрес.
+order-ask-promo = Есть промокод? Отправьте его сообщением или нажмите «Без промокода».
+order-btn-skip-promo = Без промокода
+order-promo-unknown = Промокод «{ $code }» не найден.
+order-promo-inactive = Промокод «{ $code }» отключён.
+order-promo-expired = Срок действия промокода «{ $code }» истёк.
+order-promo-not-for-product = Промокод «{ $code }» не действует на эту услугу.
+order-promo-used-up = Промокод «{ $code }» уже израсходован.
+order-promo-already-used-by-you = Вы уже использовали промокод «{ $code }».
+order-promo-retry = Отправьте другой код или нажмите «Без промокода».
+order-summary =
+    <b>Проверьте заказ</b>
+
+    Услуга: <b>{ $title }</b>
+    Цена: { $price }
+    { $discountLine }
+    <b>Итого: { $final }</b>
+    Email: { $email }
+    Срок выполнения: { $deadline }
+order-summary-discount = Скидка: −{ $discount } (промокод { $code })
+order-summary-no-discount = Скидка: нет
+order-btn-confirm = ✅ Подтвердить
+order-confirm-hint = Нажмите «Подтвердить» или «Отменить» под сводкой заказа.
+order-placed =
+    🎉 Заказ <b>№{ $id }</b> оформлен!
+    Ожидаем исполнителя — мы сообщим, когда заказ возьмут в работу. Ваши заказы — /orders.
+order-already-placed = Заказ №{ $id } уже оформлен.
+order-dialog-cancelled = Оформление заказа отменено, ничего не сохранено.
+order-product-gone = Эта услуга больше недоступна. Посмотрите другие в /catalog.
+order-dialog-outdated = Это оформление уже завершено. Начните заново в /catalog.
+order-text-expected = Пришлите ответ текстом.
+order-price-changed = ⚠️ Цена услуги изменилась. Проверьте заказ ещё раз.

@@ -1,0 +1,46 @@
+## Заказы: карточка для персонала, уведомления, «Мои заказы»
+
+order-new-title = 🔔 <b>Новый заказ!</b>
+order-card-title = 📦 <b>Заказ №{ $id }</b> · { $state }
+order-card-product = Услуга: { $title }
+order-card-price = Цена: { $price }
+order-card-discount = Скидка: −{ $discount } (промокод { $code })
+order-card-final = Итого: <b>{ $final }</b>
+order-card-deadline = Срок: { $deadline }
+order-card-customer = Клиент: { $name }
+order-card-email = Email: { $email }
+order-card-created = Создан: { $date }
+order-card-executor = Исполнитель: { $name }
+order-card-cancelled-by-customer = Отменён клиентом
+order-card-cancel-reason = Причина отмены: { $reason }
+order-state-created = 🆕 ждёт исполнителя
+order-state-in-work = 🛠 в работе
+order-state-done = ✅ выполнен
+order-state-cancelled = ❌ отменён
+order-btn-take = 🛠 Взять в работу
+order-btn-done = ✅ Выполнен
+order-btn-staff-cancel = ✖️ Отменить заказ
+order-taken-by-you = Вы взяли заказ №{ $id } в работу.
+order-already-taken = Заказ №{ $id } уже взял в работу { $name }.
+order-wrong-state = Заказ №{ $id } сейчас: { $state }. Действие недоступно.
+order-not-found = Заказ не найден.
+order-done-ok = Заказ №{ $id } выполнен. Клиент уведомлён.
+order-ask-cancel-reason = Напишите причину отмены заказа №{ $id } — её увидит клиент. /cancel — не отменять.
+order-cancel-reason-too-long = Причина слишком длинная: не больше { $max } символов.
+order-staff-cancelled = Заказ №{ $id } отменён. Клиент уведомлён.
+order-notify-taken = 🛠 Ваш заказ №{ $id } «{ $title }» взят в работу. Исполнитель: { $name }.
+order-notify-done = ✅ Ваш заказ №{ $id } «{ $title }» выполнен. Спасибо, что выбрали PHOENIX!
+order-notify-cancelled =
+    ❌ Ваш заказ №{ $id } «{ $title }» отменён.
+    Причина: { $reason }
+orders-empty = У вас пока нет заказов. Выберите услугу в /catalog.
+orders-title = <b>Мои заказы</b> ({ $total })
+orders-line =
+    <b>№{ $id }</b> · { $title } · { $final }
+    { $state } · { $date }
+orders-btn-cancel = ✖️ Отменить №{ $id }
+orders-confirm-cancel = Отменить заказ №{ $id } «{ $title }»?
+orders-btn-yes-cancel = Да, отменить
+orders-btn-back = ← Назад
+orders-cancelled = Заказ №{ $id } отменён.
+orders-cannot-cancel = Заказ №{ $id } уже нельзя отменить: он { $state }.
