@@ -18,11 +18,14 @@ export interface DialogOptions<Step extends string, Data> {
   /** Steps whose answer is the next free text (an email, a title): a command there ends the dialog. */
   freeText: readonly Step[];
   data: z.ZodType<Data>;
+  /** A dialog of the admin panel (a wizard, the advertising compose): opening /admin again ends it. */
+  adminPanel?: boolean;
 }
 
 export interface Dialog<Step extends string, Data> {
   readonly name: string;
   readonly steps: readonly Step[];
+  readonly adminPanel: boolean;
   /** True when the user's next free text at `step` is read as the answer. */
   readsFreeText(step: string): boolean;
   /** Starts (or restarts) the dialog at `step`. */
@@ -54,6 +57,11 @@ export function readsFreeText(state: DialogState | undefined): boolean {
   return state !== undefined && (dialogNamed(state.name)?.readsFreeText(state.step) ?? false);
 }
 
+/** True when the stored dialog belongs to the admin panel. */
+export function isAdminPanelDialog(state: DialogState | undefined): boolean {
+  return state !== undefined && (dialogNamed(state.name)?.adminPanel ?? false);
+}
+
 /** Retires the keyboard of the stored prompt, unless it is the message whose button is being pressed. */
 async function retirePrompt(ctx: BotContext, state: DialogState | undefined): Promise<void> {
   const prompt = state?.prompt;
@@ -76,6 +84,7 @@ export function defineDialog<const Step extends string, Data extends Record<stri
   const dialog: Dialog<Step, Data> = {
     name,
     steps: options.steps,
+    adminPanel: options.adminPanel ?? false,
     readsFreeText: (step) => freeText.has(step),
     async start(ctx, step, data) {
       const previous = ctx.session.dialog;

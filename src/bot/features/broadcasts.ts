@@ -16,10 +16,11 @@ import type { Broadcast } from '../../services/broadcasts.js';
 import { CAMPAIGNS } from '../../services/campaigns.js';
 import { EntityParseError, parseHtml } from '../../telegram/html.js';
 import { formatDateTime } from '../../text/format.js';
+import { adminSection, isAdminCtx, stillAdmin } from '../access.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { answersDialog, endDialog, readDialog, startDialog } from '../dialog.js';
 import { addPageRow, clampPage, pageCount } from '../keyboards/pagination.js';
-import { adminSection, isAdminCtx, showScreen, stillAdmin } from './admin/menu.js';
+import { showScreen } from './admin/menu.js';
 import { showProduct } from './catalog.js';
 
 /**

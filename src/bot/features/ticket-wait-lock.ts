@@ -1,8 +1,8 @@
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext } from '../context.js';
+import { WAITING_ALLOWED_CALLBACK } from '../keyboards/tickets.js';
 import { relayFromCustomer, sendWaitingNotice } from './support.js';
 import { plain } from './tickets.js';
-import { WAITING_ALLOWED_CALLBACK } from '../keyboards/tickets.js';
 
 /**
  * The seed's waiting state: while a customer has an open ticket (created or in work) they cannot

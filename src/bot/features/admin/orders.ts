@@ -2,11 +2,12 @@ import { InlineKeyboard } from 'grammy';
 import { ORDER_STATES, type OrderDetails, type OrderState } from '../../../services/orders.js';
 import { displayName } from '../../../services/users.js';
 import { formatDateTime, formatPrice } from '../../../text/format.js';
+import { adminSection } from '../../access.js';
 import type { BotContext } from '../../context.js';
 import { backButton } from '../../keyboards/admin.js';
 import { orderActionsKeyboard } from '../../keyboards/orders.js';
 import { addPageRow } from '../../keyboards/pagination.js';
-import { adminSection, showScreen } from './menu.js';
+import { showScreen } from './menu.js';
 
 const PER_PAGE = 5;
 const STATE_CODE: Record<OrderState, string> = { created: 'c', in_work: 'w', done: 'd', cancelled: 'x' };

@@ -14,11 +14,12 @@ import {
   validateTitle,
 } from '../../../services/catalog.js';
 import { formatDateTime, formatPrice } from '../../../text/format.js';
+import { adminSection, stillAdmin } from '../../access.js';
 import type { BotContext } from '../../context.js';
 import { endDialog, readDialog, setStep, startDialog } from '../../dialog.js';
 import { PRODUCTS_PER_PAGE, productListKeyboard, productViewKeyboard } from '../../keyboards/admin.js';
 import { productCardText } from '../catalog.js';
-import { adminSection, showScreen, stillAdmin } from './menu.js';
+import { showScreen } from './menu.js';
 
 const NEW = 'admin-product-new';
 const EDIT = 'admin-product-edit';

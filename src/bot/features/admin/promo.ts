@@ -12,11 +12,12 @@ import {
 import { html } from '../../../telegram/markup.js';
 import { formatDate, formatPrice } from '../../../text/format.js';
 import { zonedTimeToUtc } from '../../../text/zoned-time.js';
+import { adminSection, stillAdmin } from '../../access.js';
 import type { BotContext } from '../../context.js';
 import { endDialog, readDialog, setStep, startDialog } from '../../dialog.js';
 import { backButton } from '../../keyboards/admin.js';
 import { addPageRow } from '../../keyboards/pagination.js';
-import { adminSection, showScreen, stillAdmin } from './menu.js';
+import { showScreen } from './menu.js';
 
 /** B's error names, worded in this panel's texts (`admin-promo-error-…`). */
 const promoErrorKey = (error: PromoInputError): string => `admin-${promoInputErrorKey(error)}`;

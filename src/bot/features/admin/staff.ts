@@ -4,6 +4,7 @@ import type { Role, StaffMember, StaffRole } from '../../../services/staff.js';
 import { displayName } from '../../../services/users.js';
 import { html } from '../../../telegram/markup.js';
 import { formatDateTime } from '../../../text/format.js';
+import { adminSection, stillAdmin } from '../../access.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { answersDialog, endDialog, readDialog, startDialog } from '../../dialog.js';
 import {
@@ -14,7 +15,7 @@ import {
 } from '../../keyboards/admin.js';
 import { notify } from '../../notify.js';
 import { returnTicketsToPool } from '../tickets.js';
-import { adminSection, showScreen, stillAdmin } from './menu.js';
+import { showScreen } from './menu.js';
 
 const ADD_DIALOG = 'admin-staff-add';
 const roleOf = (code: string): StaffRole => (code === 'a' ? 'admin' : 'support');

@@ -1,9 +1,10 @@
 import { InputFile } from 'grammy';
 import { renderDailyChart } from '../../../services/chart.js';
 import { formatPrice } from '../../../text/format.js';
+import { adminSection } from '../../access.js';
 import type { BotContext } from '../../context.js';
 import { statsKeyboard } from '../../keyboards/admin.js';
-import { adminSection, showScreen } from './menu.js';
+import { showScreen } from './menu.js';
 
 const CHART_DAYS = 30;
 
