@@ -19,6 +19,11 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** True when several connections run statements at the same time (PostgreSQL, not PGlite). */
   concurrent: boolean;
+  /**
+   * Runs `task` while holding PostgreSQL advisory lock `key` (on a connection of its own), so that
+   * instances starting together do it one after another; PGlite has one connection and just runs it.
+   */
+  exclusive<T>(key: number, task: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,19 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     db: drizzlePg(pool, { schema }) as unknown as Database,
     kind: 'postgres',
     concurrent: true,
+    async exclusive(key, task) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [key]);
+        try {
+          return await task();
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -82,6 +100,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     kind: 'pglite',
     concurrent: false,
+    exclusive: (_key, task) => task(),
     close: () => client.close(),
   };
 }

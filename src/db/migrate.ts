@@ -5,11 +5,20 @@ import type { DatabaseHandle } from './client.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-/** Applies the committed SQL migrations in `drizzle/`; the same files on PostgreSQL and PGlite. */
+/** The advisory lock key that serializes migrations across instances ("PHXM" in ASCII). */
+export const MIGRATION_LOCK_KEY = 0x5048584d;
+
+/**
+ * Applies the committed SQL migrations in `drizzle/`; the same files on PostgreSQL and PGlite.
+ * Instances starting together on one database migrate one after another under an advisory lock:
+ * the first applies the migrations, the others then find nothing left to do.
+ */
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {
-  if (handle.kind === 'postgres') {
-    await migratePg(handle.db as Parameters<typeof migratePg>[0], { migrationsFolder });
-  } else {
-    await migratePglite(handle.db as Parameters<typeof migratePglite>[0], { migrationsFolder });
-  }
+  await handle.exclusive(MIGRATION_LOCK_KEY, async () => {
+    if (handle.kind === 'postgres') {
+      await migratePg(handle.db as Parameters<typeof migratePg>[0], { migrationsFolder });
+    } else {
+      await migratePglite(handle.db as Parameters<typeof migratePglite>[0], { migrationsFolder });
+    }
+  });
 }

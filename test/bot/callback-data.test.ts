@@ -53,7 +53,7 @@ describe('callback data codecs', () => {
     expect(() => callbackData('test:t', { id: field.id() })).toThrow(/twice/);
   });
 
-  it('every codec of the bot fits its widest payload in 64 bytes, and no family takes another's payloads', () => {
+  it('every codec of the bot fits its widest payload in 64 bytes, and no family takes the payloads of another', () => {
     const codecs = registeredCodecs().filter((codec) => !codec.prefix.startsWith('test:'));
     expect(codecs.length).toBeGreaterThan(20);
     for (const codec of codecs) {
