@@ -70,7 +70,12 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     kind: 'postgres',
     concurrent: true,
     async exclusive(key, task) {
-      const client = await pool.connect();
+      // A connection outside the pool: the task may need every pooled connection (a pool of one).
+      const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      });
+      await client.connect();
       try {
         await client.query('select pg_advisory_lock($1)', [key]);
         try {
@@ -79,7 +84,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
           await client.query('select pg_advisory_unlock($1)', [key]);
         }
       } finally {
-        client.release();
+        await client.end();
       }
     },
     close: () => pool.end(),
