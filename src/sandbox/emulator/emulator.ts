@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { finalizeText } from './entities.js';
 import { ApiError } from './errors.js';
+import { type Fault, Faults } from './faults.js';
 import { makePng, sniffImage } from './files.js';
 import { BotApi, type BotApiOptions } from './methods.js';
 import type { Params } from './params.js';
@@ -197,6 +198,7 @@ export class TelegramEmulator {
   private webhook: WebhookDeliverer;
   private api: BotApi;
   private readonly http: HttpFrontend;
+  private readonly faults = new Faults();
   private root: string | undefined;
 
   constructor(options: TelegramEmulatorOptions) {
@@ -238,6 +240,7 @@ export class TelegramEmulator {
       token: this.token,
       api: () => this.api,
       state: () => this.state,
+      faults: this.faults,
       maxBodyBytes: this.options.maxBodyBytes,
     });
   }
@@ -406,6 +409,19 @@ export class TelegramEmulator {
     const body = answer.body;
     if (body.ok) return body.result as T;
     throw new ApiError(body.error_code, body.description, body.parameters);
+  }
+
+  /**
+   * Makes HTTP calls fail or answer late (a Bot API that answers 409/429/5xx or hangs); returns a
+   * function that removes the fault.
+   */
+  injectFault(fault: Fault): () => void {
+    return this.faults.add(fault);
+  }
+
+  /** Removes every injected fault. */
+  clearFaults(): void {
+    this.faults.clear();
   }
 
   /** Changes the flood limits at run time (`undefined` keeps a value, `null` removes a limit). */

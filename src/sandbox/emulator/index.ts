@@ -32,6 +32,7 @@ export {
 } from './emulator.js';
 export { finalizeText, findEntities, fixEntities } from './entities.js';
 export { ApiError, ERR, type ResponseParameters } from './errors.js';
+export type { Fault } from './faults.js';
 export { type ImageInfo, makePng, sniffImage } from './files.js';
 export { parseMarkdownLegacy, parseMarkdownV2 } from './markdown.js';
 export { SlidingWindowLimiter } from './ratelimit.js';

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from './errors.js';
+import type { Faults } from './faults.js';
 import type { ApiAnswer, BotApi, CallContext } from './methods.js';
 import { parsePayload } from './params.js';
 import type { EmulatorState } from './state.js';
@@ -43,6 +44,7 @@ export interface HttpDeps {
   token: string;
   api: () => BotApi;
   state: () => EmulatorState;
+  faults: Faults;
   maxBodyBytes: number;
 }
 
@@ -75,6 +77,14 @@ export class HttpFrontend {
       } catch (error) {
         if (error instanceof ApiError) return errorResult(error);
         throw error;
+      }
+      const fault = this.deps.faults.take(method);
+      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault?.error) {
+        const { code, description, retryAfter } = fault.error;
+        return errorResult(
+          new ApiError(code, description, retryAfter === undefined ? undefined : { retry_after: retryAfter }),
+        );
       }
       return json(await this.deps.api().handle(method, payload, ctx));
     }
