@@ -1,9 +1,8 @@
-import { type RunnerHandle, run } from '@grammyjs/runner';
 import type { ServerType } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { GrammyError, HttpError, webhookCallback } from 'grammy';
 import type { Hono } from 'hono';
-import type { BotDeps } from './bot/context.js';
+import type { BotContext, BotDeps } from './bot/context.js';
 import { createBotDeps } from './bot/deps.js';
 import { createBot } from './bot/index.js';
 import type { Config } from './config.js';
@@ -11,12 +10,24 @@ import type { DatabaseHandle } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { startJobs } from './jobs/index.js';
 import type { Logger } from './logger.js';
+import { Poller } from './polling.js';
 import { closeServer, createHttpApp, listen, WEBHOOK_PATH } from './server/http.js';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
 export class StartupError extends Error {
   override name = 'StartupError';
+}
+
+/** How long start-up waits for the Bot API to answer getMe (its retries included). */
+const STARTUP_API_DEADLINE_MS = 25_000;
+
+function withDeadline<T>(promise: Promise<T>, ms: number, timeoutError: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timeoutError()), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 export interface RunningApp {
@@ -49,8 +60,16 @@ export async function startApp(
   const deps = createBotDeps(config, logger, database.db);
   const bot = createBot(deps, telegram);
   try {
-    await bot.init();
+    await withDeadline(
+      bot.init(),
+      STARTUP_API_DEADLINE_MS,
+      () =>
+        new StartupError(
+          `cannot reach the Bot API at ${telegram.apiRoot}: no answer to getMe within ${STARTUP_API_DEADLINE_MS / 1000} s`,
+        ),
+    );
   } catch (error) {
+    if (error instanceof StartupError) throw error;
     if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
       throw new StartupError('BOT_TOKEN: Telegram rejected the token (getMe answered Unauthorized)');
     }
@@ -71,7 +90,7 @@ export async function startApp(
 
   const jobs = await startJobs(deps, bot.api);
 
-  let runner: RunnerHandle | undefined;
+  let poller: Poller<BotContext> | undefined;
   let server: ServerType | undefined;
   const app = createHttpApp({
     checkDatabase: () => deps.db.execute(sql`select 1`),
@@ -102,7 +121,11 @@ export async function startApp(
       }
     }
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    poller = new Poller(bot, logger, {
+      allowedUpdates: ALLOWED_UPDATES,
+      drainTimeoutMs: config.shutdownTimeoutMs,
+    });
+    poller.start();
     logger.info('polling for updates');
   }
 
@@ -111,7 +134,7 @@ export async function startApp(
     deps,
     stop() {
       stopping ??= (async () => {
-        if (runner?.isRunning()) await runner.stop();
+        await poller?.stop();
         await jobs.stop();
         if (server) await closeServer(server);
       })();

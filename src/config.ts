@@ -78,6 +78,10 @@ const base = z.object({
   ),
   BROADCAST_RATE: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(1000).default(25)),
   BROADCAST_PAID: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(120_000).default(10_000),
+  ),
 });
 
 const modeSchema = z.discriminatedUnion('BOT_MODE', [
@@ -111,6 +115,8 @@ export interface Config {
   logLevel: string;
   timezone: string;
   broadcast: { ratePerSecond: number; paid: boolean };
+  /** How long a shutdown lets the updates already taken finish. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -173,5 +179,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     timezone: c.TIMEZONE,
     broadcast: { ratePerSecond: c.BROADCAST_RATE, paid: c.BROADCAST_PAID === 'true' },
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   };
 }

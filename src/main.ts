@@ -49,7 +49,8 @@ try {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, 'shutting down');
-    const forced = setTimeout(() => process.exit(0), 4500);
+    // The updates taken get SHUTDOWN_TIMEOUT_MS to finish; the rest of the shutdown a few seconds more.
+    const forced = setTimeout(() => process.exit(0), appConfig.shutdownTimeoutMs + 5000);
     forced.unref();
     try {
       await app.stop();

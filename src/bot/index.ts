@@ -1,7 +1,7 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotError, type Context, session, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { boundedRetry } from './api-retry.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
 import { gateFeature } from './features/gate.js';
 import { featureComposers } from './features/index.js';
@@ -50,10 +50,11 @@ async function answerError(err: BotError<BotContext>): Promise<void> {
 /** The bot with its whole middleware stack. Transport (polling, webhook) is the caller's choice. */
 export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, {
-    client: { apiRoot: options.apiRoot },
+    // A request that hangs is given up after 45 s (long polling asks Telegram to wait 30 s).
+    client: { apiRoot: options.apiRoot, timeoutSeconds: 45 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  bot.api.config.use(boundedRetry());
   bot.api.config.use(defaultHtml);
 
   bot.use(sequentialize(sessionKey));
