@@ -1,6 +1,5 @@
-## Catalog
+## Catalog: the product card
 
-catalog-empty = The catalog is empty for now — new services are on the way. Check back soon! 🙌
 catalog-card =
     <b>{ $title }</b>
     { $description }
@@ -13,8 +12,18 @@ catalog-days = { $n ->
 }
 catalog-btn-order = 🛒 Order
 catalog-btn-all = 📋 All services
-catalog-product-unavailable = This service is not available right now. See the others in /catalog.
+
+## Empty catalog
+
+catalog-empty = The catalog is empty for now — new services are on the way. Check back soon! 🙌
+
+## Product link (p_<id>): no such or a disabled service
+
 catalog-product-not-found = There is no such service. See /catalog.
+catalog-product-unavailable = This service is not available right now. See the others in /catalog.
+
+## Product field errors (the /admin product wizard)
+
 catalog-error-title-empty = The title cannot be empty.
 catalog-error-title-too-long = The title is longer than { $titleMax } characters.
 catalog-error-title-taken = A service with this title already exists.

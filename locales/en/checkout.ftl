@@ -1,4 +1,4 @@
-## Checkout (email → promo code → confirmation)
+## Checkout, step 1: email
 
 order-ask-email =
     Ordering: <b>{ $title }</b>.
@@ -9,9 +9,11 @@ order-ask-email-saved =
 
     Send the email we can reach you at, or use the saved one: { $email }
 order-btn-use-email = Use { $email }
-order-btn-cancel = ✖️ Cancel
 order-email-invalid = “{ $input }” does not look like an email. Example: name@example.com. Please try again.
 order-email-taken = This email is already used by another user. Please enter a different address.
+
+## Step 2: promo code
+
 order-ask-promo = Have a promo code? Send it as a message or press “No promo code”.
 order-btn-skip-promo = No promo code
 order-promo-unknown = Promo code “{ $code }” does not exist.
@@ -21,6 +23,9 @@ order-promo-not-for-product = Promo code “{ $code }” does not apply to this 
 order-promo-used-up = Promo code “{ $code }” has been used up.
 order-promo-already-used-by-you = You have already used promo code “{ $code }”.
 order-promo-retry = Send another code or press “No promo code”.
+
+## Step 3: summary and confirmation
+
 order-summary =
     <b>Please check your order</b>
 
@@ -34,12 +39,16 @@ order-summary-discount = Discount: −{ $discount } (promo code { $code })
 order-summary-no-discount = Discount: none
 order-btn-confirm = ✅ Confirm
 order-confirm-hint = Press “Confirm” or “Cancel” under the order summary.
+order-price-changed = ⚠️ The price of this service has changed. Please check your order again.
 order-placed =
     🎉 Order <b>#{ $id }</b> is placed!
     Waiting for an executor — we will let you know when someone takes it. Your orders: /orders.
 order-already-placed = Order #{ $id } is already placed.
+
+## Any step: a non-text answer, cancel, an outdated checkout
+
+order-text-expected = Please answer with text.
+order-btn-cancel = ✖️ Cancel
 order-dialog-cancelled = Checkout cancelled, nothing was saved.
 order-product-gone = This service is no longer available. See the others in /catalog.
 order-dialog-outdated = This checkout is already over. Start again from /catalog.
-order-text-expected = Please answer with text.
-order-price-changed = ⚠️ The price of this service has changed. Please check your order again.

@@ -1,4 +1,4 @@
-## Orders: staff card, notifications, "My orders"
+## The staff order card (notification, the /admin board)
 
 order-new-title = 🔔 <b>New order!</b>
 order-card-title = 📦 <b>Order #{ $id }</b> · { $state }
@@ -17,6 +17,9 @@ order-state-created = 🆕 waiting for an executor
 order-state-in-work = 🛠 in work
 order-state-done = ✅ done
 order-state-cancelled = ❌ cancelled
+
+## Staff buttons and their answers
+
 order-btn-take = 🛠 Take into work
 order-btn-done = ✅ Done
 order-btn-staff-cancel = ✖️ Cancel order
@@ -25,14 +28,23 @@ order-already-taken = Order #{ $id } was already taken by { $name }.
 order-wrong-state = Order #{ $id } is now: { $state }. This action is not available.
 order-not-found = Order not found.
 order-done-ok = Order #{ $id } is done. The customer has been notified.
+
+## Staff cancel: the reason
+
 order-ask-cancel-reason = Write the reason for cancelling order #{ $id } — the customer will see it. /cancel to keep the order.
 order-cancel-reason-too-long = The reason is too long: at most { $max } characters.
 order-staff-cancelled = Order #{ $id } is cancelled. The customer has been notified.
+
+## Notices to the customer
+
 order-notify-taken = 🛠 Your order #{ $id } “{ $title }” has been taken into work. Executor: { $name }.
 order-notify-done = ✅ Your order #{ $id } “{ $title }” is done. Thank you for choosing PHOENIX!
 order-notify-cancelled =
     ❌ Your order #{ $id } “{ $title }” has been cancelled.
     Reason: { $reason }
+
+## /orders: my orders and cancelling one
+
 orders-empty = You have no orders yet. Choose a service in /catalog.
 orders-title = <b>My orders</b> ({ $total })
 orders-line =

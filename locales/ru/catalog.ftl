@@ -1,6 +1,5 @@
-## Каталог
+## Каталог: карточка услуги
 
-catalog-empty = Каталог пока пуст — мы готовим новые услуги. Загляните чуть позже! 🙌
 catalog-card =
     <b>{ $title }</b>
     { $description }
@@ -14,8 +13,18 @@ catalog-days = { $n ->
 }
 catalog-btn-order = 🛒 Заказать
 catalog-btn-all = 📋 Весь каталог
-catalog-product-unavailable = Эта услуга сейчас недоступна. Посмотрите другие в /catalog.
+
+## Каталог пуст
+
+catalog-empty = Каталог пока пуст — мы готовим новые услуги. Загляните чуть позже! 🙌
+
+## Ссылка на услугу (p_<id>): услуги нет или она отключена
+
 catalog-product-not-found = Такой услуги нет в каталоге. Посмотрите /catalog.
+catalog-product-unavailable = Эта услуга сейчас недоступна. Посмотрите другие в /catalog.
+
+## Ошибки полей услуги (мастер услуг в /admin)
+
 catalog-error-title-empty = Название не может быть пустым.
 catalog-error-title-too-long = Название длиннее { $titleMax } символов.
 catalog-error-title-taken = Услуга с таким названием уже есть.

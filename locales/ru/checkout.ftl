@@ -1,4 +1,4 @@
-## Оформление заказа (email → промокод → подтверждение)
+## Оформление заказа, шаг 1: email
 
 order-ask-email =
     Оформляем заказ: <b>{ $title }</b>.
@@ -9,9 +9,11 @@ order-ask-email-saved =
 
     Укажите email для связи или используйте сохранённый: { $email }
 order-btn-use-email = Использовать { $email }
-order-btn-cancel = ✖️ Отменить
 order-email-invalid = «{ $input }» не похоже на email. Пример: name@example.com. Попробуйте ещё раз.
 order-email-taken = Этот email уже указан другим пользователем. Введите другой адрес.
+
+## Шаг 2: промокод
+
 order-ask-promo = Есть промокод? Отправьте его сообщением или нажмите «Без промокода».
 order-btn-skip-promo = Без промокода
 order-promo-unknown = Промокод «{ $code }» не найден.
@@ -21,6 +23,9 @@ order-promo-not-for-product = Промокод «{ $code }» не действу
 order-promo-used-up = Промокод «{ $code }» уже израсходован.
 order-promo-already-used-by-you = Вы уже использовали промокод «{ $code }».
 order-promo-retry = Отправьте другой код или нажмите «Без промокода».
+
+## Шаг 3: сводка и подтверждение
+
 order-summary =
     <b>Проверьте заказ</b>
 
@@ -34,12 +39,16 @@ order-summary-discount = Скидка: −{ $discount } (промокод { $cod
 order-summary-no-discount = Скидка: нет
 order-btn-confirm = ✅ Подтвердить
 order-confirm-hint = Нажмите «Подтвердить» или «Отменить» под сводкой заказа.
+order-price-changed = ⚠️ Цена услуги изменилась. Проверьте заказ ещё раз.
 order-placed =
     🎉 Заказ <b>№{ $id }</b> оформлен!
     Ожидаем исполнителя — мы сообщим, когда заказ возьмут в работу. Ваши заказы — /orders.
 order-already-placed = Заказ №{ $id } уже оформлен.
+
+## Любой шаг: ответ не текстом, отмена, устаревшее оформление
+
+order-text-expected = Пришлите ответ текстом.
+order-btn-cancel = ✖️ Отменить
 order-dialog-cancelled = Оформление заказа отменено, ничего не сохранено.
 order-product-gone = Эта услуга больше недоступна. Посмотрите другие в /catalog.
 order-dialog-outdated = Это оформление уже завершено. Начните заново в /catalog.
-order-text-expected = Пришлите ответ текстом.
-order-price-changed = ⚠️ Цена услуги изменилась. Проверьте заказ ещё раз.

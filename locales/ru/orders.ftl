@@ -1,4 +1,4 @@
-## Заказы: карточка для персонала, уведомления, «Мои заказы»
+## Карточка заказа для персонала (уведомление, доска в /admin)
 
 order-new-title = 🔔 <b>Новый заказ!</b>
 order-card-title = 📦 <b>Заказ №{ $id }</b> · { $state }
@@ -17,6 +17,9 @@ order-state-created = 🆕 ждёт исполнителя
 order-state-in-work = 🛠 в работе
 order-state-done = ✅ выполнен
 order-state-cancelled = ❌ отменён
+
+## Кнопки персонала и ответы на них
+
 order-btn-take = 🛠 Взять в работу
 order-btn-done = ✅ Выполнен
 order-btn-staff-cancel = ✖️ Отменить заказ
@@ -25,14 +28,23 @@ order-already-taken = Заказ №{ $id } уже взял в работу { $n
 order-wrong-state = Заказ №{ $id } сейчас: { $state }. Действие недоступно.
 order-not-found = Заказ не найден.
 order-done-ok = Заказ №{ $id } выполнен. Клиент уведомлён.
+
+## Отмена заказа персоналом: причина
+
 order-ask-cancel-reason = Напишите причину отмены заказа №{ $id } — её увидит клиент. /cancel — не отменять.
 order-cancel-reason-too-long = Причина слишком длинная: не больше { $max } символов.
 order-staff-cancelled = Заказ №{ $id } отменён. Клиент уведомлён.
+
+## Уведомления клиенту
+
 order-notify-taken = 🛠 Ваш заказ №{ $id } «{ $title }» взят в работу. Исполнитель: { $name }.
 order-notify-done = ✅ Ваш заказ №{ $id } «{ $title }» выполнен. Спасибо, что выбрали PHOENIX!
 order-notify-cancelled =
     ❌ Ваш заказ №{ $id } «{ $title }» отменён.
     Причина: { $reason }
+
+## /orders: мои заказы и отмена клиентом
+
 orders-empty = У вас пока нет заказов. Выберите услугу в /catalog.
 orders-title = <b>Мои заказы</b> ({ $total })
 orders-line =

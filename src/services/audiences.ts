@@ -1,14 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import type { Audience } from '../db/schema/index.js';
+import { inCheckout } from './checkout-session.js';
 
 export const AUDIENCE_KINDS = ['all', 'customers', 'no_orders', 'abandoned', 'language'] as const;
-
-/**
- * The ordering dialog of the catalog feature lives in the sessions table (key = chat id = Telegram id):
- * `{ dialog: { name: 'order', step, data: { productId, … } } }`.
- */
-export const ORDER_DIALOG = 'order';
 
 /**
  * The WHERE condition on `users u` selecting an audience. Users who opted out of ads or blocked the bot
@@ -26,7 +21,7 @@ export function audienceCondition(audience: Audience, defaultLocale: string): SQ
     case 'abandoned':
       return sql`${reachable} and exists (
         select 1 from sessions s
-        where s.key = u.telegram_id::text and s.value -> 'dialog' ->> 'name' = ${ORDER_DIALOG})`;
+        where s.key = u.telegram_id::text and ${inCheckout(sql`s.value`)})`;
     case 'language': {
       const language = audience.language.toLowerCase();
       // Users without a language code get the default locale's texts, so they belong to its audience.

@@ -1,7 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { broadcastRuns, broadcasts, type CampaignKind, campaignSettings } from '../db/schema/index.js';
-import { ORDER_DIALOG } from './audiences.js';
+import { checkoutProductId, inCheckout } from './checkout-session.js';
 
 export type CampaignSetting = typeof campaignSettings.$inferSelect;
 
@@ -194,8 +194,8 @@ export class CampaignService {
                    jsonb_build_object('productId', p.id, 'product', p.title) as vars
             from sessions s
             join users u on s.key = u.telegram_id::text
-            join products p on p.id::text = s.value -> 'dialog' -> 'data' ->> 'productId'
-            where s.value -> 'dialog' ->> 'name' = ${ORDER_DIALOG}
+            join products p on p.id::text = ${checkoutProductId(sql`s.value`)}
+            where ${inCheckout(sql`s.value`)}
               and s.updated_at <= ${iso(cutoff)}::timestamptz
               and s.updated_at > greatest(${iso(cutoff)}::timestamptz - ${sql.raw(LOOKBACK)}, ${iso(since)}::timestamptz)
               and p.is_active and ${reachable}

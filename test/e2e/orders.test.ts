@@ -153,6 +153,18 @@ describe('forged callbacks change nothing', () => {
     expect(customer.botMessages().at(-1)?.message_id).toBe(anyMessage.message_id);
   });
 
+  it('an order id beyond int4 (20 digits) is refused as an outdated button before any SQL', async () => {
+    const customer = await h.startedUser({ languageCode: 'en' });
+    const id = await order(customer);
+    const list = customer.botMessages().at(-1)!;
+    const huge = '9'.repeat(20);
+    for (const data of [`oa:take:${huge}`, `ords:c:${huge}:0`, `ords:y:${huge}:0`, `ord:new:${huge}`]) {
+      const answer = await customer.forge(list.message_id, data);
+      expect(answer?.text).toBe('This button is out of date.');
+    }
+    expect((await orderRow(id))?.state).toBe('created');
+  });
+
   it("another customer cannot cancel someone else's order", async () => {
     const victim = await h.startedUser({ languageCode: 'en' });
     const thief = await h.startedUser({ languageCode: 'en' });

@@ -21,7 +21,7 @@ import type { BotContext, BotDeps } from '../context.js';
 import { answersDialog, endDialog, readDialog, startDialog } from '../dialog.js';
 import { addPageRow, clampPage, pageCount } from '../keyboards/pagination.js';
 import { showScreen } from './admin/menu.js';
-import { showProduct } from './catalog.js';
+import { showProduct } from './catalog/index.js';
 
 /**
  * The advertising section of the admin panel (`bc:` callbacks, entered from the admin menu or

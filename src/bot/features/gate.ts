@@ -1,6 +1,8 @@
 import { Composer } from 'grammy';
+import { onCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
-import { GATE_CHECK } from '../middlewares/subscription-gate.js';
+import { checkSubscription } from '../middlewares/subscription-gate.js';
+import { showScreen } from '../ui/screen.js';
 
 /**
  * The "I've subscribed" button: re-checks (never from cache when negative) and resumes the command,
@@ -8,19 +10,23 @@ import { GATE_CHECK } from '../middlewares/subscription-gate.js';
  */
 export const gateFeature = new Composer<BotContext>();
 
-gateFeature.callbackQuery(GATE_CHECK, async (ctx) => {
-  const { gate } = ctx.deps;
-  if (gate && ctx.role === 'customer' && !(await gate.isSubscribed(ctx.api, ctx.from.id))) {
-    await ctx.answerCallbackQuery({ text: ctx.t('gate-still-not-subscribed'), show_alert: true });
-    return;
-  }
-  await ctx.answerCallbackQuery({ text: ctx.t('gate-thanks') });
-  await ctx.editMessageText(ctx.t('gate-confirmed'));
-  const pending = ctx.session.gatePending;
-  ctx.session.gatePending = undefined;
-  if (!pending) return;
-  const resume = ctx.deps.gateResumes.get(pending);
-  // A gated deep link (`p_<id>`) is pending as its payload: open what the link pointed to.
-  if (resume) await resume(ctx);
-  else await ctx.deps.deepLinks.dispatch(ctx, pending);
-});
+gateFeature.callbackQuery(
+  checkSubscription.filter,
+  onCallback(checkSubscription, async (ctx) => {
+    const { gate } = ctx.deps;
+    const userId = ctx.from?.id ?? 0;
+    if (gate && ctx.role === 'customer' && !(await gate.isSubscribed(ctx.api, userId))) {
+      await ctx.answerCallbackQuery({ text: ctx.t('gate-still-not-subscribed'), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery({ text: ctx.t('gate-thanks') });
+    await showScreen(ctx, { text: ctx.t('gate-confirmed') });
+    const pending = ctx.session.gatePending;
+    ctx.session.gatePending = undefined;
+    if (!pending) return;
+    const resume = ctx.deps.gateResumes.get(pending);
+    // A gated deep link (`p_<id>`) is pending as its payload: open what the link pointed to.
+    if (resume) await resume(ctx);
+    else await ctx.deps.deepLinks.dispatch(ctx, pending);
+  }),
+);

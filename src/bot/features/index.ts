@@ -7,10 +7,10 @@ import { adminPromoFeature } from './admin/promo.js';
 import { adminStaffFeature } from './admin/staff.js';
 import { adminStatsFeature } from './admin/stats.js';
 import { broadcastsFeature } from './broadcasts.js';
-import { catalogFeature } from './catalog.js';
-import { orderFeature } from './order.js';
-import { ordersFeature } from './orders.js';
-import { settingsFeature } from './settings.js';
+import { catalogFeature } from './catalog/index.js';
+import { checkoutFeature } from './checkout/index.js';
+import { ordersFeature } from './orders/index.js';
+import { settingsFeature } from './settings/index.js';
 import { supportFeature } from './support.js';
 import { ticketsFeature } from './tickets.js';
 
@@ -32,7 +32,7 @@ export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
     broadcastsFeature(deps),
     settingsFeature,
     catalogFeature(deps),
-    orderFeature(deps),
+    checkoutFeature(deps),
     ordersFeature(deps),
     supportFeature(deps),
   ];

@@ -1,13 +1,16 @@
 import { InlineKeyboard, type MiddlewareFn } from 'grammy';
+import { callbackData } from '../callback-data.js';
 import type { BotContext } from '../context.js';
+import { sendScreen } from '../ui/screen.js';
 
-export const GATE_CHECK = 'gate:check';
+/** "I've subscribed" under the gate's message (handled by the gate feature). */
+export const checkSubscription = callbackData('gate:check', {});
 
-export function gateKeyboard(ctx: BotContext, channelUrl: string): InlineKeyboard {
+function gateKeyboard(ctx: BotContext, channelUrl: string): InlineKeyboard {
   return new InlineKeyboard()
     .url(ctx.t('gate-btn-subscribe'), channelUrl)
     .row()
-    .text(ctx.t('gate-btn-check'), GATE_CHECK);
+    .text(ctx.t('gate-btn-check'), checkSubscription.pack({}));
 }
 
 /**
@@ -22,6 +25,6 @@ export function requireSubscription(name: string): MiddlewareFn<BotContext> {
     if (await gate.isSubscribed(ctx.api, ctx.from!.id)) return next();
     ctx.session.gatePending = name;
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t('gate-required'), { reply_markup: gateKeyboard(ctx, config.channel.url) });
+    await sendScreen(ctx, { text: ctx.t('gate-required'), keyboard: gateKeyboard(ctx, config.channel.url) });
   };
 }

@@ -5,8 +5,8 @@ import { formatDateTime, formatPrice } from '../../../text/format.js';
 import { adminSection } from '../../access.js';
 import type { BotContext } from '../../context.js';
 import { backButton } from '../../keyboards/admin.js';
-import { orderActionsKeyboard } from '../../keyboards/orders.js';
 import { addPageRow } from '../../keyboards/pagination.js';
+import { orderActionsKeyboard } from '../orders/keyboards.js';
 import { showScreen } from './menu.js';
 
 const PER_PAGE = 5;

@@ -18,7 +18,7 @@ import { adminSection, stillAdmin } from '../../access.js';
 import type { BotContext } from '../../context.js';
 import { endDialog, readDialog, setStep, startDialog } from '../../dialog.js';
 import { PRODUCTS_PER_PAGE, productListKeyboard, productViewKeyboard } from '../../keyboards/admin.js';
-import { productCardText } from '../catalog.js';
+import { productCardText } from '../catalog/card.js';
 import { showScreen } from './menu.js';
 
 const NEW = 'admin-product-new';
