@@ -16,7 +16,7 @@ import { runMigrations } from '../src/db/migrate.js';
 import { createSenderFetch } from '../src/jobs/http.js';
 import { BroadcastSender } from '../src/jobs/sender.js';
 import { createLogger } from '../src/logger.js';
-import { BroadcastService } from '../src/services/broadcasts.js';
+import { BroadcastService } from '../src/services/broadcasts/index.js';
 import { UserService } from '../src/services/users.js';
 import { Translator } from '../src/text/i18n.js';
 

@@ -4,6 +4,7 @@ import { GrammyError, HttpError, webhookCallback } from 'grammy';
 import type { Hono } from 'hono';
 import type { BotContext, BotDeps } from './bot/context.js';
 import { createBotDeps } from './bot/deps.js';
+import { renderProgress } from './bot/features/broadcasts/progress-view.js';
 import { createBot } from './bot/index.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
@@ -88,7 +89,7 @@ export async function startApp(
     await deps.menus.setFor(bot.api, staff.telegramId, staff.role);
   }
 
-  const jobs = await startJobs(deps, bot.api);
+  const jobs = await startJobs(deps, bot.api, { progressView: renderProgress });
 
   let poller: Poller<BotContext> | undefined;
   let server: ServerType | undefined;

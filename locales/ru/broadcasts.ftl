@@ -1,50 +1,21 @@
 ## Реклама: рассылки и автоматические кампании
 
-bc-btn-unsubscribe = 🔕 Отписаться от новостей
-bc-btn-open-product = 🛍 Открыть
-bc-auto-new_product-text =
-    🆕 В PHOENIX появилась услуга <b>{ $product }</b>!
-    Посмотрите — нажмите кнопку ниже.
-bc-auto-abandoned-text =
-    { $name }, вы начали оформлять заказ <b>{ $product }</b>, но не закончили.
-    Продолжите с того же места — нажмите кнопку ниже.
-bc-auto-winback-text =
-    { $name }, мы скучаем! Ваш личный промокод на скидку { $discount }% на любую услугу: <code>{ $code }</code>
-    Он действует один раз и только для вас. /catalog
-bc-auto-followup-text =
-    { $name }, спасибо, что запустили бота PHOENIX! Уже выбрали услугу? Загляните в /catalog — мы с радостью поможем.
-bc-auto-none-text = Новости PHOENIX
-bc-progress =
-    📣 <b>Рассылка #{ $id }</b> — { $state }
-    { $bar }
-    ✅ Доставлено: { $sent } (без подтверждения: { $unconfirmed })
-    ❌ Ошибки: { $failed }
-    🚫 Заблокировали бота: { $blocked }
-    ⏭ Пропущено: { $skipped }
-    👥 Всего: { $total }
-    ⚡ Скорость: { $rate } сообщ./с · осталось { $eta }
-bc-run-state-running = идёт отправка
-bc-run-state-paused = на паузе
-bc-run-state-cancelled = отменена
-bc-run-state-done = завершена
-bc-btn-pause = ⏸ Пауза
-bc-btn-resume = ▶️ Продолжить
-bc-btn-cancel-run = ✖️ Отменить
-bc-btn-stats = 📊 Статистика
-bc-btn-refresh = 🔄 Обновить
-bc-run-paused = Поставлено на паузу.
-bc-run-resumed = Продолжаем.
-bc-run-cancelled = Отменено.
-bc-run-unchanged = Нечего менять: рассылка не в этом состоянии.
+## Меню раздела
 bc-menu = 📣 <b>Реклама</b>
     Рассылки подписчикам и автоматические кампании.
 bc-btn-new = ✍️ Новая рассылка
 bc-btn-list = 📋 Рассылки
 bc-btn-auto = 🤖 Автокампании
+
+## Текст рассылки
 bc-ask-text =
     Пришлите текст рассылки в HTML (<code>&lt;b&gt;</code>, <code>&lt;i&gt;</code>, <code>&lt;a href="…"&gt;</code>…) или фото с текстом в подписи.
     <code>{"{"}name{"}"}</code> заменяется именем получателя. /cancel — отменить.
 bc-bad-html = ⚠️ Telegram не примет этот текст: { $reason }. Исправьте и пришлите снова (символы &lt; &gt; &amp; пишите как <code>&amp;lt; &amp;gt; &amp;amp;</code>).
+bc-html-empty = ⚠️ В рассылке нет текста. Пришлите текст или фото с подписью.
+bc-html-too-long = ⚠️ Текст длиннее { $max } символов — Telegram его не примет. Сократите и пришлите снова.
+
+## Черновик
 bc-draft =
     📝 <b>Черновик #{ $id }</b>
     Фото: { $photo }
@@ -68,17 +39,25 @@ bc-btn-schedule = 🕒 Расписание
 bc-btn-confirm = ✅ Подтвердить
 bc-btn-delete = 🗑 Удалить
 bc-preview-sent = Предпросмотр ниже.
+bc-not-draft = Этого черновика больше нет или он уже подтверждён.
+bc-deleted = Черновик удалён.
+
+## Кнопки: шаг ссылки и выбор товара
 bc-ask-url = Пришлите кнопку в виде <code>Текст | https://example.com</code>.
 bc-bad-url = ⚠️ Пришлите кнопку в виде <code>Текст | https://example.com</code> (ссылка http или https).
 bc-pick-product = Какой товар откроет кнопка?
 bc-no-products = Активных товаров нет.
 bc-product-unavailable = Товар недоступен (или в черновике уже максимум кнопок).
+
+## Аудитория
 bc-pick-audience = Кому отправить? (Отписавшиеся и заблокировавшие бота не получат никогда.)
 bc-aud-all = Всем
 bc-aud-customers = Покупателям с заказами
 bc-aud-no_orders = Пользователям без заказов
 bc-aud-abandoned = Начали заказ и не закончили
 bc-aud-language = Язык: { $language }
+
+## Расписание: выбор, шаги, подписи
 bc-pick-schedule = Когда отправить? Время — { $tz }.
 bc-btn-sched-now = Сейчас
 bc-btn-sched-once = В дату и время
@@ -86,16 +65,18 @@ bc-btn-sched-daily = Каждый день
 bc-btn-sched-weekly = Каждую неделю
 bc-btn-sched-cron = Cron-выражение
 bc-ask-once = Пришлите дату и время ({ $tz }), например <code>2026-12-31 18:00</code>.
-bc-ask-daily = Пришлите время ({ $tz }), например <code>10:00</code>.
-bc-ask-weekly = Пришлите день и время ({ $tz }), например <code>пн 10:00</code>.
-bc-ask-cron = Пришлите cron-выражение из 5 полей ({ $tz }), например <code>0 10 * * 1-5</code>.
 bc-bad-date = ⚠️ Пришлите будущие дату и время ({ $tz }) в виде <code>2026-12-31 18:00</code>.
+bc-ask-daily = Пришлите время ({ $tz }), например <code>10:00</code>.
 bc-bad-daily = ⚠️ Пришлите время в виде <code>ЧЧ:ММ</code>.
+bc-ask-weekly = Пришлите день и время ({ $tz }), например <code>пн 10:00</code>.
 bc-bad-weekly = ⚠️ Пришлите день ({ $days }, пн…вс) и время, например <code>пн 10:00</code>.
+bc-ask-cron = Пришлите cron-выражение из 5 полей ({ $tz }), например <code>0 10 * * 1-5</code>.
 bc-bad-cron = ⚠️ Это не cron-выражение из 5 полей.
 bc-sched-now = сразу после подтверждения
 bc-sched-once = один раз, { $when }
 bc-sched-recurring = повторяется (<code>{ $cron }</code>, { $tz }), следующая: { $when }
+
+## Подтверждение
 bc-confirm =
     Отправить <b>{ $count }</b> { $count ->
         [one] получателю
@@ -104,25 +85,23 @@ bc-confirm =
 bc-btn-go = 🚀 Да, отправить
 bc-confirm-not_draft = Эта рассылка уже подтверждена.
 bc-confirm-no_schedule = Сначала выберите, когда отправить.
+bc-confirm-past = Время рассылки уже прошло. Выберите новое в «Расписании».
 bc-started = 🚀 Рассылка #{ $id } запущена: { $total } { $total ->
         [one] получатель
         [few] получателя
        *[many] получателей
     }. Ниже появится сообщение с прогрессом.
 bc-scheduled = 🕒 Рассылка #{ $id } запланирована: { $schedule }.
-bc-deleted = Черновик удалён.
-bc-not-draft = Этого черновика больше нет или он уже подтверждён.
-bc-not-found = Рассылка не найдена.
+
+## Список
 bc-list = 📋 Последние рассылки:
 bc-list-empty = Рассылок пока нет.
 bc-state-icon-draft = 📝
 bc-state-icon-scheduled = 🕒
 bc-state-icon-sent = ✅
 bc-state-icon-cancelled = ✖️
-bc-state-draft = черновик
-bc-state-scheduled = запланирована
-bc-state-sent = отправлена
-bc-state-cancelled = отменена
+
+## Статистика
 bc-stats =
     📊 <b>Рассылка #{ $id }</b> — { $state }
     Когда: { $schedule }
@@ -133,23 +112,53 @@ bc-stats =
     ⏭ Пропущено: { $skipped } · в очереди: { $pending }
     👆 Переходы: { $clicks } ({ $clickers } чел.)
     🛒 Заказы в течение 7 дней после перехода: { $orders }
+bc-state-draft = черновик
+bc-state-scheduled = запланирована
+bc-state-sent = отправлена
+bc-state-cancelled = отменена
+bc-not-found = Рассылка не найдена.
+bc-btn-refresh = 🔄 Обновить
 bc-btn-unschedule = 🛑 Остановить расписание
 bc-unscheduled = Расписание остановлено.
 bc-not-scheduled = Рассылка не запланирована.
-bc-link-invalid = Ссылка повреждена.
+
+## Сообщение о ходе рассылки и управление
+bc-progress =
+    📣 <b>Рассылка #{ $id }</b> — { $state }
+    { $bar }
+    ✅ Доставлено: { $sent } (без подтверждения: { $unconfirmed })
+    ❌ Ошибки: { $failed }
+    🚫 Заблокировали бота: { $blocked }
+    ⏭ Пропущено: { $skipped }
+    👥 Всего: { $total }
+    ⚡ Скорость: { $rate } сообщ./с · осталось { $eta }
+bc-run-state-running = идёт отправка
+bc-run-state-paused = на паузе
+bc-run-state-cancelled = отменена
+bc-run-state-done = завершена
+bc-btn-pause = ⏸ Пауза
+bc-btn-resume = ▶️ Продолжить
+bc-btn-cancel-run = ✖️ Отменить
+bc-btn-stats = 📊 Статистика
+bc-run-paused = Поставлено на паузу.
+bc-run-resumed = Продолжаем.
+bc-run-cancelled = Отменено.
+bc-run-unchanged = Нечего менять: рассылка не в этом состоянии.
+
+## Автоматические кампании: список и карточка
 bc-auto = 🤖 <b>Автокампании</b> — каждую можно включить и выключить.
 bc-camp-new_product = Новый или снова доступный товар
 bc-camp-abandoned = Напоминание о незаконченном заказе
 bc-camp-winback = Возврат с промокодом
 bc-camp-followup = Сообщение после /start
-bc-camp-new_product-about = Всем сообщаем о товаре, когда он добавлен или снова включён.
-bc-camp-abandoned-about = Напоминание через { $n } ч после того, как пользователь бросил заказ (один раз на пользователя и товар).
-bc-camp-winback-about = Личный одноразовый промокод на { $discount }% тем, кто не заходил { $n } дн.
-bc-camp-followup-about = Сообщение через { $n } ч после /start тем, кто ещё не заказывал.
 bc-camp-detail =
     <b>{ $name }</b> — { $state }
     { $about }
     Текст: { $text }
+bc-camp-new_product-about = Всем сообщаем о товаре, когда он добавлен или снова включён.
+bc-camp-abandoned-about = Напоминание через { $n } ч после того, как пользователь бросил заказ (один раз на пользователя и товар).
+bc-camp-winback-about = Личный одноразовый промокод на { $discount }% тем, кто не заходил { $n } дн.
+bc-camp-followup-about = Сообщение через { $n } ч после /start тем, кто ещё не заказывал.
 bc-camp-default-text = стандартный (на языке пользователя)
 bc-on = ✅ включена
 bc-off = ⛔ выключена
@@ -162,11 +171,29 @@ bc-btn-camp-default = ↩️ Стандартный текст
 bc-camp-turned-on = Включено.
 bc-camp-turned-off = Выключено.
 bc-camp-text-reset = Вернули стандартный текст.
+
+## Шаги кампаний: задержка, скидка, текст
 bc-ask-delay-hours = Пришлите задержку в часах (1–720).
 bc-ask-delay-days = Пришлите число дней без активности (1–365).
+bc-bad-number = ⚠️ Пришлите целое число от 1 до { $max }.
 bc-ask-discount = Пришлите скидку в процентах (1–90).
 bc-ask-camp-text = Пришлите текст в HTML. Подстановки: <code>{"{"}name{"}"}</code>, <code>{"{"}product{"}"}</code>, <code>{"{"}code{"}"}</code>, <code>{"{"}discount{"}"}</code>.
-bc-bad-number = ⚠️ Пришлите целое число от 1 до { $max }.
-bc-html-empty = ⚠️ В рассылке нет текста. Пришлите текст или фото с подписью.
-bc-html-too-long = ⚠️ Текст длиннее { $max } символов — Telegram его не примет. Сократите и пришлите снова.
-bc-confirm-past = Время рассылки уже прошло. Выберите новое в «Расписании».
+
+## Что видят получатели: кнопки рекламы и тексты кампаний по умолчанию
+bc-btn-unsubscribe = 🔕 Отписаться от новостей
+bc-btn-open-product = 🛍 Открыть
+bc-auto-new_product-text =
+    🆕 В PHOENIX появилась услуга <b>{ $product }</b>!
+    Посмотрите — нажмите кнопку ниже.
+bc-auto-abandoned-text =
+    { $name }, вы начали оформлять заказ <b>{ $product }</b>, но не закончили.
+    Продолжите с того же места — нажмите кнопку ниже.
+bc-auto-winback-text =
+    { $name }, мы скучаем! Ваш личный промокод на скидку { $discount }% на любую услугу: <code>{ $code }</code>
+    Он действует один раз и только для вас. /catalog
+bc-auto-followup-text =
+    { $name }, спасибо, что запустили бота PHOENIX! Уже выбрали услугу? Загляните в /catalog — мы с радостью поможем.
+bc-auto-none-text = Новости PHOENIX
+
+## Ссылка «открыть товар»
+bc-link-invalid = Ссылка повреждена.

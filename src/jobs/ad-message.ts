@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { Broadcast } from '../services/broadcasts.js';
+import type { Broadcast } from '../services/broadcasts/index.js';
 import { escapeHtml } from '../telegram/html.js';
 import type { Locale, Translator } from '../text/i18n.js';
 

@@ -1,13 +1,13 @@
 import type { Logger } from '../logger.js';
 import type { CampaignService } from '../services/campaigns.js';
+import { type PeriodicJob, startPeriodic } from './periodic.js';
 
 /**
  * Sweeps the automatic campaigns periodically. Their messages go into the broadcast queue, so the
  * sender's rate limit and crash safety apply; the campaign keys make repeated sweeps harmless.
  */
 export class CampaignJob {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private loop: PeriodicJob | undefined;
 
   constructor(
     private readonly campaigns: CampaignService,
@@ -22,19 +22,17 @@ export class CampaignJob {
   }
 
   start(intervalMs = 60_000): void {
-    const loop = () => {
-      this.running = this.tick()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'campaign sweep failed'))
-        .finally(() => {
-          if (this.timer !== undefined) this.timer = setTimeout(loop, intervalMs);
-        });
-    };
-    this.timer = setTimeout(loop, 1000);
+    this.loop ??= startPeriodic({
+      tick: () => this.tick(),
+      everyMs: intervalMs,
+      firstAfterMs: 1000,
+      logger: this.logger,
+      failure: 'campaign sweep failed',
+    });
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop?.stop();
+    this.loop = undefined;
   }
 }

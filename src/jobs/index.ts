@@ -5,7 +5,8 @@ import type { Services } from '../services/index.js';
 import type { Translator } from '../text/i18n.js';
 import { CampaignJob } from './campaigns.js';
 import { createSenderFetch } from './http.js';
-import { ProgressReporter } from './progress.js';
+import { startPeriodic } from './periodic.js';
+import { ProgressReporter, type ProgressView } from './progress.js';
 import { Scheduler } from './scheduler.js';
 import { BroadcastSender } from './sender.js';
 
@@ -25,6 +26,8 @@ export interface Jobs {
 }
 
 export interface JobOptions {
+  /** How a run's progress message looks (the bot draws it: it owns the buttons). */
+  progressView: ProgressView;
   /** Tests shorten the intervals. */
   schedulerIntervalMs?: number;
   campaignIntervalMs?: number;
@@ -37,7 +40,7 @@ export interface JobOptions {
  * builds its own Api from the same token and root without the auto-retry transformer, because it
  * handles flood waits itself for all its requests at once, and with a lean keep-alive HTTP client.
  */
-export async function startJobs(deps: JobDeps, api: Api, options: JobOptions = {}): Promise<Jobs> {
+export async function startJobs(deps: JobDeps, api: Api, options: JobOptions): Promise<Jobs> {
   const me = await api.getMe();
   const senderApi = new Api(api.token, { ...api.options, fetch: createSenderFetch() });
   const sender = new BroadcastSender(deps, senderApi, {
@@ -45,35 +48,29 @@ export async function startJobs(deps: JobDeps, api: Api, options: JobOptions = {
     paid: deps.config.broadcast.paid,
     botUsername: me.username,
   });
-  const reporter = new ProgressReporter(deps, api, sender.limiter);
+  const reporter = new ProgressReporter(deps, api, sender.limiter, options.progressView);
   const scheduler = new Scheduler(deps.services.broadcasts, deps.logger, deps.config.timezone);
   const campaigns = new CampaignJob(deps.services.campaigns, deps.logger);
 
   sender.start();
   scheduler.start(options.schedulerIntervalMs);
   campaigns.start(options.campaignIntervalMs);
-  let stopped = false;
-  let reporting: Promise<void> = Promise.resolve();
-  const report = async () => {
-    if (stopped) return;
-    if (sender.isLeader) {
-      reporting = reporter
-        .tick()
-        .catch((error: unknown) => deps.logger.error({ err: error }, 'progress reporter failed'));
-      await reporting;
-    }
-    if (!stopped) progressTimer = setTimeout(() => void report(), options.progressIntervalMs ?? 3000);
-  };
-  let progressTimer = setTimeout(() => void report(), 1000);
+  const progress = startPeriodic({
+    tick: async () => {
+      if (sender.isLeader) await reporter.tick();
+    },
+    everyMs: options.progressIntervalMs ?? 3000,
+    firstAfterMs: 1000,
+    logger: deps.logger,
+    failure: 'progress reporter failed',
+  });
 
   return {
     sender,
     scheduler,
     campaigns,
     async stop() {
-      stopped = true;
-      clearTimeout(progressTimer);
-      await Promise.all([scheduler.stop(), campaigns.stop(), sender.stop(), reporting]);
+      await Promise.all([scheduler.stop(), campaigns.stop(), sender.stop(), progress.stop()]);
     },
   };
 }

@@ -1,7 +1,9 @@
-import { type Api, GrammyError, InlineKeyboard } from 'grammy';
+import type { Api } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from '../logger.js';
-import type { BroadcastService, RunProgress } from '../services/broadcasts.js';
+import type { BroadcastService, RunProgress } from '../services/broadcasts/index.js';
 import type { UserService } from '../services/users.js';
+import { isBadRequest, isNotModified } from '../telegram/errors.js';
 import type { Translate, Translator } from '../text/i18n.js';
 import type { SendRateLimiter } from './rate-limiter.js';
 
@@ -11,62 +13,14 @@ export interface ProgressDeps {
   logger: Logger;
 }
 
-/** `▓▓▓▓░░░░░░ 40%` */
-export function progressBar(done: number, total: number, width = 10): string {
-  const share = total > 0 ? Math.min(1, done / total) : 1;
-  const filled = Math.round(share * width);
-  return `${'▓'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.floor(share * 100)}%`;
+/** A run's progress message as the bot draws it (the jobs know no buttons or callback data). */
+export interface ProgressMessage {
+  text: string;
+  keyboard: InlineKeyboardMarkup;
 }
 
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  return h > 0
-    ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`
-    : `${m}:${String(sec).padStart(2, '0')}`;
-}
-
-/** The progress message of a run: bar, figures, rate, ETA, and the controls that apply to its state. */
-export function renderProgress(
-  t: Translate,
-  p: RunProgress,
-  ratePerSecond: number,
-): { text: string; keyboard: InlineKeyboard } {
-  const delivered = p.sent + p.unconfirmed;
-  const done = p.total - p.pending;
-  const remaining = p.pending;
-  const eta = ratePerSecond > 0 ? formatDuration(remaining / ratePerSecond) : '—';
-  const text = t('bc-progress', {
-    id: p.run.broadcastId,
-    state: t(`bc-run-state-${p.run.state}`),
-    bar: progressBar(done, p.total),
-    sent: delivered,
-    unconfirmed: p.unconfirmed,
-    failed: p.failed,
-    blocked: p.blocked,
-    skipped: p.skipped + p.cancelled,
-    total: p.total,
-    rate: ratePerSecond.toFixed(1),
-    eta: p.run.state === 'running' ? eta : '—',
-  });
-  const keyboard = new InlineKeyboard();
-  if (p.run.state === 'running') {
-    keyboard
-      .text(t('bc-btn-pause'), `bc:pause:${p.run.id}`)
-      .text(t('bc-btn-cancel-run'), `bc:cancel:${p.run.id}`);
-  } else if (p.run.state === 'paused') {
-    keyboard
-      .text(t('bc-btn-resume'), `bc:resume:${p.run.id}`)
-      .text(t('bc-btn-cancel-run'), `bc:cancel:${p.run.id}`);
-  }
-  keyboard.row().text(t('bc-btn-stats'), `bc:stats:${p.run.broadcastId}`);
-  return { text, keyboard };
-}
-
-const isNotModified = (error: unknown) =>
-  error instanceof GrammyError && error.description.includes('message is not modified');
+/** Draws the progress message of a run at the given sending rate (messages per second). */
+export type ProgressView = (t: Translate, progress: RunProgress, ratePerSecond: number) => ProgressMessage;
 
 /**
  * Keeps one progress message per run up to date (every few seconds, by the sender's leader): sends it
@@ -79,6 +33,7 @@ export class ProgressReporter {
     private readonly deps: ProgressDeps,
     private readonly api: Api,
     private readonly limiter: SendRateLimiter,
+    private readonly view: ProgressView,
   ) {}
 
   async tick(): Promise<void> {
@@ -90,7 +45,7 @@ export class ProgressReporter {
       if (!progress) continue;
       const admin = await users.byTelegramId(chatId);
       const t = this.deps.translator.for(this.deps.translator.pick(admin?.languageCode));
-      const { text, keyboard } = renderProgress(t, progress, this.rate(run.id, progress));
+      const { text, keyboard } = this.view(t, progress, this.rate(run.id, progress));
       const final = run.state === 'done' || run.state === 'cancelled';
       try {
         await this.limiter.take();
@@ -109,7 +64,7 @@ export class ProgressReporter {
       } catch (error) {
         if (!isNotModified(error)) {
           this.deps.logger.warn({ err: error, runId: run.id }, 'progress message not updated');
-          if (!(error instanceof GrammyError && error.error_code === 400)) continue;
+          if (!isBadRequest(error)) continue;
         }
       }
       if (final) {

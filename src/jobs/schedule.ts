@@ -1,5 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
-import type { Broadcast } from '../services/broadcasts.js';
+import type { Broadcast } from '../services/broadcasts/index.js';
 import { zonedTimeToUtc } from '../text/zoned-time.js';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

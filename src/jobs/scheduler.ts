@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
-import type { BroadcastRun, BroadcastService } from '../services/broadcasts.js';
+import type { BroadcastRun, BroadcastService } from '../services/broadcasts/index.js';
+import { type PeriodicJob, startPeriodic } from './periodic.js';
 import { nextOccurrence } from './schedule.js';
 
 /**
@@ -8,8 +9,7 @@ import { nextOccurrence } from './schedule.js';
  * The clock is injectable so tests need not wait.
  */
 export class Scheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private loop: PeriodicJob | undefined;
 
   constructor(
     private readonly broadcasts: BroadcastService,
@@ -34,19 +34,17 @@ export class Scheduler {
   }
 
   start(intervalMs = 5000): void {
-    const loop = () => {
-      this.running = this.tick()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'scheduler tick failed'))
-        .finally(() => {
-          if (this.timer !== undefined) this.timer = setTimeout(loop, intervalMs);
-        });
-    };
-    this.timer = setTimeout(loop, 0);
+    this.loop ??= startPeriodic({
+      tick: () => this.tick(),
+      everyMs: intervalMs,
+      firstAfterMs: 0,
+      logger: this.logger,
+      failure: 'scheduler tick failed',
+    });
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop?.stop();
+    this.loop = undefined;
   }
 }

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type Api, GrammyError } from 'grammy';
 import type { Logger } from '../logger.js';
-import type { Broadcast, BroadcastService, ClaimedDelivery, DeliveryResult } from '../services/broadcasts.js';
+import type {
+  Broadcast,
+  BroadcastService,
+  ClaimedDelivery,
+  DeliveryResult,
+} from '../services/broadcasts/index.js';
 import type { UserService } from '../services/users.js';
 import type { Translator } from '../text/i18n.js';
 import { renderAd } from './ad-message.js';

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { AudienceService } from './audiences.js';
-import { BroadcastService } from './broadcasts.js';
+import { BroadcastService } from './broadcasts/index.js';
 import { CampaignService } from './campaigns.js';
 import { CatalogService } from './catalog.js';
 import { OrderService } from './orders.js';

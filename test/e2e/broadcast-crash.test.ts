@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { TelegramEmulator } from '../../src/sandbox/emulator/index.js';
-import { BroadcastService } from '../../src/services/broadcasts.js';
+import { BroadcastService } from '../../src/services/broadcasts/index.js';
 import { createTestDatabase, onPostgres } from '../helpers/db.js';
 import { TEST_TOKEN } from '../helpers/harness.js';
 

@@ -13,7 +13,7 @@ import {
 } from '../../src/db/schema/index.js';
 import { nextOccurrence, parseLocalDateTime } from '../../src/jobs/schedule.js';
 import { AudienceService } from '../../src/services/audiences.js';
-import { BroadcastService } from '../../src/services/broadcasts.js';
+import { BroadcastService } from '../../src/services/broadcasts/index.js';
 import { CampaignService } from '../../src/services/campaigns.js';
 import { UserService } from '../../src/services/users.js';
 import { createTestDatabase, onPostgres } from '../helpers/db.js';

@@ -6,7 +6,7 @@ import { adminProductsFeature } from './admin/products.js';
 import { adminPromoFeature } from './admin/promo.js';
 import { adminStaffFeature } from './admin/staff.js';
 import { adminStatsFeature } from './admin/stats.js';
-import { broadcastsFeature } from './broadcasts.js';
+import { broadcastsFeature } from './broadcasts/index.js';
 import { catalogFeature } from './catalog/index.js';
 import { checkoutFeature } from './checkout/index.js';
 import { ordersFeature } from './orders/index.js';

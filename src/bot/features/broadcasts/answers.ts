@@ -1,0 +1,161 @@
+import type { Composer } from 'grammy';
+import type { AdButton } from '../../../db/schema/index.js';
+import { nextCron, parseLocalDateTime, WEEKDAYS } from '../../../jobs/schedule.js';
+import type { Broadcast } from '../../../services/broadcasts/index.js';
+import { stillAdmin } from '../../access.js';
+import type { BotContext } from '../../context.js';
+import { badHtmlText, validateAdHtml } from './ad-html.js';
+import { type ComposeData, type ComposeStep, composeDialog } from './dialog.js';
+import { MAX_BUTTONS } from './keyboards.js';
+import { parseCron, parseDaily, parseWeekly } from './schedule-input.js';
+import { showCampaign, showDraft } from './screens.js';
+
+/** One typed answer of the compose dialog. */
+interface Answer {
+  /** The text, or the photo's caption, trimmed. */
+  input: string;
+  /** The largest size of an attached photo. */
+  photo: string | null;
+  /** Whether a photo came with the answer. */
+  withPhoto: boolean;
+}
+
+type StepHandler = (ctx: BotContext, answer: Answer, data: ComposeData) => Promise<void>;
+
+/** Ends the dialog and shows the changed draft (or says it was confirmed or deleted meanwhile). */
+async function showUpdated(ctx: BotContext, b: Broadcast | undefined): Promise<void> {
+  await composeDialog.end(ctx);
+  if (b) await showDraft(ctx, b);
+  else await ctx.reply(ctx.t('bc-not-draft'));
+}
+
+/** The ad's text (HTML) or a photo with it as caption: a new draft, or the draft's new text. */
+const text: StepHandler = async (ctx, { input, photo, withPhoto }, { draftId }) => {
+  const { broadcasts } = ctx.deps.services;
+  const existing = draftId === undefined ? undefined : await broadcasts.get(draftId);
+  const keepPhoto = photo ?? (withPhoto ? null : (existing?.photo ?? null));
+  const check = validateAdHtml(input, keepPhoto !== null);
+  if (!check.ok) {
+    await ctx.reply(badHtmlText(ctx, check));
+    return;
+  }
+  if (draftId === undefined) {
+    await showUpdated(ctx, await broadcasts.createDraft(ctx.from!.id, { text: input, photo }));
+    return;
+  }
+  await showUpdated(ctx, await broadcasts.updateDraft(draftId, { text: input, ...(photo ? { photo } : {}) }));
+};
+
+/** `Text | https://…`: a URL button. */
+const url: StepHandler = async (ctx, { input }, { draftId }) => {
+  const { broadcasts } = ctx.deps.services;
+  const match = /^(.{1,64}?)\s*\|\s*(https?:\/\/\S+)$/u.exec(input);
+  let link: URL | undefined;
+  try {
+    link = match ? new URL(match[2] as string) : undefined;
+  } catch {
+    link = undefined;
+  }
+  const b = draftId === undefined ? undefined : await broadcasts.get(draftId);
+  if (!match || !link || !b) {
+    await ctx.reply(ctx.t('bc-bad-url'));
+    return;
+  }
+  const button: AdButton = { kind: 'url', text: (match[1] as string).trim(), url: link.toString() };
+  await showUpdated(
+    ctx,
+    await broadcasts.updateDraft(b.id, { buttons: [...b.buttons, button].slice(0, MAX_BUTTONS) }),
+  );
+};
+
+/** A future local date and time: a one-off schedule. */
+const once: StepHandler = async (ctx, { input }, { draftId }) => {
+  const tz = ctx.deps.config.timezone;
+  const at = parseLocalDateTime(input, tz);
+  if (!at || at.getTime() <= Date.now()) {
+    await ctx.reply(ctx.t('bc-bad-date', { tz }));
+    return;
+  }
+  if (draftId === undefined) return;
+  await showUpdated(
+    ctx,
+    await ctx.deps.services.broadcasts.updateDraft(draftId, {
+      scheduleKind: 'once',
+      cron: null,
+      nextRunAt: at,
+    }),
+  );
+};
+
+/** A recurring schedule, typed in the form `parse` reads. */
+const recurring =
+  (kind: 'daily' | 'weekly' | 'cron', parse: (input: string) => string | undefined): StepHandler =>
+  async (ctx, { input }, { draftId }) => {
+    const cron = parse(input);
+    const next = cron ? nextCron(cron, new Date(), ctx.deps.config.timezone) : undefined;
+    if (!cron || !next || draftId === undefined) {
+      await ctx.reply(ctx.t(`bc-bad-${kind}`, { days: WEEKDAYS.join(', ') }));
+      return;
+    }
+    await showUpdated(
+      ctx,
+      await ctx.deps.services.broadcasts.updateDraft(draftId, { scheduleKind: kind, cron, nextRunAt: next }),
+    );
+  };
+
+/** A campaign's delay (hours, or days for win-back) or the win-back discount (percent). */
+const campaignNumber =
+  (kind: 'delay' | 'discount'): StepHandler =>
+  async (ctx, { input }, { campaign }) => {
+    const n = /^\d{1,4}$/.test(input) ? Number(input) : 0;
+    const max = kind === 'discount' ? 90 : campaign === 'winback' ? 365 : 720;
+    if (!campaign || n < 1 || n > max) {
+      await ctx.reply(ctx.t('bc-bad-number', { max }));
+      return;
+    }
+    const { campaigns } = ctx.deps.services;
+    if (kind === 'discount') await campaigns.setDiscount(n);
+    else await campaigns.setDelay(campaign, n);
+    await composeDialog.end(ctx);
+    await showCampaign(ctx, campaign);
+  };
+
+/** A campaign's own text (HTML with placeholders). */
+const campaignText: StepHandler = async (ctx, { input }, { campaign }) => {
+  if (!campaign) return;
+  const check = validateAdHtml(input, false);
+  if (!check.ok) {
+    await ctx.reply(badHtmlText(ctx, check));
+    return;
+  }
+  await ctx.deps.services.campaigns.setText(campaign, input);
+  await composeDialog.end(ctx);
+  await showCampaign(ctx, campaign);
+};
+
+const steps: Record<ComposeStep, StepHandler> = {
+  text,
+  url,
+  once,
+  daily: recurring('daily', parseDaily),
+  weekly: recurring('weekly', parseWeekly),
+  cron: recurring('cron', parseCron),
+  delay: campaignNumber('delay'),
+  discount: campaignNumber('discount'),
+  'camp-text': campaignText,
+};
+
+/** The dialog's typed answers. The role is re-checked: a demoted admin's dialog ends here. */
+export function registerAnswers(composer: Composer<BotContext>): void {
+  composer.on(['message:text', 'message:photo']).filter(composeDialog.answers(), async (ctx) => {
+    if (!(await stillAdmin(ctx))) return;
+    const dialog = composeDialog.read(ctx);
+    if (!dialog) return;
+    const answer: Answer = {
+      input: (ctx.message.text ?? ctx.message.caption ?? '').trim(),
+      photo: ctx.message.photo?.at(-1)?.file_id ?? null,
+      withPhoto: ctx.message.photo !== undefined,
+    };
+    await steps[dialog.step](ctx, answer, dialog.data);
+  });
+}

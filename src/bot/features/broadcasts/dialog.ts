@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { BotContext } from '../../context.js';
+import { defineDialog } from '../../dialog.js';
+
+/**
+ * The advertising compose dialog: each step reads one typed answer (the ad's text, a URL button, a
+ * schedule, a campaign's delay, discount or text). The name is the stored one of earlier versions.
+ */
+export const composeDialog = defineDialog('broadcast', {
+  steps: ['text', 'url', 'once', 'daily', 'weekly', 'cron', 'delay', 'discount', 'camp-text'] as const,
+  freeText: ['text', 'url', 'once', 'daily', 'weekly', 'cron', 'delay', 'discount', 'camp-text'],
+  data: z.object({
+    draftId: z.number().int().optional(),
+    campaign: z.enum(['new_product', 'abandoned', 'winback', 'followup']).optional(),
+  }),
+  adminPanel: true,
+});
+
+export type ComposeStep = (typeof composeDialog.steps)[number];
+export type ComposeData = NonNullable<ReturnType<typeof composeDialog.read>>['data'];
+
+/**
+ * Opens `step` and asks its question. The question is a force-reply message (no inline keyboard),
+ * so that the admin's client opens the reply field at once.
+ */
+export async function ask(
+  ctx: BotContext,
+  step: ComposeStep,
+  data: ComposeData,
+  question: string,
+): Promise<void> {
+  await composeDialog.start(ctx, step, data);
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  await ctx.reply(question, { reply_markup: { force_reply: true } });
+}
