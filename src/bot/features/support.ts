@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import { isStaffRole } from '../../services/staff.js';
-import { TICKET_TEXT_MAX, type Ticket } from '../../services/tickets.js';
+import { TICKET_TEXT_MAX, type Ticket } from '../../services/tickets/index.js';
 import { displayName } from '../../services/users.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { answersDialog, endDialog, startDialog } from '../dialog.js';

@@ -2,7 +2,7 @@ import { type Api, Composer, GrammyError, type InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
 import { z } from 'zod';
 import { isAdminRole, isStaffRole } from '../../services/staff.js';
-import type { Actor, TicketContent, TicketTab, TicketView } from '../../services/tickets.js';
+import type { Actor, TicketContent, TicketTab, TicketView } from '../../services/tickets/index.js';
 import { displayName, type User } from '../../services/users.js';
 import { html } from '../../telegram/markup.js';
 import { formatDateTime } from '../../text/format.js';

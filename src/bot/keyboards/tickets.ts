@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import type { TicketTab, TicketView } from '../../services/tickets.js';
+import type { TicketTab, TicketView } from '../../services/tickets/index.js';
 import type { Translate } from '../../text/i18n.js';
 import { addPageRow } from './pagination.js';
 
