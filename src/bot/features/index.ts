@@ -11,8 +11,8 @@ import { catalogFeature } from './catalog.js';
 import { orderFeature } from './order.js';
 import { ordersFeature } from './orders.js';
 import { settingsFeature } from './settings.js';
-import { supportFeature } from './support.js';
-import { ticketsFeature } from './tickets.js';
+import { supportFeature } from './support/index.js';
+import { ticketsFeature } from './tickets/index.js';
 
 /**
  * The features after start/gate and before the catch-all, in the order they see updates.
