@@ -1,6 +1,5 @@
+// Callback data of the customer side of the support desk (`sup:…`).
 import { callbackData, field } from '../../callback-data.js';
-
-/** Callback data of the customer side of the support desk (`sup:…`). */
 
 /** The customer withdraws their open ticket: `sup:w:<ticket>`. */
 export const withdrawTicket = callbackData('sup:w', { ticket: field.id() });

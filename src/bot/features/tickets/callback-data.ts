@@ -1,17 +1,18 @@
+// Callback data of the staff side of the support desk (`tk:…`). Every handler re-checks the staff
+// role and the ticket's state: the data only names what was pressed.
 import type { TicketTab } from '../../../services/tickets/index.js';
 import { callbackData, type Field, field, INT4_MAX } from '../../callback-data.js';
 
-/**
- * Callback data of the staff side of the support desk (`tk:…`). Every handler re-checks the
- * staff role and the ticket's state: the data only names what was pressed.
- */
-
 const CODE_OF_TAB: Record<TicketTab, string> = { open: 'o', work: 'w', closed: 'c' };
-const TAB_OF_CODE: Record<string, TicketTab> = { o: 'open', w: 'work', c: 'closed' };
+const TAB_OF_CODE = new Map<string, TicketTab>([
+  ['o', 'open'],
+  ['w', 'work'],
+  ['c', 'closed'],
+]);
 
 /** A tab of /tickets, one letter on the wire (`o`, `w`, `c`). */
 const tab: Field<TicketTab> = {
-  parse: (raw) => TAB_OF_CODE[raw],
+  parse: (raw) => TAB_OF_CODE.get(raw),
   format: (value) => CODE_OF_TAB[value],
   widest: 'closed',
 };

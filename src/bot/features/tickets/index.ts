@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import { isStaffRole } from '../../../services/staff.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext, BotDeps } from '../../context.js';
+import { sendScreen } from '../../ui/screen.js';
 import { close, reopen, take } from './actions.js';
 import { agentMessage, startReply } from './agent-reply.js';
 import { alert, plain } from './alerts.js';
@@ -31,7 +32,7 @@ export function ticketsFeature(_deps: BotDeps): Composer<BotContext> {
 
   chat.command('tickets', async (ctx) => {
     if (!isStaffRole(ctx.role)) {
-      await ctx.reply(ctx.t('tickets-staff-only'));
+      await sendScreen(ctx, { text: ctx.t('tickets-staff-only') });
       return;
     }
     await showList(ctx, 'open', 0);
