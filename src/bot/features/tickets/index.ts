@@ -23,7 +23,8 @@ import { redirectTo, showRedirectTargets } from './redirect.js';
 import { sendTranscript } from './relay.js';
 import { showCard, showList } from './screens.js';
 
-export { announceTicket, resolveNotifications, returnTicketsToPool } from './notifications.js';
+/** For the admin panel: removing an agent returns their tickets to the pool. */
+export { returnTicketsToPool } from './notifications.js';
 
 /** /tickets for staff: the Open / In work / Closed lists, ticket cards and every agent action. */
 export function ticketsFeature(_deps: BotDeps): Composer<BotContext> {
