@@ -1,4 +1,4 @@
-## Support: customer side (/support, waiting, rating)
+## /support: the problem
 
 support-staff-use-tickets = You are on the support staff: customers' tickets are under /tickets.
 support-ask =
@@ -10,6 +10,9 @@ support-text-only = Please describe the problem in text, or send a photo with a 
 support-created =
     ✅ Ticket <b>#{ $id }</b> is created. Support agents have been notified.
     Until the ticket is closed, the bot is in support mode: write here and your messages go to the agent.
+
+## Waiting: the ticket is open
+
 support-waiting =
     ⏳ Your ticket <b>#{ $id }</b> is open. Until it is closed the bot is in support mode: just write here and your messages go to support.
     To close it yourself, press "Withdraw ticket".
@@ -17,19 +20,28 @@ support-waiting-alert = Your ticket #{ $id } is open. Write your message in the 
 support-waiting-unsupported = Only text and photos reach support. Your ticket #{ $id } is open.
 support-message-saved = ✉️ Added to ticket #{ $id }. The agent who takes it will see it.
 support-btn-withdraw = ↩️ Withdraw ticket
+
+## Withdraw
+
 support-withdrawn = ↩️ Ticket #{ $id } is withdrawn. You can use the bot again.
 support-withdraw-gone = This ticket is no longer open.
+
+## About the ticket, from the support desk
+
 support-taken = 👤 { $agent } is handling your ticket #{ $id }.
 support-agent-message =
     💬 <b>{ $agent }</b> (support), ticket #{ $id }:
     { $text }
+support-redirected = 🔀 Your ticket #{ $id } was handed to { $agent }.
+support-requeued = ⏳ Your ticket #{ $id } is waiting for another agent.
 support-closed =
     ✅ Ticket #{ $id } is closed. You can use the bot again.
     Please rate the help from 1 to 5:
 support-reopened =
     🔄 Ticket #{ $id } is open again. The bot is back in support mode: write here and your messages go to the agent.
-support-redirected = 🔀 Your ticket #{ $id } was handed to { $agent }.
-support-requeued = ⏳ Your ticket #{ $id } is waiting for another agent.
+
+## Rating
+
 support-rated = Thank you! You rated ticket #{ $id }: { $stars }
 support-rate-thanks = Thank you for the rating!
 support-rate-already = You have already rated this ticket.

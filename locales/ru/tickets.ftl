@@ -1,4 +1,4 @@
-## Поддержка: сторона сотрудника (/tickets, уведомления, переписка)
+## /tickets: списки
 
 tickets-staff-only = Тикеты доступны только сотрудникам поддержки.
 tickets-list-open = <b>🎫 Открытые тикеты</b>: { $n }
@@ -9,19 +9,38 @@ tickets-list-pick = Выберите тикет.
 tickets-tab-open = Открытые ({ $n })
 tickets-tab-work = В работе ({ $n })
 tickets-tab-closed = Закрытые ({ $n })
-tickets-state-created = 🆕 открыт
-tickets-state-in_work = 🛠 в работе
-tickets-state-closed = ✅ закрыт
-tickets-no-agent = —
+tickets-btn-notifications-on = 🔔 Уведомления: вкл
+tickets-btn-notifications-off = 🔕 Уведомления: выкл
+tickets-notifications-on = 🔔 Уведомления о новых тикетах включены.
+tickets-notifications-off = 🔕 Уведомления о новых тикетах выключены.
+
+## Карточка тикета
+
 tickets-card =
     <b>🎫 Тикет #{ $id }</b> — { $state }
     Клиент: { $customer }
     Создан: { $created }
     Агент: { $agent }{ $extra }
     <blockquote>{ $text }</blockquote>
+tickets-state-created = 🆕 открыт
+tickets-state-in_work = 🛠 в работе
+tickets-state-closed = ✅ закрыт
+tickets-no-agent = —
 tickets-card-photo = {"\u000A"}📷 Приложено фото (см. историю переписки).
-tickets-card-rating = {"\u000A"}Оценка: { $stars }
 tickets-card-closed-at = {"\u000A"}Закрыт: { $closed }
+tickets-card-rating = {"\u000A"}Оценка: { $stars }
+tickets-btn-take = 🛠 Взять в работу
+tickets-btn-reply = ✍️ Ответить
+tickets-btn-close = ✅ Закрыть
+tickets-btn-reopen = 🔄 Открыть снова
+tickets-btn-redirect = 🔀 Передать
+tickets-btn-assign = 🔀 Назначить
+tickets-btn-transcript = 📜 История
+tickets-btn-back = ⬅️ К списку
+tickets-gone = Такого тикета нет.
+
+## Уведомления о новых тикетах
+
 tickets-new =
     🆕 <b>Новый тикет #{ $id }</b> от { $customer }:
     { $text }
@@ -31,35 +50,52 @@ tickets-requeued =
 tickets-taken-by = 🎫 Тикет #{ $id } от { $customer } — взял в работу { $agent }.
 tickets-withdrawn-note = 🎫 Тикет #{ $id } от { $customer } отозван клиентом.
 tickets-closed-note = 🎫 Тикет #{ $id } от { $customer } закрыл { $agent }.
+
+## Взять в работу
+
 tickets-take-ok = Вы взяли тикет #{ $id } в работу.
 tickets-already-taken = Тикет #{ $id } уже взял в работу { $agent }.
-tickets-gone = Такого тикета нет.
-tickets-already-closed = Тикет #{ $id } уже закрыт.
-tickets-not-closed = Тикет #{ $id } не закрыт.
+
+## Режим ответа и пересланные сообщения
+
 tickets-not-taken = Сначала возьмите тикет #{ $id } в работу.
 tickets-reply-prompt =
     ✍️ Теперь ваши сообщения (текст или фото) уходят клиенту по тикету #{ $id }. Можно и просто ответить (reply) на пересланное сообщение клиента.
     /cancel — закончить ответ
 tickets-reply-sent = ✅ Отправлено в тикет #{ $id }.
+tickets-undelivered = ⚠️ Сообщение сохранено в тикете #{ $id }, но доставить его клиенту не удалось (возможно, он заблокировал бота).
 tickets-reply-ended = Отвечать в тикет #{ $id } вы больше не можете; режим ответа завершён.
 tickets-reply-unsupported = Клиенту можно отправить только текст или фото.
-tickets-undelivered = ⚠️ Сообщение сохранено в тикете #{ $id }, но доставить его клиенту не удалось (возможно, он заблокировал бота).
 tickets-relay-from-customer =
     💬 <b>#{ $id }</b> · { $customer }:
     { $text }
+
+## Закрыть и открыть снова
+
+tickets-already-closed = Тикет #{ $id } уже закрыт.
 tickets-closed-ok = Тикет #{ $id } закрыт.
+tickets-not-closed = Тикет #{ $id } не закрыт.
 tickets-reopened-ok = Тикет #{ $id } снова открыт.
 tickets-reopen-has-open = У клиента уже есть другой открытый тикет.
+
+## Передать другому агенту
+
 tickets-redirect-pick = 🔀 Кому передать тикет #{ $id }?
 tickets-redirect-none = Других активных агентов нет.
 tickets-redirect-ok = Тикет #{ $id } передан агенту { $agent }.
 tickets-redirect-bad = Этот агент сейчас не активен.
 tickets-redirect-same = Тикет уже у этого агента.
+
+## Сообщения другим сотрудникам
+
 tickets-redirected-to-you = 🔀 { $actor } передал вам тикет #{ $id }.
 tickets-redirected-away = 🔀 { $actor } передал тикет #{ $id } агенту { $agent }.
 tickets-customer-withdrew = ↩️ Клиент отозвал тикет #{ $id }.
 tickets-reopened-to-you = 🔄 { $actor } снова открыл тикет #{ $id }, он снова ваш.
 tickets-closed-by-other = ✅ { $actor } закрыл тикет #{ $id }.
+
+## Переписка
+
 tickets-transcript-header = <b>📜 История тикета #{ $id }</b>
 tickets-transcript-line =
     <b>{ $author }</b> · { $time }
@@ -67,15 +103,3 @@ tickets-transcript-line =
 tickets-transcript-customer = { $name } (клиент)
 tickets-transcript-agent = { $name } (поддержка)
 tickets-transcript-photo = 📷 фото
-tickets-notifications-on = 🔔 Уведомления о новых тикетах включены.
-tickets-notifications-off = 🔕 Уведомления о новых тикетах выключены.
-tickets-btn-take = 🛠 Взять в работу
-tickets-btn-reply = ✍️ Ответить
-tickets-btn-close = ✅ Закрыть
-tickets-btn-reopen = 🔄 Открыть снова
-tickets-btn-redirect = 🔀 Передать
-tickets-btn-assign = 🔀 Назначить
-tickets-btn-transcript = 📜 История
-tickets-btn-back = ⬅️ К списку
-tickets-btn-notifications-on = 🔔 Уведомления: вкл
-tickets-btn-notifications-off = 🔕 Уведомления: выкл

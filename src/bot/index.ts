@@ -6,7 +6,7 @@ import type { BotContext, BotDeps, SessionData } from './context.js';
 import { gateFeature } from './features/gate.js';
 import { featureComposers } from './features/index.js';
 import { startFeature } from './features/start.js';
-import { ticketWaitLock } from './features/ticket-wait-lock.js';
+import { ticketWaitLock } from './features/support/index.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { registerUser } from './middlewares/register-user.js';
 import { PostgresSessionStorage } from './session-storage.js';

@@ -8,7 +8,7 @@ import { OrderService } from './orders.js';
 import { PromoService } from './promo.js';
 import { StaffService } from './staff.js';
 import { StatsService } from './stats.js';
-import { TicketService } from './tickets.js';
+import { TicketService } from './tickets/index.js';
 import { UserService } from './users.js';
 
 /** One aggregator for the domain services; handlers reach the database only through these. */

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
-import type { Ticket } from '../../src/services/tickets.js';
+import type { Ticket } from '../../src/services/tickets/index.js';
 import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
 
 /** Shared steps of the support-desk end-to-end tests (a customer and agents in the emulator). */

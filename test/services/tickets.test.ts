@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { staffNotifications, tickets } from '../../src/db/schema/index.js';
 import { StaffService } from '../../src/services/staff.js';
-import { type Actor, TICKET_TEXT_MAX, TicketService } from '../../src/services/tickets.js';
+import { type Actor, TICKET_TEXT_MAX, TicketService } from '../../src/services/tickets/index.js';
 import { type User, UserService } from '../../src/services/users.js';
 import { createTestDatabase, onPostgres } from '../helpers/db.js';
 

@@ -11,8 +11,8 @@ import { catalogFeature } from './catalog/index.js';
 import { checkoutFeature } from './checkout/index.js';
 import { ordersFeature } from './orders/index.js';
 import { settingsFeature } from './settings/index.js';
-import { supportFeature } from './support.js';
-import { ticketsFeature } from './tickets.js';
+import { supportFeature } from './support/index.js';
+import { ticketsFeature } from './tickets/index.js';
 
 /**
  * The features after start/gate and before the catch-all, in the order they see updates.

@@ -14,7 +14,7 @@ import {
   staffMemberKeyboard,
 } from '../../keyboards/admin.js';
 import { notify } from '../../notify.js';
-import { returnTicketsToPool } from '../tickets.js';
+import { returnTicketsToPool } from '../tickets/index.js';
 import { showScreen } from './menu.js';
 
 const ADD_DIALOG = 'admin-staff-add';

@@ -1,8 +1,8 @@
 import type { MiddlewareFn } from 'grammy';
-import type { BotContext } from '../context.js';
-import { WAITING_ALLOWED_CALLBACK } from '../keyboards/tickets.js';
-import { relayFromCustomer, sendWaitingNotice } from './support.js';
-import { plain } from './tickets.js';
+import type { BotContext } from '../../context.js';
+import { plain } from '../tickets/alerts.js';
+import { allowedWhileWaiting } from './callback-data.js';
+import { relayFromCustomer, sendWaitingNotice } from './waiting.js';
 
 /**
  * The seed's waiting state: while a customer has an open ticket (created or in work) they cannot
@@ -19,7 +19,7 @@ export const ticketWaitLock: MiddlewareFn<BotContext> = async (ctx, next) => {
 
   const callback = ctx.callbackQuery;
   if (callback) {
-    if (callback.data !== undefined && WAITING_ALLOWED_CALLBACK.test(callback.data)) return next();
+    if (callback.data !== undefined && allowedWhileWaiting(callback.data)) return next();
     await ctx.answerCallbackQuery({
       text: plain(ctx, 'support-waiting-alert', { id: ticket.id }),
       show_alert: true,
@@ -28,8 +28,8 @@ export const ticketWaitLock: MiddlewareFn<BotContext> = async (ctx, next) => {
     return;
   }
 
+  if (!ctx.has('message')) return;
   const message = ctx.message;
-  if (!message) return;
   const isCommand = message.text?.startsWith('/') ?? false;
   if (message.photo || (message.text !== undefined && !isCommand)) {
     await relayFromCustomer(ctx, ticket);

@@ -1,0 +1,62 @@
+import { Composer } from 'grammy';
+import { onCallback } from '../../callback-data.js';
+import type { BotContext, BotDeps } from '../../context.js';
+import { requireSubscription } from '../../middlewares/subscription-gate.js';
+import { notify } from '../../notify.js';
+import { KEEP_PHOTO, showScreen } from '../../ui/screen.js';
+import { alert, plain } from '../tickets/alerts.js';
+import { resolveNotifications } from '../tickets/notifications.js';
+import { translateFor } from '../tickets/their-language.js';
+import { rateTicket, withdrawTicket } from './callback-data.js';
+import { askProblem, receiveProblem, supportDialog } from './problem-dialog.js';
+
+export { ticketWaitLock } from './wait-lock.js';
+
+/** Customer side of the support desk: /support, the problem dialog, Withdraw and the rating. */
+export function supportFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  deps.gateResumes.register('support', askProblem);
+  const chat = feature.chatType('private');
+
+  chat.command('support', requireSubscription('support'), askProblem);
+  chat.on('message').filter(supportDialog.answers(), receiveProblem);
+
+  feature.callbackQuery(
+    withdrawTicket.filter,
+    onCallback(withdrawTicket, async (ctx, { ticket: id }) => {
+      const { tickets } = ctx.deps.services;
+      const result = await tickets.withdraw(id, ctx.user.id);
+      if (!result.ok) return alert(ctx, 'support-withdraw-gone');
+      await ctx.answerCallbackQuery();
+      await showScreen(ctx, { text: ctx.t('support-withdrawn', { id }), photo: KEEP_PHOTO });
+      const view = await tickets.view(id);
+      if (!view) return;
+      if (result.previousState === 'created') {
+        await resolveNotifications(ctx.api, ctx.deps, view, 'tickets-withdrawn-note', {});
+      } else if (view.agent) {
+        const t = translateFor(ctx.deps, view.agent);
+        await notify(ctx.api, ctx.deps, view.agent.telegramId, t('tickets-customer-withdrew', { id }));
+      }
+    }),
+  );
+
+  feature.callbackQuery(
+    rateTicket.filter,
+    onCallback(rateTicket, async (ctx, { ticket: id, stars }) => {
+      const result = await ctx.deps.services.tickets.rate(id, ctx.user.id, stars);
+      if (!result.ok) {
+        return alert(
+          ctx,
+          result.reason === 'already_rated' ? 'support-rate-already' : 'support-rate-unavailable',
+        );
+      }
+      await ctx.answerCallbackQuery({ text: plain(ctx, 'support-rate-thanks') });
+      await showScreen(ctx, {
+        text: ctx.t('support-rated', { id, stars: '⭐'.repeat(stars) }),
+        photo: KEEP_PHOTO,
+      });
+    }),
+  );
+
+  return feature;
+}

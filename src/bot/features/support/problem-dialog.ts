@@ -1,0 +1,70 @@
+import type { Filter } from 'grammy';
+import { z } from 'zod';
+import { isStaffRole } from '../../../services/staff.js';
+import { TICKET_TEXT_MAX } from '../../../services/tickets/index.js';
+import type { BotContext } from '../../context.js';
+import { defineDialog } from '../../dialog.js';
+import { sendScreen } from '../../ui/screen.js';
+import { announceTicket } from '../tickets/notifications.js';
+import { withdrawKeyboard } from './keyboards.js';
+import { sendWaitingNotice } from './waiting.js';
+
+/** /support: one step, the problem (a text, or a photo with a caption). */
+export const supportDialog = defineDialog('support', {
+  steps: ['problem'] as const,
+  freeText: ['problem'],
+  data: z.object({}),
+});
+
+/** /support (or its resumption after the subscription gate): asks for the problem. */
+export async function askProblem(ctx: BotContext): Promise<void> {
+  if (isStaffRole(ctx.role)) {
+    await sendScreen(ctx, { text: ctx.t('support-staff-use-tickets') });
+    return;
+  }
+  const open = await ctx.deps.services.tickets.openTicketOf(ctx.user.id);
+  if (open) {
+    await sendWaitingNotice(ctx, open);
+    return;
+  }
+  await supportDialog.start(ctx, 'problem', {});
+  await supportDialog.prompt(ctx, { text: ctx.t('support-ask') });
+}
+
+/** The problem: checked here for a helpful answer, then by the service, which opens the ticket. */
+export async function receiveProblem(ctx: Filter<BotContext, 'message'>): Promise<void> {
+  const message = ctx.message;
+  const photo = message.photo?.at(-1)?.file_id ?? null;
+  const text = photo ? message.caption : message.text;
+  const answer = (key: string, vars: Record<string, number> = {}) =>
+    sendScreen(ctx, { text: ctx.t(key, vars) });
+  if (photo && !text?.trim()) {
+    await answer('support-need-caption');
+    return;
+  }
+  if (!text?.trim()) {
+    await answer('support-text-only');
+    return;
+  }
+  const length = [...text.trim()].length;
+  if (length > TICKET_TEXT_MAX) {
+    await answer('support-too-long', { n: length });
+    return;
+  }
+  const result = await ctx.deps.services.tickets.create(ctx.user.id, { text, photo });
+  if (!result.ok) {
+    if (result.reason === 'already_open') {
+      await supportDialog.end(ctx);
+      await sendWaitingNotice(ctx, result.ticket);
+    } else {
+      await answer(result.reason === 'too_long' ? 'support-too-long' : 'support-text-only', { n: length });
+    }
+    return;
+  }
+  await supportDialog.end(ctx);
+  await sendScreen(ctx, {
+    text: ctx.t('support-created', { id: result.ticket.id }),
+    keyboard: withdrawKeyboard(ctx.t, result.ticket.id),
+  });
+  await announceTicket(ctx.api, ctx.deps, result.ticket.id, 'new');
+}
