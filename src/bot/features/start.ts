@@ -1,29 +1,25 @@
 import { Composer } from 'grammy';
 import { commandList } from '../commands.js';
 import type { BotContext } from '../context.js';
+import { endAnyDialog, readsFreeText } from '../dialog.js';
 
 export const startFeature = new Composer<BotContext>();
 const chat = startFeature.chatType('private');
 
-/**
- * Customer dialog steps that read the next free text as an answer (the checkout's email and promo
- * code, the /support problem). The checkout's summary reads none: its Confirm button keeps working.
- */
-const readsFreeText = (dialog: { name: string; step: string }): boolean =>
-  dialog.name === 'support' || (dialog.name === 'order' && dialog.step !== 'confirm');
 /** Commands that keep the dialog: /help only lists commands, /cancel reports what it cancelled. */
 const KEEPS_DIALOG = new Set(['help', 'cancel']);
 
 /**
- * /catalog, /start, /orders… in the middle of the checkout or of /support ends that dialog, so the
- * user's next message is not read as an email or sent to support as a ticket.
+ * /catalog, /start, /orders… typed at a step that reads free text (declared by each dialog: the
+ * checkout's email and promo code, the /support problem, …) ends that dialog, so the user's next
+ * message is not read as an email or sent to support as a ticket. A step answered by buttons (the
+ * checkout's summary) keeps its dialog, so its Confirm still works.
  */
 chat.on('message:text', async (ctx, next) => {
-  const dialog = ctx.session.dialog;
   const entity = ctx.message.entities?.[0];
-  if (dialog && readsFreeText(dialog) && entity?.type === 'bot_command' && entity.offset === 0) {
+  if (readsFreeText(ctx.session.dialog) && entity?.type === 'bot_command' && entity.offset === 0) {
     const command = ctx.message.text.slice(1, entity.length).split('@')[0]?.toLowerCase() ?? '';
-    if (!KEEPS_DIALOG.has(command)) ctx.session.dialog = undefined;
+    if (!KEEPS_DIALOG.has(command)) await endAnyDialog(ctx);
   }
   await next();
 });
@@ -44,7 +40,7 @@ chat.command('help', async (ctx) => {
 
 chat.command('cancel', async (ctx) => {
   const hadDialog = ctx.session.dialog !== undefined;
-  ctx.session.dialog = undefined;
+  await endAnyDialog(ctx);
   ctx.session.gatePending = undefined;
   await ctx.reply(ctx.t(hadDialog ? 'cancel-done' : 'cancel-nothing'), {
     reply_markup: { remove_keyboard: true },

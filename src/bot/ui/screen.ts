@@ -13,7 +13,8 @@ import type { BotContext } from '../context.js';
  *   Telegram, so the old message is deleted and the new one sent — the chat never holds two live
  *   copies. When the old message cannot be deleted (older than 48 h) its keyboard is retired.
  * - "message is not modified" is success.
- * - "message to edit not found" (deleted meanwhile) falls back to sending the screen anew; but when
+ * - "message to edit not found" (deleted meanwhile) falls back to sending the screen anew (unless
+ *   the caller says `whenGone: 'skip'`, as for other people's notification copies); but when
  *   the message we were replacing is already gone, an earlier press has replaced it (a double tap)
  *   and nothing more is sent.
  * - A photo that Telegram refuses (a file of another bot, a deleted file) is shown as a text screen.
@@ -39,6 +40,14 @@ export interface ScreenTarget {
 }
 
 export type ShowResult = 'edited' | 'sent' | 'unchanged' | 'skipped';
+
+export interface ShowOptions {
+  /**
+   * When the message to edit is gone: `'send'` (default) shows the screen anew; `'skip'` leaves it
+   * (a copy of a notification that its reader deleted is not sent to them again).
+   */
+  whenGone?: 'send' | 'skip';
+}
 
 const EMPTY: InlineKeyboardMarkup = { inline_keyboard: [] };
 const NO_PREVIEW = { is_disabled: true } as const;
@@ -107,6 +116,7 @@ export async function showScreenAt(
   target: ScreenTarget,
   screen: Screen,
   log: Logger,
+  options: ShowOptions = {},
 ): Promise<ShowResult> {
   const { chatId, messageId } = target;
   if (messageId === undefined) {
@@ -119,6 +129,7 @@ export async function showScreenAt(
   } catch (error) {
     if (isNotModified(error)) return 'unchanged';
     if (isMessageGone(error)) {
+      if (options.whenGone === 'skip') return 'skipped';
       await send(api, chatId, screen, log);
       return 'sent';
     }

@@ -71,7 +71,7 @@ export async function showOrderCardAt(
   const text = renderOrderCard(t, locale, deps.config.timezone, details);
   const keyboard = orderActionsKeyboard(t, details.order, userId === undefined ? {} : { userId });
   try {
-    await showScreenAt(api, target, { text, keyboard }, deps.logger);
+    await showScreenAt(api, target, { text, keyboard }, deps.logger, { whenGone: 'skip' });
   } catch (error) {
     if (!(error instanceof GrammyError)) throw error;
     deps.logger.debug(

@@ -54,7 +54,9 @@ export async function resolveNotifications(
     const text = t(key, { id: view.ticket.id, customer: displayName(view.customer), ...vars });
     const isPhoto = view.ticket.photo !== null;
     try {
-      await showScreenAt(api, { ...target, isPhoto }, { text, photo: KEEP_PHOTO }, deps.logger);
+      await showScreenAt(api, { ...target, isPhoto }, { text, photo: KEEP_PHOTO }, deps.logger, {
+        whenGone: 'skip',
+      });
     } catch (error) {
       deps.logger.warn({ err: error, ...target }, 'could not update a ticket notification');
     }
