@@ -1,0 +1,134 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import { TelegramEmulator } from '../../src/sandbox/emulator/index.js';
+import { createTestDatabase, onPostgres } from '../helpers/db.js';
+import { TEST_TOKEN } from '../helpers/harness.js';
+
+/** The real entry point in its own process, as an operator runs it. */
+function startBot(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const until = async (check: () => boolean, timeoutMs: number): Promise<void> => {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+describe.skipIf(!onPostgres())('the bot process under deploys and outages (PostgreSQL)', () => {
+  let emu: TelegramEmulator;
+  let database: DatabaseHandle & { url?: string };
+  let nextUser = 7_300_000_001;
+  const running: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    emu = new TelegramEmulator({ token: TEST_TOKEN });
+    await emu.start();
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    for (const child of running) child.kill('SIGKILL');
+    await emu?.stop();
+    await database?.close();
+  });
+
+  const env = () => ({
+    BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: emu.apiRoot,
+    DATABASE_URL: database.url ?? '',
+    OWNER_IDS: '7299999999',
+    CHANNEL_ID: '@phoenix_runtime_channel',
+  });
+
+  it('SIGTERM with updates in flight: every one is answered exactly once across a restart', async () => {
+    emu.createChannel({ id: -1007300000001, title: 'runtime', username: 'phoenix_runtime_channel' });
+    // The gate's getChatMember answers in 1 s, so SIGTERM lands while handlers are running.
+    const removeFault = emu.injectFault({ method: 'getChatMember', delayMs: 1000 });
+    const first = startBot(env());
+    running.push(first.child);
+    await emu.waitForCall('getUpdates', undefined, { timeoutMs: 20_000 });
+
+    const ids = Array.from({ length: 20 }, () => nextUser++);
+    for (const id of ids) emu.createUser({ id, first_name: 'Клиент', language_code: 'ru' });
+    for (const id of ids) emu.sendText(id, '/catalog');
+    await until(() => emu.callsTo('getChatMember').length >= ids.length, 15_000);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    removeFault();
+
+    // A second wave arrives while no instance runs; the next one picks it up.
+    for (const id of ids) emu.sendText(id, '/help');
+    const second = startBot(env());
+    running.push(second.child);
+    for (const id of ids) {
+      await emu.waitFor(id, (m) => (m.text ?? '').includes('/catalog'), { timeoutMs: 20_000 });
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const id of ids) {
+      const answers = emu.botMessages(id).map((m) => m.text ?? m.caption ?? '');
+      // One gate message for /catalog, one /help list: nothing lost, nothing doubled.
+      expect(answers, String(id)).toHaveLength(2);
+    }
+    expect(first.output()).not.toContain('Cannot use a pool after calling end');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 90_000);
+
+  it('a second poller (409 Conflict) is one clear line, not a crash; polling resumes after it', async () => {
+    const bot = startBot(env());
+    running.push(bot.child);
+    await emu.waitForCall('getUpdates', undefined, { timeoutMs: 20_000 });
+    emu.injectFault({
+      method: 'getUpdates',
+      times: 3,
+      error: { code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' },
+    });
+    await until(() => bot.output().includes('another instance is polling this token'), 20_000);
+    const id = nextUser++;
+    emu.createUser({ id, first_name: 'After', language_code: 'en' });
+    emu.sendText(id, '/help');
+    const answer = await emu.waitFor(id, () => true, { timeoutMs: 30_000 });
+    expect(answer.text).toContain('/catalog');
+    expect(bot.child.exitCode).toBeNull();
+    expect(bot.output().match(/another instance is polling this token/g)).toHaveLength(1);
+    expect(bot.output()).not.toMatch(/Uncaught|UnhandledPromiseRejection|GrammyError: Call to 'getUpdates'/);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }, 90_000);
+
+  it('an unreachable Bot API at start-up: one clear line and a non-zero exit within 30 s', async () => {
+    const started = Date.now();
+    const bot = startBot({ ...env(), TELEGRAM_API_ROOT: `http://127.0.0.1:${await closedPort()}` });
+    running.push(bot.child);
+    const code = await bot.exited;
+    expect(code).not.toBe(0);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(bot.output()).toContain('cannot reach the Bot API');
+    expect(bot.output()).not.toContain(TEST_TOKEN.split(':')[1]);
+  }, 60_000);
+});
