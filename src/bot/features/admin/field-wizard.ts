@@ -224,8 +224,9 @@ export function fieldWizard<
         // A refused field (e.g. the title was taken meanwhile) is asked again; the rest is kept.
         const cleared = { ...dialog.data };
         for (const key of spec.fields[result.field]) delete cleared[key];
-        await spec.create.start(ctx, result.field, cleared);
-        await ask(ctx, { mode: 'new', field: result.field, draft: cleared }, result.refusal);
+        const at = { mode: 'new', field: result.field, draft: cleared } as const;
+        await spec.create.start(ctx, at.field, at.draft);
+        await prompt(ctx, at, await questionScreen(ctx, at, result.refusal));
         return;
       }
       await spec.create.end(ctx);
@@ -244,13 +245,13 @@ export function fieldWizard<
       if (!inWizard || ctx.message?.text?.startsWith('/')) return next();
       if (!(await stillAdmin(ctx))) return;
       if (spec.create.isIn(ctx, spec.final)) {
-        await ctx.reply(ctx.t('admin-product-use-buttons'));
+        await ctx.reply(ctx.t('admin-wizard-use-buttons'));
         return;
       }
       const at = position(ctx);
       if (!at) return next();
       if (spec.buttonFields?.includes(at.field)) {
-        await ctx.reply(ctx.t('admin-product-use-buttons'));
+        await ctx.reply(ctx.t('admin-wizard-use-buttons'));
         return;
       }
       const reply = { text: ctx.message?.text, photo: ctx.message?.photo?.at(-1)?.file_id };
@@ -266,5 +267,5 @@ export function fieldWizard<
 /** The refusal of a message without text where text is asked for. */
 export const needText = <Draft>(ctx: BotContext): Answer<Draft> => ({
   ok: false,
-  refusal: ctx.t('admin-product-need-text'),
+  refusal: ctx.t('admin-wizard-need-text'),
 });

@@ -136,6 +136,6 @@ export function productViewKeyboard(
         ctx.t(product.isActive ? 'admin-product-btn-disable' : 'admin-product-btn-enable'),
         productActive.pack({ product: product.id, on: product.isActive ? '0' : '1' }),
       )
-      .text(ctx.t('admin-product-btn-delete'), productDelete.pack({ product: product.id })),
+      .text(ctx.t('admin-btn-delete'), productDelete.pack({ product: product.id })),
   );
 }

@@ -162,7 +162,7 @@ export function productWizard(show: ShowProduct) {
         updatedOn: now,
       });
       const keyboard = new InlineKeyboard()
-        .text(ctx.t('admin-product-btn-save'), productWizardSave.pack({}))
+        .text(ctx.t('admin-wizard-btn-save'), productWizardSave.pack({}))
         .text(ctx.t('admin-btn-cancel'), productWizardCancel.pack({}));
       await prompt({ text: card, keyboard, photo: full.image });
     },

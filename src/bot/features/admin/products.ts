@@ -102,7 +102,7 @@ admin.callbackQuery(
   productWizardCancel.filter,
   onCallback(productWizardCancel, async (ctx) => {
     await wizard.end(ctx);
-    await ctx.answerCallbackQuery({ text: ctx.t('admin-product-cancelled') });
+    await ctx.answerCallbackQuery({ text: ctx.t('admin-wizard-cancelled') });
     await showList(ctx, 0);
   }),
 );

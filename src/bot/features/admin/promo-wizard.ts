@@ -115,7 +115,7 @@ export function promoWizard(show: (ctx: BotContext, promo: PromoCode) => Promise
       await prompt({
         text: ctx.t('admin-promo-summary', { details: html(details) }),
         keyboard: new InlineKeyboard()
-          .text(ctx.t('admin-product-btn-save'), promoWizardSave.pack({}))
+          .text(ctx.t('admin-wizard-btn-save'), promoWizardSave.pack({}))
           .text(ctx.t('admin-btn-cancel'), promoWizardCancel.pack({})),
       });
     },

@@ -47,7 +47,7 @@ function viewKeyboard(ctx: BotContext, promo: PromoCode): InlineKeyboard {
         ctx.t(promo.isActive ? 'admin-promo-btn-disable' : 'admin-promo-btn-enable'),
         promoActive.pack({ promo: promoId, on: promo.isActive ? '0' : '1' }),
       )
-      .text(ctx.t('admin-product-btn-delete'), promoDelete.pack({ promo: promoId })),
+      .text(ctx.t('admin-btn-delete'), promoDelete.pack({ promo: promoId })),
   );
 }
 
@@ -132,7 +132,7 @@ admin.callbackQuery(
   promoWizardCancel.filter,
   onCallback(promoWizardCancel, async (ctx) => {
     await wizard.endNew(ctx);
-    await ctx.answerCallbackQuery({ text: ctx.t('admin-product-cancelled') });
+    await ctx.answerCallbackQuery({ text: ctx.t('admin-wizard-cancelled') });
     await showList(ctx, 0);
   }),
 );
