@@ -1,9 +1,8 @@
-import type { InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import { stillAdmin } from '../../access.js';
 import type { BotContext } from '../../context.js';
 import type { Dialog } from '../../dialog.js';
 import { retirePressedKeyboard, type Screen, showScreen } from '../../ui/screen.js';
-import { cancelKeyboard } from './keyboards.js';
 
 /**
  * The scaffolding the admin panel's record wizards share (products, promo codes): a creation
@@ -136,7 +135,9 @@ export function fieldWizard<
     const cancel = spec.cancelData(at.mode, at.mode === 'edit' ? at.id : undefined);
     return {
       text: refusal ? `${refusal}\n\n${question.text}` : question.text,
-      keyboard: cancelKeyboard(ctx, cancel, buttons ?? question.buttons),
+      keyboard: (buttons ?? question.buttons ?? new InlineKeyboard())
+        .row()
+        .text(ctx.t('admin-btn-cancel'), cancel),
     };
   };
 

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import type { PromoCode, PromoWithUsage } from '../../../services/promo.js';
 import type { StaffMember } from '../../../services/staff.js';
 import type { User } from '../../../services/users.js';
 import { displayName } from '../../../services/users.js';
@@ -13,7 +14,12 @@ import {
   productList,
   productNew,
   productView,
+  promoActive,
+  promoDelete,
+  promoEdit,
   promoList,
+  promoNew,
+  promoView,
   staffAddById,
   staffInvite,
   staffList,
@@ -23,6 +29,7 @@ import {
   statsChart,
   statsShow,
 } from './callback-data.js';
+import { discountText } from './promo-fields.js';
 
 /** The advertising section's entry (its codec belongs to the advertising feature). */
 const ADVERTISING_MENU = 'bc:menu';
@@ -137,5 +144,47 @@ export function productViewKeyboard(
         productActive.pack({ product: product.id, on: product.isActive ? '0' : '1' }),
       )
       .text(ctx.t('admin-btn-delete'), productDelete.pack({ product: product.id })),
+  );
+}
+
+export const PROMOS_PER_PAGE = 8;
+
+export function promoListKeyboard(
+  ctx: BotContext,
+  items: PromoWithUsage[],
+  page: number,
+  pages: number,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const p of items) {
+    const uses = `${p.usesCount}/${p.maxUses ?? '∞'}`;
+    const label = `${p.isActive ? '' : '🚫 '}${p.code} · ${discountText(ctx, p.kind, p.value)} · ${uses}`;
+    keyboard.text(label, promoView.pack({ promo: p.id })).row();
+  }
+  keyboard.text(ctx.t('admin-promo-btn-new'), promoNew.pack({}));
+  addPageRow(keyboard, page, pages, (n) => promoList.pack({ page: n }));
+  return backToMenu(ctx, keyboard);
+}
+
+export function promoViewKeyboard(ctx: BotContext, promo: PromoCode): InlineKeyboard {
+  const promoId = promo.id;
+  const edit = (field: 'c' | 'v' | 'p' | 'x' | 'm' | 'u') => promoEdit.pack({ promo: promoId, field });
+  return backButton(
+    ctx,
+    promoList.pack({ page: 0 }),
+    new InlineKeyboard()
+      .text(ctx.t('admin-promo-btn-edit-code'), edit('c'))
+      .text(ctx.t('admin-promo-btn-edit-value'), edit('v'))
+      .text(ctx.t('admin-promo-btn-edit-product'), edit('p'))
+      .row()
+      .text(ctx.t('admin-promo-btn-edit-expiry'), edit('x'))
+      .text(ctx.t('admin-promo-btn-edit-max'), edit('m'))
+      .text(ctx.t('admin-promo-btn-edit-peruser'), edit('u'))
+      .row()
+      .text(
+        ctx.t(promo.isActive ? 'admin-promo-btn-disable' : 'admin-promo-btn-enable'),
+        promoActive.pack({ promo: promoId, on: promo.isActive ? '0' : '1' }),
+      )
+      .text(ctx.t('admin-btn-delete'), promoDelete.pack({ promo: promoId })),
   );
 }

@@ -44,7 +44,7 @@ const FIELDS = {
   price: ['price'],
   deadline: ['deadlineDays'],
 } as const satisfies Record<string, readonly (keyof Draft)[]>;
-export type ProductWizardField = keyof typeof FIELDS;
+type ProductWizardField = keyof typeof FIELDS;
 
 /** The one-letter field codes of the edit buttons (and of a stored edit dialog). */
 export const FIELD_OF_CODE = { t: 'title', d: 'description', i: 'image', p: 'price', l: 'deadline' } as const;
@@ -109,11 +109,8 @@ function saved(ctx: BotContext, result: ProductResult): SaveResult<ProductWizard
   return { ok: false, field: STEP_OF_INPUT[result.field], refusal: errorText(ctx, result.error) };
 }
 
-/** The product's own screen in the panel (the text; its keyboard is `productViewKeyboard`). */
-export type ShowProduct = (ctx: BotContext, product: Product) => Promise<void>;
-
 /** Builds the product wizard; `show` draws a saved product's screen. */
-export function productWizard(show: ShowProduct) {
+export function productWizard(show: (ctx: BotContext, product: Product) => Promise<void>) {
   return fieldWizard<ProductWizardField, 'preview', Draft, Product>({
     create: createDialog,
     final: 'preview',

@@ -1,10 +1,9 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { Composer } from 'grammy';
 import type { PromoCode } from '../../../services/promo.js';
 import { html } from '../../../telegram/markup.js';
 import { adminSection } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
-import { addPageRow } from '../../keyboards/pagination.js';
 import { showScreen } from '../../ui/screen.js';
 import {
   promoActive,
@@ -21,35 +20,16 @@ import {
   promoWizardCancel,
   promoWizardSave,
 } from './callback-data.js';
-import { backButton, backToMenu, confirmKeyboard } from './keyboards.js';
-import { discountText, type PromoField, promoDetails } from './promo-fields.js';
+import {
+  confirmKeyboard,
+  PROMOS_PER_PAGE as PER_PAGE,
+  promoListKeyboard,
+  promoViewKeyboard,
+} from './keyboards.js';
+import { type PromoField, promoDetails } from './promo-fields.js';
 import { promoWizard, skipPatch } from './promo-wizard.js';
 
-const PER_PAGE = 8;
 const FIELD_OF_CODE = { c: 'code', v: 'value', p: 'product', x: 'expiry', m: 'max', u: 'peruser' } as const;
-
-function viewKeyboard(ctx: BotContext, promo: PromoCode): InlineKeyboard {
-  const promoId = promo.id;
-  const edit = (field: keyof typeof FIELD_OF_CODE) => promoEdit.pack({ promo: promoId, field });
-  return backButton(
-    ctx,
-    promoList.pack({ page: 0 }),
-    new InlineKeyboard()
-      .text(ctx.t('admin-promo-btn-edit-code'), edit('c'))
-      .text(ctx.t('admin-promo-btn-edit-value'), edit('v'))
-      .text(ctx.t('admin-promo-btn-edit-product'), edit('p'))
-      .row()
-      .text(ctx.t('admin-promo-btn-edit-expiry'), edit('x'))
-      .text(ctx.t('admin-promo-btn-edit-max'), edit('m'))
-      .text(ctx.t('admin-promo-btn-edit-peruser'), edit('u'))
-      .row()
-      .text(
-        ctx.t(promo.isActive ? 'admin-promo-btn-disable' : 'admin-promo-btn-enable'),
-        promoActive.pack({ promo: promoId, on: promo.isActive ? '0' : '1' }),
-      )
-      .text(ctx.t('admin-btn-delete'), promoDelete.pack({ promo: promoId })),
-  );
-}
 
 async function showPromo(ctx: BotContext, promo: PromoCode): Promise<void> {
   const details = await promoDetails(ctx, promo, promo.usesCount);
@@ -57,21 +37,13 @@ async function showPromo(ctx: BotContext, promo: PromoCode): Promise<void> {
     details: html(details),
     status: ctx.t(promo.isActive ? 'admin-promo-active' : 'admin-promo-disabled'),
   });
-  await showScreen(ctx, { text, keyboard: viewKeyboard(ctx, promo) });
+  await showScreen(ctx, { text, keyboard: promoViewKeyboard(ctx, promo) });
 }
 
 async function showList(ctx: BotContext, page: number): Promise<void> {
   const result = await ctx.deps.services.promo.list(page, PER_PAGE);
-  const keyboard = new InlineKeyboard();
-  for (const p of result.items) {
-    const uses = `${p.usesCount}/${p.maxUses ?? '∞'}`;
-    const label = `${p.isActive ? '' : '🚫 '}${p.code} · ${discountText(ctx, p.kind, p.value)} · ${uses}`;
-    keyboard.text(label, promoView.pack({ promo: p.id })).row();
-  }
-  keyboard.text(ctx.t('admin-promo-btn-new'), promoNew.pack({}));
-  addPageRow(keyboard, result.page, result.pages, (n) => promoList.pack({ page: n }));
   const text = ctx.t(result.total === 0 ? 'admin-promos-empty' : 'admin-promos', { total: result.total });
-  await showScreen(ctx, { text, keyboard: backToMenu(ctx, keyboard) });
+  await showScreen(ctx, { text, keyboard: promoListKeyboard(ctx, result.items, result.page, result.pages) });
 }
 
 /**
