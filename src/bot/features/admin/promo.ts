@@ -20,12 +20,7 @@ import {
   promoWizardCancel,
   promoWizardSave,
 } from './callback-data.js';
-import {
-  confirmKeyboard,
-  PROMOS_PER_PAGE as PER_PAGE,
-  promoListKeyboard,
-  promoViewKeyboard,
-} from './keyboards.js';
+import { confirmKeyboard, PROMOS_PER_PAGE, promoListKeyboard, promoViewKeyboard } from './keyboards.js';
 import { type PromoField, promoDetails } from './promo-fields.js';
 import { promoWizard, skipPatch } from './promo-wizard.js';
 
@@ -41,7 +36,7 @@ async function showPromo(ctx: BotContext, promo: PromoCode): Promise<void> {
 }
 
 async function showList(ctx: BotContext, page: number): Promise<void> {
-  const result = await ctx.deps.services.promo.list(page, PER_PAGE);
+  const result = await ctx.deps.services.promo.list(page, PROMOS_PER_PAGE);
   const text = ctx.t(result.total === 0 ? 'admin-promos-empty' : 'admin-promos', { total: result.total });
   await showScreen(ctx, { text, keyboard: promoListKeyboard(ctx, result.items, result.page, result.pages) });
 }
@@ -59,7 +54,7 @@ async function openedPromo(ctx: BotContext, id: number): Promise<PromoCode | und
 
 const wizard = promoWizard(showPromo);
 
-/** The wizard's current field when it is `field`; otherwise the button is out of date (answered so). */
+/** The wizard's position when `accepts` its current field; otherwise the button is out of date (answered so). */
 async function atField(ctx: BotContext, accepts: (field: PromoField) => boolean) {
   const at = wizard.position(ctx);
   if (at && accepts(at.field)) return at;
