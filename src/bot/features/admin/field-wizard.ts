@@ -100,6 +100,7 @@ export interface FieldWizard<Field extends string, Draft> {
   onMessage(ctx: BotContext, next: () => Promise<void>): Promise<void>;
 }
 
+/** Builds a record's wizard from its spec; register its buttons and {@link FieldWizard.onMessage}. */
 export function fieldWizard<
   Field extends string,
   Final extends string,
