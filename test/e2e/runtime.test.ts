@@ -7,7 +7,11 @@ import { createTestDatabase, onPostgres } from '../helpers/db.js';
 import { TEST_TOKEN } from '../helpers/harness.js';
 
 /** The real entry point in its own process, as an operator runs it. */
-function startBot(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function startBot(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
@@ -106,7 +110,11 @@ describe.skipIf(!onPostgres())('the bot process under deploys and outages (Postg
     emu.injectFault({
       method: 'getUpdates',
       times: 3,
-      error: { code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' },
+      error: {
+        code: 409,
+        description:
+          'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+      },
     });
     await until(() => bot.output().includes('another instance is polling this token'), 20_000);
     const id = nextUser++;

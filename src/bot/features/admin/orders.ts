@@ -3,15 +3,18 @@ import { ORDER_STATES, type OrderDetails, type OrderState } from '../../../servi
 import { displayName } from '../../../services/users.js';
 import { formatDateTime, formatPrice } from '../../../text/format.js';
 import { adminSection } from '../../access.js';
+import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
-import { backButton } from '../../keyboards/admin.js';
 import { addPageRow } from '../../keyboards/pagination.js';
+import { showScreen } from '../../ui/screen.js';
 import { orderActionsKeyboard } from '../orders/keyboards.js';
-import { showScreen } from './menu.js';
+import { ordersBoard, ordersByState, ordersCard } from './callback-data.js';
+import { backButton, backToMenu } from './keyboards.js';
 
 const PER_PAGE = 5;
-const STATE_CODE: Record<OrderState, string> = { created: 'c', in_work: 'w', done: 'd', cancelled: 'x' };
-const CODE_STATE: Record<string, OrderState> = { c: 'created', w: 'in_work', d: 'done', x: 'cancelled' };
+type StateCode = 'c' | 'w' | 'd' | 'x';
+const STATE_CODE: Record<OrderState, StateCode> = { created: 'c', in_work: 'w', done: 'd', cancelled: 'x' };
+const CODE_STATE: Record<StateCode, OrderState> = { c: 'created', w: 'in_work', d: 'done', x: 'cancelled' };
 const stateName = (ctx: BotContext, state: OrderState): string =>
   ctx.t(`order-state-${state.replace('_', '-')}`);
 
@@ -52,46 +55,56 @@ const section = adminSection('ado');
 /** Orders board: states with counts, a paginated list per state, the order card with B's actions. */
 export const adminOrdersFeature = section.composer;
 
-section.admin.callbackQuery('ado:menu', async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const counts = await ctx.deps.services.orders.countByState();
-  const keyboard = new InlineKeyboard();
-  ORDER_STATES.forEach((state, i) => {
-    keyboard.text(`${stateName(ctx, state)} (${counts[state]})`, `ado:l:${STATE_CODE[state]}:0`);
-    if (i % 2 === 1) keyboard.row();
-  });
-  await showScreen(ctx, ctx.t('admin-orders'), backButton(ctx, 'adm:menu', keyboard));
-});
+section.admin.callbackQuery(
+  ordersBoard.filter,
+  onCallback(ordersBoard, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const counts = await ctx.deps.services.orders.countByState();
+    const keyboard = new InlineKeyboard();
+    ORDER_STATES.forEach((state, i) => {
+      const data = ordersByState.pack({ state: STATE_CODE[state], page: 0 });
+      keyboard.text(`${stateName(ctx, state)} (${counts[state]})`, data);
+      if (i % 2 === 1) keyboard.row();
+    });
+    await showScreen(ctx, { text: ctx.t('admin-orders'), keyboard: backToMenu(ctx, keyboard) });
+  }),
+);
 
-section.admin.callbackQuery(/^ado:l:([cwdx]):(\d{1,5})$/, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const code = ctx.match[1] as string;
-  const state = CODE_STATE[code] as OrderState;
-  const page = await ctx.deps.services.orders.listByState([state], Number(ctx.match[2]), PER_PAGE);
-  const keyboard = new InlineKeyboard();
-  for (const { order } of page.items) {
-    const label = `№${order.id} · ${order.productTitle} · ${formatPrice(order.finalPrice, ctx.locale)}`;
-    keyboard.text(label.slice(0, 60), `ado:v:${order.id}:${code}:${page.page}`).row();
-  }
-  addPageRow(keyboard, page.page, page.pages, (p) => `ado:l:${code}:${p}`);
-  const text = ctx.t(page.total === 0 ? 'admin-orders-none' : 'admin-orders-state', {
-    state: stateName(ctx, state),
-    total: page.total,
-  });
-  await showScreen(ctx, text, backButton(ctx, 'ado:menu', keyboard));
-});
+section.admin.callbackQuery(
+  ordersByState.filter,
+  onCallback(ordersByState, async (ctx, { state: code, page: requested }) => {
+    await ctx.answerCallbackQuery();
+    const state = CODE_STATE[code];
+    const page = await ctx.deps.services.orders.listByState([state], requested, PER_PAGE);
+    const keyboard = new InlineKeyboard();
+    for (const { order } of page.items) {
+      const label = `№${order.id} · ${order.productTitle} · ${formatPrice(order.finalPrice, ctx.locale)}`;
+      keyboard
+        .text(label.slice(0, 60), ordersCard.pack({ order: order.id, state: code, page: page.page }))
+        .row();
+    }
+    addPageRow(keyboard, page.page, page.pages, (p) => ordersByState.pack({ state: code, page: p }));
+    const text = ctx.t(page.total === 0 ? 'admin-orders-none' : 'admin-orders-state', {
+      state: stateName(ctx, state),
+      total: page.total,
+    });
+    await showScreen(ctx, { text, keyboard: backButton(ctx, ordersBoard.pack({}), keyboard) });
+  }),
+);
 
-section.admin.callbackQuery(/^ado:v:(\d{1,10}):([cwdx]):(\d{1,5})$/, async (ctx) => {
-  const details = await ctx.deps.services.orders.details(Number(ctx.match[1]));
-  if (!details) {
-    await ctx.answerCallbackQuery({ text: ctx.t('order-not-found') });
-    return;
-  }
-  await ctx.answerCallbackQuery();
-  const keyboard = orderActionsKeyboard(ctx.t, details.order, { anyStaff: true }) ?? new InlineKeyboard();
-  await showScreen(
-    ctx,
-    boardCardText(ctx, details),
-    backButton(ctx, `ado:l:${ctx.match[2]}:${ctx.match[3]}`, keyboard),
-  );
-});
+section.admin.callbackQuery(
+  ordersCard.filter,
+  onCallback(ordersCard, async (ctx, { order, state, page }) => {
+    const details = await ctx.deps.services.orders.details(order);
+    if (!details) {
+      await ctx.answerCallbackQuery({ text: ctx.t('order-not-found') });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const keyboard = orderActionsKeyboard(ctx.t, details.order, { anyStaff: true }) ?? new InlineKeyboard();
+    await showScreen(ctx, {
+      text: boardCardText(ctx, details),
+      keyboard: backButton(ctx, ordersByState.pack({ state, page }), keyboard),
+    });
+  }),
+);

@@ -1,24 +1,41 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { Composer } from 'grammy';
 import { z } from 'zod';
 import type { Role, StaffMember, StaffRole } from '../../../services/staff.js';
 import { displayName } from '../../../services/users.js';
 import { html } from '../../../telegram/markup.js';
 import { formatDateTime } from '../../../text/format.js';
 import { adminSection, stillAdmin } from '../../access.js';
+import { onCallback } from '../../callback-data.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { answersDialog, endDialog, readDialog, startDialog } from '../../dialog.js';
+import { defineDialog } from '../../dialog.js';
+import { notify } from '../../notify.js';
+import { showScreen } from '../../ui/screen.js';
+import { returnTicketsToPool } from '../tickets/index.js';
+import {
+  staffAddById,
+  staffInvite,
+  staffList,
+  staffMember,
+  staffRemove,
+  staffRemoveYes,
+  staffSetRole,
+} from './callback-data.js';
 import {
   backButton,
+  cancelKeyboard,
   confirmKeyboard,
   staffListKeyboard,
   staffMemberKeyboard,
-} from '../../keyboards/admin.js';
-import { notify } from '../../notify.js';
-import { returnTicketsToPool } from '../tickets/index.js';
-import { showScreen } from './menu.js';
+} from './keyboards.js';
 
-const ADD_DIALOG = 'admin-staff-add';
-const roleOf = (code: string): StaffRole => (code === 'a' ? 'admin' : 'support');
+/** "Add by Telegram ID": one free-text step, the id. */
+const addById = defineDialog('admin-staff-add', {
+  steps: ['id'] as const,
+  freeText: ['id'],
+  data: z.object({}),
+  adminPanel: true,
+});
+const roleOf = (code: 's' | 'a'): StaffRole => (code === 'a' ? 'admin' : 'support');
 
 /**
  * Who may do what with a staff member: owners everything; admins only add and remove support
@@ -33,7 +50,7 @@ export function mayManage(actor: Role, target: StaffRole | undefined, next: Staf
 async function showList(ctx: BotContext): Promise<void> {
   const members = await ctx.deps.services.staff.list();
   const text = members.length === 0 ? ctx.t('admin-staff-empty') : ctx.t('admin-staff-list');
-  await showScreen(ctx, text, staffListKeyboard(ctx, members));
+  await showScreen(ctx, { text, keyboard: staffListKeyboard(ctx, members) });
 }
 
 async function showMember(ctx: BotContext, member: StaffMember): Promise<void> {
@@ -45,7 +62,7 @@ async function showMember(ctx: BotContext, member: StaffMember): Promise<void> {
     status: ctx.t(member.paused ? 'admin-staff-paused' : 'admin-staff-active'),
     since: formatDateTime(member.createdOn, ctx.locale, ctx.deps.config.timezone),
   });
-  await showScreen(ctx, text, staffMemberKeyboard(ctx, member));
+  await showScreen(ctx, { text, keyboard: staffMemberKeyboard(ctx, member) });
 }
 
 /** Sets the person's command menu and tells them what changed (in their language). */
@@ -68,66 +85,79 @@ export function adminStaffFeature(deps: BotDeps): Composer<BotContext> {
   const { composer, admin } = adminSection('ads');
   feature.use(composer);
 
-  admin.callbackQuery('ads:list', async (ctx) => {
-    await ctx.answerCallbackQuery();
-    if (ctx.session.dialog?.name === ADD_DIALOG) endDialog(ctx);
-    await showList(ctx);
-  });
-
-  admin.callbackQuery(/^ads:v:(\d{1,16})$/, async (ctx) => {
-    const member = await ctx.deps.services.staff.member(Number(ctx.match[1]));
-    if (!member) {
-      await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-gone') });
+  admin.callbackQuery(
+    staffList.filter,
+    onCallback(staffList, async (ctx) => {
+      await ctx.answerCallbackQuery();
+      await addById.end(ctx);
       await showList(ctx);
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    await showMember(ctx, member);
-  });
+    }),
+  );
 
-  admin.callbackQuery(/^ads:inv:([sa])$/, async (ctx) => {
-    const role = roleOf(ctx.match[1] as string);
-    if (!mayManage(ctx.role, undefined, role)) {
-      await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-owner-only'), show_alert: true });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    const token = await ctx.deps.services.staff.createInvite(role, ctx.from.id);
-    const link = `https://t.me/${ctx.me.username}?start=staff_${token}`;
-    await showScreen(
-      ctx,
-      ctx.t('admin-staff-invite', { link, role: ctx.t(`admin-role-${role}`) }),
-      backButton(ctx, 'ads:list'),
-    );
-  });
+  admin.callbackQuery(
+    staffMember.filter,
+    onCallback(staffMember, async (ctx, { member: telegramId }) => {
+      const member = await ctx.deps.services.staff.member(telegramId);
+      if (!member) {
+        await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-gone') });
+        await showList(ctx);
+        return;
+      }
+      await ctx.answerCallbackQuery();
+      await showMember(ctx, member);
+    }),
+  );
 
-  admin.callbackQuery('ads:id', async (ctx) => {
-    await ctx.answerCallbackQuery();
-    startDialog(ctx, ADD_DIALOG, 'id');
-    await showScreen(
-      ctx,
-      ctx.t('admin-staff-ask-id'),
-      new InlineKeyboard().text(ctx.t('admin-btn-cancel'), 'ads:list'),
-    );
-  });
+  admin.callbackQuery(
+    staffInvite.filter,
+    onCallback(staffInvite, async (ctx, values) => {
+      const role = roleOf(values.role);
+      if (!mayManage(ctx.role, undefined, role)) {
+        await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-owner-only'), show_alert: true });
+        return;
+      }
+      await ctx.answerCallbackQuery();
+      const token = await ctx.deps.services.staff.createInvite(role, ctx.from!.id);
+      const link = `https://t.me/${ctx.me.username}?start=staff_${token}`;
+      await showScreen(ctx, {
+        text: ctx.t('admin-staff-invite', { link, role: ctx.t(`admin-role-${role}`) }),
+        keyboard: backButton(ctx, staffList.pack({})),
+      });
+    }),
+  );
 
-  composer.on('message:text').filter(answersDialog(ADD_DIALOG), async (ctx) => {
+  admin.callbackQuery(
+    staffAddById.filter,
+    onCallback(staffAddById, async (ctx) => {
+      await ctx.answerCallbackQuery();
+      await addById.start(ctx, 'id', {});
+      await showScreen(ctx, {
+        text: ctx.t('admin-staff-ask-id'),
+        keyboard: cancelKeyboard(ctx, staffList.pack({})),
+      });
+    }),
+  );
+
+  composer.on('message:text').filter(addById.answers('id'), async (ctx) => {
     if (!(await stillAdmin(ctx))) return;
-    if (!readDialog(ctx, ADD_DIALOG, z.object({}))) return;
+    if (!addById.read(ctx)) return;
     const raw = ctx.message.text.trim();
     const id = /^\d{1,16}$/.test(raw) ? Number(raw) : Number.NaN;
-    const cancel = new InlineKeyboard().text(ctx.t('admin-btn-cancel'), 'ads:list');
+    const askAgain = async (key: string) => {
+      await addById.go(ctx, 'id');
+      await addById.prompt(ctx, { text: ctx.t(key), keyboard: cancelKeyboard(ctx, staffList.pack({})) });
+    };
     if (!Number.isSafeInteger(id) || id <= 0) {
-      await ctx.reply(ctx.t('admin-staff-bad-id'), { reply_markup: cancel });
+      await askAgain('admin-staff-bad-id');
       return;
     }
     const { staff } = ctx.deps.services;
     if (staff.isOwner(id)) {
-      await ctx.reply(ctx.t('admin-staff-is-owner'), { reply_markup: cancel });
+      await askAgain('admin-staff-is-owner');
       return;
     }
     const existing = await staff.member(id);
-    endDialog(ctx);
+    await addById.end(ctx);
     if (existing) {
       await ctx.reply(ctx.t('admin-staff-already'));
       await showMember(ctx, existing);
@@ -139,64 +169,72 @@ export function adminStaffFeature(deps: BotDeps): Composer<BotContext> {
     await showMember(ctx, member);
   });
 
-  admin.callbackQuery(/^ads:role:(\d{1,16}):([sa])$/, async (ctx) => {
-    const telegramId = Number(ctx.match[1]);
-    const role = roleOf(ctx.match[2] as string);
-    const { staff } = ctx.deps.services;
-    const member = await staff.member(telegramId);
-    if (!member) {
-      await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-gone') });
-      await showList(ctx);
-      return;
-    }
-    if (!mayManage(ctx.role, member.role, role)) {
-      await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-owner-only'), show_alert: true });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    const updated = member.role === role ? member : await staff.upsert(telegramId, role, ctx.from.id);
-    if (member.role !== role) await announceRole(ctx, telegramId, role, 'admin-staff-role-changed');
-    await showMember(ctx, updated);
-  });
+  admin.callbackQuery(
+    staffSetRole.filter,
+    onCallback(staffSetRole, async (ctx, values) => {
+      const telegramId = values.member;
+      const role = roleOf(values.role);
+      const { staff } = ctx.deps.services;
+      const member = await staff.member(telegramId);
+      if (!member) {
+        await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-gone') });
+        await showList(ctx);
+        return;
+      }
+      if (!mayManage(ctx.role, member.role, role)) {
+        await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-owner-only'), show_alert: true });
+        return;
+      }
+      await ctx.answerCallbackQuery();
+      const updated = member.role === role ? member : await staff.upsert(telegramId, role, ctx.from!.id);
+      if (member.role !== role) await announceRole(ctx, telegramId, role, 'admin-staff-role-changed');
+      await showMember(ctx, updated);
+    }),
+  );
 
-  admin.callbackQuery(/^ads:rm:(\d{1,16})$/, async (ctx) => {
-    const member = await ctx.deps.services.staff.member(Number(ctx.match[1]));
-    if (!member) {
-      await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-gone') });
-      await showList(ctx);
-      return;
-    }
-    if (!mayManage(ctx.role, member.role, 'removed')) {
-      await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-owner-only'), show_alert: true });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    const user = await ctx.deps.services.users.byTelegramId(member.telegramId);
-    await showScreen(
-      ctx,
-      ctx.t('admin-staff-remove-confirm', { name: user ? displayName(user) : String(member.telegramId) }),
-      confirmKeyboard(ctx, `ads:rmy:${member.telegramId}`, `ads:v:${member.telegramId}`),
-    );
-  });
+  admin.callbackQuery(
+    staffRemove.filter,
+    onCallback(staffRemove, async (ctx, values) => {
+      const member = await ctx.deps.services.staff.member(values.member);
+      if (!member) {
+        await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-gone') });
+        await showList(ctx);
+        return;
+      }
+      if (!mayManage(ctx.role, member.role, 'removed')) {
+        await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-owner-only'), show_alert: true });
+        return;
+      }
+      await ctx.answerCallbackQuery();
+      const user = await ctx.deps.services.users.byTelegramId(member.telegramId);
+      const id = member.telegramId;
+      await showScreen(ctx, {
+        text: ctx.t('admin-staff-remove-confirm', { name: user ? displayName(user) : String(id) }),
+        keyboard: confirmKeyboard(ctx, staffRemoveYes.pack({ member: id }), staffMember.pack({ member: id })),
+      });
+    }),
+  );
 
-  admin.callbackQuery(/^ads:rmy:(\d{1,16})$/, async (ctx) => {
-    const telegramId = Number(ctx.match[1]);
-    const { staff } = ctx.deps.services;
-    const member = await staff.member(telegramId);
-    if (member && !mayManage(ctx.role, member.role, 'removed')) {
-      await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-owner-only'), show_alert: true });
-      return;
-    }
-    if (!member || !(await staff.remove(telegramId))) {
-      await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-gone') });
+  admin.callbackQuery(
+    staffRemoveYes.filter,
+    onCallback(staffRemoveYes, async (ctx, { member: telegramId }) => {
+      const { staff } = ctx.deps.services;
+      const member = await staff.member(telegramId);
+      if (member && !mayManage(ctx.role, member.role, 'removed')) {
+        await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-owner-only'), show_alert: true });
+        return;
+      }
+      if (!member || !(await staff.remove(telegramId))) {
+        await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-gone') });
+        await showList(ctx);
+        return;
+      }
+      const released = await releaseAgentWork(ctx, telegramId);
+      await announceRole(ctx, telegramId, 'customer', 'admin-staff-you-are-removed');
+      await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-removed', { tickets: released }) });
       await showList(ctx);
-      return;
-    }
-    const released = await releaseAgentWork(ctx, telegramId);
-    await announceRole(ctx, telegramId, 'customer', 'admin-staff-you-are-removed');
-    await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-removed', { tickets: released }) });
-    await showList(ctx);
-  });
+    }),
+  );
 
   deps.deepLinks.register('staff', async (ctx, token) => {
     const result = await ctx.deps.services.staff.redeemInvite(token, ctx.from!.id);

@@ -2,9 +2,11 @@ import { InputFile } from 'grammy';
 import { renderDailyChart } from '../../../services/chart.js';
 import { formatPrice } from '../../../text/format.js';
 import { adminSection } from '../../access.js';
+import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
-import { statsKeyboard } from '../../keyboards/admin.js';
-import { showScreen } from './menu.js';
+import { showScreen } from '../../ui/screen.js';
+import { statsChart, statsShow } from './callback-data.js';
+import { statsKeyboard } from './keyboards.js';
 
 const CHART_DAYS = 30;
 
@@ -57,12 +59,18 @@ const section = adminSection('adt');
 /** Statistics screen (`adt:show`) and the 30-day chart sent as a photo (`adt:chart`). */
 export const adminStatsFeature = section.composer;
 
-section.admin.callbackQuery('adt:show', async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showScreen(ctx, await statsText(ctx), statsKeyboard(ctx));
-});
+section.admin.callbackQuery(
+  statsShow.filter,
+  onCallback(statsShow, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, { text: await statsText(ctx), keyboard: statsKeyboard(ctx) });
+  }),
+);
 
-section.admin.callbackQuery('adt:chart', async (ctx) => {
+section.admin.callbackQuery(statsChart.filter, onCallback(statsChart, sendChart));
+
+/** The 30-day chart of orders and new users, sent as a new photo under the statistics screen. */
+async function sendChart(ctx: BotContext): Promise<void> {
   await ctx.answerCallbackQuery({ text: ctx.t('admin-stats-chart-wait') });
   const { config, services } = ctx.deps;
   const points = await services.stats.daily(CHART_DAYS, config.timezone);
@@ -85,4 +93,4 @@ section.admin.callbackQuery('adt:chart', async (ctx) => {
   await ctx.replyWithPhoto(new InputFile(png, 'stats.png'), {
     caption: ctx.t('admin-chart-caption', { days: CHART_DAYS, orders: totals.orders, users: totals.users }),
   });
-});
+}

@@ -1,0 +1,30 @@
+## Statistics
+
+admin-stats =
+    <b>📊 Statistics</b>
+
+    <b>Users:</b> { $users }
+    new in 7 days: { $new7 }, in 30 days: { $new30 }
+    blocked the bot: { $blocked }
+
+    <b>Orders:</b> new { $created }, in work { $inWork }, done { $done }, cancelled { $cancelled }
+    <b>Revenue</b> (done orders): { $revenue }
+    <b>Conversion:</b> { $conversion } ({ $buyers } of { $users } users ordered)
+
+    <b>Tickets:</b> open { $ticketsOpen }, closed { $ticketsClosed }
+    <b>Average first response:</b> { $firstResponse }
+    <b>Average rating:</b> { $rating } ({ $rated } ratings)
+admin-stats-none = —
+admin-duration-seconds = { $s } s
+admin-duration-minutes = { $m } min
+admin-duration-hours = { $h } h { $m } min
+admin-duration-days = { $d } d { $h } h
+admin-stats-btn-chart = 📈 30-day chart
+
+## Statistics: the chart
+
+admin-stats-chart-wait = Drawing the chart…
+admin-chart-title = Orders and new users, last { $days } days
+admin-chart-orders = Orders
+admin-chart-users = New users
+admin-chart-caption = 📈 Last { $days } days: { $orders } orders, { $users } new users.

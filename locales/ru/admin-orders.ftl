@@ -1,0 +1,16 @@
+## Доска заказов: состояния
+
+admin-orders =
+    <b>📦 Заказы</b>
+    Выберите состояние.
+
+## Доска заказов: список
+
+admin-orders-state = <b>📦 Заказы: { $state }</b> (всего: { $total })
+admin-orders-none = <b>📦 Заказы: { $state }</b>
+    Таких заказов нет.
+
+## Доска заказов: карточка заказа
+
+admin-order-executor = Исполнитель: { $name }
+admin-order-no-executor = —

@@ -1,0 +1,181 @@
+import { InlineKeyboard } from 'grammy';
+import { z } from 'zod';
+import {
+  DESCRIPTION_MAX,
+  type Product,
+  type ProductField,
+  type ProductFieldError,
+  type ProductResult,
+  productErrorKey,
+  productErrorVars,
+  TITLE_MAX,
+  validateDeadline,
+  validateDescription,
+  validatePrice,
+  validateTitle,
+} from '../../../services/catalog.js';
+import type { BotContext } from '../../context.js';
+import { defineDialog } from '../../dialog.js';
+import { productCardText } from '../catalog/card.js';
+import {
+  productView,
+  productWizardCancel,
+  productWizardSave,
+  productWizardSkipPhoto,
+} from './callback-data.js';
+import { type Answer, fieldWizard, needText, type SaveResult } from './field-wizard.js';
+
+/** The creation wizard and the one-field edit of a product: questions, answers, preview. */
+
+const Draft = z.object({
+  title: z.string().optional(),
+  description: z.string().optional(),
+  /** undefined: not asked yet; null: the admin skipped the photo. */
+  image: z.string().nullable().optional(),
+  price: z.number().int().optional(),
+  deadlineDays: z.number().int().optional(),
+});
+type Draft = z.infer<typeof Draft>;
+
+const FIELDS = {
+  title: ['title'],
+  description: ['description'],
+  image: ['image'],
+  price: ['price'],
+  deadline: ['deadlineDays'],
+} as const satisfies Record<string, readonly (keyof Draft)[]>;
+type ProductWizardField = keyof typeof FIELDS;
+
+/** The one-letter field codes of the edit buttons (and of a stored edit dialog). */
+export const FIELD_OF_CODE = { t: 'title', d: 'description', i: 'image', p: 'price', l: 'deadline' } as const;
+type FieldCode = keyof typeof FIELD_OF_CODE;
+const CODE_OF_FIELD = Object.fromEntries(
+  Object.entries(FIELD_OF_CODE).map(([code, field]) => [field, code]),
+) as Record<ProductWizardField, FieldCode>;
+
+const createDialog = defineDialog('admin-product-new', {
+  steps: ['title', 'description', 'image', 'price', 'deadline', 'preview'] as const,
+  freeText: ['title', 'description', 'image', 'price', 'deadline'],
+  data: Draft,
+  adminPanel: true,
+});
+
+const editDialog = defineDialog('admin-product-edit', {
+  steps: ['value'] as const,
+  freeText: ['value'],
+  data: z.object({ id: z.number().int(), field: z.enum(['t', 'd', 'i', 'p', 'l']) }),
+  adminPanel: true,
+});
+
+/** The wizard step of the field a save refused. */
+const STEP_OF_INPUT: Record<ProductField, ProductWizardField> = {
+  title: 'title',
+  description: 'description',
+  image: 'image',
+  price: 'price',
+  deadlineDays: 'deadline',
+};
+
+const errorText = (ctx: BotContext, error: ProductFieldError): string =>
+  ctx.t(productErrorKey(error), productErrorVars());
+
+function parseText(
+  field: Exclude<ProductWizardField, 'image'>,
+  text: string,
+): Answer<Draft> | ProductFieldError {
+  switch (field) {
+    case 'title': {
+      const r = validateTitle(text);
+      return r.ok ? { ok: true, patch: { title: r.value } } : r.error;
+    }
+    case 'description': {
+      const r = validateDescription(text);
+      return r.ok ? { ok: true, patch: { description: r.value } } : r.error;
+    }
+    case 'price': {
+      const r = validatePrice(text);
+      return r.ok ? { ok: true, patch: { price: r.value } } : r.error;
+    }
+    case 'deadline': {
+      const r = validateDeadline(text);
+      return r.ok ? { ok: true, patch: { deadlineDays: r.value } } : r.error;
+    }
+  }
+}
+
+function saved(ctx: BotContext, result: ProductResult): SaveResult<ProductWizardField, Product> {
+  if (result.ok) return { ok: true, entity: result.product };
+  if (result.reason === 'not_found') return { ok: false, gone: true };
+  return { ok: false, field: STEP_OF_INPUT[result.field], refusal: errorText(ctx, result.error) };
+}
+
+/** Builds the product wizard; `show` draws a saved product's screen. */
+export function productWizard(show: (ctx: BotContext, product: Product) => Promise<void>) {
+  return fieldWizard<ProductWizardField, 'preview', Draft, Product>({
+    create: createDialog,
+    final: 'preview',
+    fields: FIELDS,
+    edit: {
+      dialog: editDialog,
+      start: (ctx, id, field) => editDialog.start(ctx, 'value', { id, field: CODE_OF_FIELD[field] }),
+      read(ctx) {
+        const data = editDialog.read(ctx)?.data;
+        return data && { id: data.id, field: FIELD_OF_CODE[data.field] };
+      },
+    },
+    cancelData: (mode, id) =>
+      mode === 'new' || id === undefined ? productWizardCancel.pack({}) : productView.pack({ product: id }),
+    async question(ctx, field, mode) {
+      const buttons =
+        mode === 'new' && field === 'image'
+          ? new InlineKeyboard().text(ctx.t('admin-product-btn-skip-photo'), productWizardSkipPhoto.pack({}))
+          : undefined;
+      const text = ctx.t(`admin-product-ask-${field}`, {
+        titleMax: TITLE_MAX,
+        descriptionMax: DESCRIPTION_MAX,
+      });
+      return { text, buttons };
+    },
+    async parse(ctx, field, reply) {
+      if (field === 'image') {
+        return reply.photo
+          ? { ok: true, patch: { image: reply.photo } }
+          : { ok: false, refusal: ctx.t('admin-product-need-photo') };
+      }
+      if (reply.text === undefined) return needText(ctx);
+      const parsed = parseText(field, reply.text);
+      return typeof parsed === 'string' ? { ok: false, refusal: errorText(ctx, parsed) } : parsed;
+    },
+    // The product exactly as a customer sees it in /catalog, with Save / Cancel under it.
+    async preview(ctx, draft, prompt) {
+      await ctx.reply(ctx.t('admin-product-preview-intro'));
+      const now = new Date();
+      const full = draft as Required<Draft>;
+      const card = productCardText(ctx.t, ctx.locale, {
+        ...full,
+        id: 0,
+        isActive: true,
+        createdOn: now,
+        updatedOn: now,
+      });
+      const keyboard = new InlineKeyboard()
+        .text(ctx.t('admin-wizard-btn-save'), productWizardSave.pack({}))
+        .text(ctx.t('admin-btn-cancel'), productWizardCancel.pack({}));
+      await prompt({ text: card, keyboard, photo: full.image });
+    },
+    async save(ctx, draft) {
+      const full = draft as Required<Draft>;
+      return saved(ctx, await ctx.deps.services.catalog.create({ ...full, image: full.image ?? null }));
+    },
+    async update(ctx, id, patch) {
+      return saved(ctx, await ctx.deps.services.catalog.update(id, patch));
+    },
+    show,
+    texts: {
+      saved: 'admin-product-saved',
+      created: (ctx, product) => ctx.t('admin-product-created', { title: product.title }),
+      updated: 'admin-product-updated',
+      gone: 'admin-product-gone',
+    },
+  });
+}
