@@ -5,6 +5,7 @@ import type { User } from '../../../services/users.js';
 import { displayName } from '../../../services/users.js';
 import type { BotContext } from '../../context.js';
 import { addPageRow } from '../../keyboards/pagination.js';
+import { menuData as advertisingMenu } from '../broadcasts/callback-data.js';
 import {
   adminMenu,
   ordersBoard,
@@ -31,9 +32,6 @@ import {
 } from './callback-data.js';
 import { discountText } from './promo-fields.js';
 
-/** The advertising section's entry (its codec belongs to the advertising feature). */
-const ADVERTISING_MENU = 'bc:menu';
-
 export function adminMenuKeyboard(ctx: BotContext): InlineKeyboard {
   return new InlineKeyboard()
     .text(ctx.t('admin-btn-products'), productList.pack({ page: 0 }))
@@ -43,7 +41,7 @@ export function adminMenuKeyboard(ctx: BotContext): InlineKeyboard {
     .text(ctx.t('admin-btn-staff'), staffList.pack({}))
     .row()
     .text(ctx.t('admin-btn-stats'), statsShow.pack({}))
-    .text(ctx.t('admin-btn-ads'), ADVERTISING_MENU);
+    .text(ctx.t('admin-btn-ads'), advertisingMenu.pack({}));
 }
 
 /** Adds a "Back" row leading to `data` (a new keyboard when none is given). */

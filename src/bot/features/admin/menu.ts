@@ -1,19 +1,14 @@
-import { Composer, type InlineKeyboard } from 'grammy';
+import { Composer } from 'grammy';
 import { adminSection, isAdminCtx, refuse } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
 import { endAnyDialog, isAdminPanelDialog } from '../../dialog.js';
-import { showScreen as showUiScreen } from '../../ui/screen.js';
+import { showScreen } from '../../ui/screen.js';
 import { adminMenu } from './callback-data.js';
 import { adminMenuKeyboard } from './keyboards.js';
 
-/** Transitional: the advertising feature's old call; goes once advertising uses `ui/screen.ts` itself. */
-export async function showScreen(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
-  await showUiScreen(ctx, { text, keyboard });
-}
-
 export async function showAdminMenu(ctx: BotContext): Promise<void> {
-  await showUiScreen(ctx, { text: ctx.t('admin-menu'), keyboard: adminMenuKeyboard(ctx) });
+  await showScreen(ctx, { text: ctx.t('admin-menu'), keyboard: adminMenuKeyboard(ctx) });
 }
 
 /** `/admin` and the main menu (`adm:menu`). */
@@ -23,9 +18,7 @@ adminMenuFeature.use(menu.composer);
 
 /** The admin panel's own dialogs (wizards, advertising compose) end when the panel is opened again. */
 async function abandonAdminDialog(ctx: BotContext): Promise<void> {
-  const dialog = ctx.session.dialog;
-  // Transitional `broadcast`: until the advertising feature declares its dialog `adminPanel`.
-  if (isAdminPanelDialog(dialog) || dialog?.name === 'broadcast') await endAnyDialog(ctx);
+  if (isAdminPanelDialog(ctx.session.dialog)) await endAnyDialog(ctx);
 }
 
 adminMenuFeature.chatType('private').command('admin', async (ctx) => {

@@ -3,6 +3,7 @@ import type { CampaignKind } from '../../../db/schema/index.js';
 import type { Broadcast, BroadcastRun } from '../../../services/broadcasts/index.js';
 import type { BotContext } from '../../context.js';
 import { addPageRow } from '../../keyboards/pagination.js';
+import { adminMenu } from '../admin/callback-data.js';
 import {
   addProductButtonData,
   addUrlButtonData,
@@ -34,9 +35,6 @@ import {
   winbackDiscountData,
 } from './callback-data.js';
 
-/** The admin panel's main menu button (the admin feature's `adm:menu`). */
-const ADMIN_MENU = 'adm:menu';
-
 /** A draft holds at most this many buttons (besides "Unsubscribe", which every ad gets). */
 export const MAX_BUTTONS = 6;
 
@@ -50,7 +48,7 @@ export function menuKeyboard(ctx: BotContext): InlineKeyboard {
     .row()
     .text(ctx.t('bc-btn-auto'), campaignsData.pack({}))
     .row()
-    .text(ctx.t('admin-btn-back'), ADMIN_MENU);
+    .text(ctx.t('admin-btn-back'), adminMenu.pack({}));
 }
 
 export function draftKeyboard(ctx: BotContext, b: Broadcast): InlineKeyboard {
