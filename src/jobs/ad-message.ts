@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Broadcast } from '../services/broadcasts/index.js';
-import { escapeHtml } from '../telegram/html.js';
+import { escapeHtml } from '../telegram/html-render.js';
 import type { Locale, Translator } from '../text/i18n.js';
 
 /** Callback data of the "Unsubscribe from news" button under every advertising message. */

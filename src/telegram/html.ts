@@ -7,28 +7,14 @@
  * used, and that `<a>` has a non-empty `href`. Telegram itself tolerates those cases silently; a bot that
  * relies on that tolerance is fragile, so the emulator rejects them.
  */
+import { EntityParseError, type FormattedText, linkEntity, sortEntities } from './entities.js';
 import type { ApiUser, MessageEntity } from './types.js';
-
-/** A parse failure (HTML or MarkdownV2); `reason` is the text after `can't parse entities: `. */
-export class EntityParseError extends Error {
-  readonly reason: string;
-  constructor(reason: string) {
-    super(`can't parse entities: ${reason}`);
-    this.name = 'EntityParseError';
-    this.reason = reason;
-  }
-}
 
 export interface HtmlParseOptions {
   /** Enforce the documented escaping rules (see module docs). Default `true`. */
   strict?: boolean;
   /** Resolves `tg://user?id=N` links to a user for `text_mention` entities (unknown users: link dropped). */
   lookupUser?: (id: number) => ApiUser | undefined;
-}
-
-export interface FormattedText {
-  text: string;
-  entities: MessageEntity[];
 }
 
 const LT = 0x3c;
@@ -72,97 +58,6 @@ function isDigit(c: number): boolean {
 }
 function isHex(c: number): boolean {
   return isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-}
-
-/** Entity sort priority (Telegram's order for entities with equal offset and length). */
-const PRIORITY: Record<string, number> = {
-  blockquote: 0,
-  expandable_blockquote: 0,
-  pre: 11,
-  code: 20,
-  text_link: 49,
-  text_mention: 49,
-  mention: 50,
-  hashtag: 50,
-  cashtag: 50,
-  bot_command: 50,
-  url: 50,
-  email: 50,
-  phone_number: 50,
-  bold: 90,
-  italic: 91,
-  underline: 92,
-  strikethrough: 93,
-  spoiler: 94,
-  custom_emoji: 99,
-};
-
-function priority(e: MessageEntity): number {
-  if (e.type === 'pre' && e.language !== undefined) return 10;
-  return PRIORITY[e.type] ?? 50;
-}
-
-/** Sorts entities like Telegram: by offset, then longer first, then by type priority. */
-export function sortEntities(entities: MessageEntity[]): MessageEntity[] {
-  return entities.sort((a, b) => a.offset - b.offset || b.length - a.length || priority(a) - priority(b));
-}
-
-/**
- * Checks and normalises a link the way Telegram does for `text_link` entities and URL buttons: returns the
- * normalised URL, or `undefined` when Telegram would reject it.
- */
-export function checkLink(raw: string): string | undefined {
-  const link = raw.trim();
-  if (link.length === 0) return undefined;
-  const schemeMatch = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(link);
-  let candidate = link;
-  if (schemeMatch) {
-    const scheme = (schemeMatch[1] ?? '').toLowerCase();
-    if (scheme === 'tg' || scheme === 'ton') {
-      return /^[a-zA-Z]+:\/\/[^\s]+$/.test(link) ? `${scheme}${link.slice(scheme.length)}` : undefined;
-    }
-    if (scheme !== 'http' && scheme !== 'https' && scheme !== 'ftp') {
-      // "host:port/path" without a scheme looks like a scheme to the regex
-      if (!/^[a-zA-Z0-9.-]+:\d+/.test(link)) return undefined;
-      candidate = `http://${link}`;
-    }
-  } else {
-    candidate = `http://${link}`;
-  }
-  try {
-    const url = new URL(candidate);
-    if (url.hostname.length === 0 || /\s/.test(link)) return undefined;
-    return url.href;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Returns the user id of a `tg://user?id=N` link. */
-export function linkUserId(url: string): number | undefined {
-  const m = /^tg:(?:\/\/)?user\?id=(\d{1,16})$/i.exec(url.trim());
-  if (!m) return undefined;
-  const id = Number(m[1]);
-  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-}
-
-/**
- * The entity of a link over `length` characters at `offset`: a `text_mention` for `tg://user?id=` of a known
- * user, a `text_link` for a valid URL, `undefined` when Telegram drops the link (HTML and legacy Markdown).
- */
-export function linkEntity(
-  url: string,
-  offset: number,
-  length: number,
-  lookupUser: HtmlParseOptions['lookupUser'],
-): MessageEntity | undefined {
-  const userId = linkUserId(url);
-  if (userId !== undefined) {
-    const user = lookupUser?.(userId);
-    return user ? { type: 'text_mention', offset, length, user } : undefined;
-  }
-  const checked = checkLink(url);
-  return checked === undefined ? undefined : { type: 'text_link', offset, length, url: checked };
 }
 
 interface Decoded {
@@ -475,108 +370,4 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Forma
     if (e.type === 'code' && e.language !== undefined) delete e.language;
   }
   return { text: out, entities: sortEntities(entities) };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Rendering (text + entities → HTML), for the web sandbox
-// ---------------------------------------------------------------------------------------------------------
-
-/** Escapes `&`, `<`, `>` and `"` for Telegram HTML (and for ordinary HTML). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) =>
-    ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;',
-  );
-}
-
-function openTag(e: MessageEntity): string {
-  switch (e.type) {
-    case 'bold':
-      return '<b>';
-    case 'italic':
-      return '<i>';
-    case 'underline':
-      return '<u>';
-    case 'strikethrough':
-      return '<s>';
-    case 'spoiler':
-      return '<tg-spoiler>';
-    case 'code':
-      return '<code>';
-    case 'pre':
-      return e.language !== undefined ? `<pre><code class="language-${escapeHtml(e.language)}">` : '<pre>';
-    case 'blockquote':
-      return '<blockquote>';
-    case 'expandable_blockquote':
-      return '<blockquote expandable>';
-    case 'text_link':
-      return `<a href="${escapeHtml(e.url ?? '')}">`;
-    case 'text_mention':
-      return `<a href="tg://user?id=${e.user?.id ?? 0}">`;
-    case 'custom_emoji':
-      return `<tg-emoji emoji-id="${escapeHtml(e.custom_emoji_id ?? '')}">`;
-    default:
-      return '';
-  }
-}
-
-function closeTag(e: MessageEntity): string {
-  switch (e.type) {
-    case 'bold':
-      return '</b>';
-    case 'italic':
-      return '</i>';
-    case 'underline':
-      return '</u>';
-    case 'strikethrough':
-      return '</s>';
-    case 'spoiler':
-      return '</tg-spoiler>';
-    case 'code':
-      return '</code>';
-    case 'pre':
-      return e.language !== undefined ? '</code></pre>' : '</pre>';
-    case 'blockquote':
-    case 'expandable_blockquote':
-      return '</blockquote>';
-    case 'text_link':
-    case 'text_mention':
-      return '</a>';
-    case 'custom_emoji':
-      return '</tg-emoji>';
-    default:
-      return '';
-  }
-}
-
-/**
- * Renders plain text with entities as Telegram HTML (the inverse of {@link parseHtml} for formatting
- * entities; automatically detected entities such as `url` or `bot_command` are rendered as plain text).
- * Overlapping entities are split so that the output is always well nested.
- */
-export function entitiesToHtml(text: string, entities: readonly MessageEntity[] | undefined): string {
-  const list = (entities ?? []).filter((e) => openTag(e) !== '' && e.length > 0);
-  if (list.length === 0) return escapeHtml(text);
-  const sorted = sortEntities([...list]);
-  const points = new Set<number>([0, text.length]);
-  for (const e of sorted) {
-    points.add(e.offset);
-    points.add(e.offset + e.length);
-  }
-  const cuts = [...points].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
-  let html = '';
-  let stack: MessageEntity[] = [];
-  for (let k = 0; k + 1 < cuts.length; k++) {
-    const from = cuts[k] ?? 0;
-    const to = cuts[k + 1] ?? 0;
-    const active = sorted.filter((e) => e.offset <= from && e.offset + e.length >= to);
-    // keep the common prefix of the stack, close the rest, open the missing ones
-    let common = 0;
-    while (common < stack.length && common < active.length && stack[common] === active[common]) common++;
-    for (let m = stack.length - 1; m >= common; m--) html += closeTag(stack[m] as MessageEntity);
-    for (let m = common; m < active.length; m++) html += openTag(active[m] as MessageEntity);
-    stack = active;
-    html += escapeHtml(text.slice(from, to));
-  }
-  for (let m = stack.length - 1; m >= 0; m--) html += closeTag(stack[m] as MessageEntity);
-  return html;
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
-import { escapeHtml } from '../telegram/html.js';
+import { escapeHtml } from '../telegram/html-render.js';
 import { Html } from '../telegram/markup.js';
 
 export const LOCALES = ['ru', 'en'] as const;

@@ -61,6 +61,13 @@ describe.skipIf(!onPostgres())('the bot process under deploys and outages (Postg
     await database?.close();
   });
 
+  /** deleteWebhook comes right before the first getUpdates (which, long-polling, is logged only when it ends). */
+  const startedPolling = async (): Promise<void> => {
+    const before = emu.callsTo('deleteWebhook').length;
+    await until(() => emu.callsTo('deleteWebhook').length > before, 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+  };
+
   const env = () => ({
     BOT_TOKEN: TEST_TOKEN,
     TELEGRAM_API_ROOT: emu.apiRoot,
@@ -73,9 +80,10 @@ describe.skipIf(!onPostgres())('the bot process under deploys and outages (Postg
     emu.createChannel({ id: -1007300000001, title: 'runtime', username: 'phoenix_runtime_channel' });
     // The gate's getChatMember answers in 1 s, so SIGTERM lands while handlers are running.
     const removeFault = emu.injectFault({ method: 'getChatMember', delayMs: 1000 });
+    const polling = startedPolling();
     const first = startBot(env());
     running.push(first.child);
-    await emu.waitForCall('getUpdates', undefined, { timeoutMs: 20_000 });
+    await polling;
 
     const ids = Array.from({ length: 20 }, () => nextUser++);
     for (const id of ids) emu.createUser({ id, first_name: 'Клиент', language_code: 'ru' });
@@ -104,9 +112,10 @@ describe.skipIf(!onPostgres())('the bot process under deploys and outages (Postg
   }, 90_000);
 
   it('a second poller (409 Conflict) is one clear line, not a crash; polling resumes after it', async () => {
+    const polling = startedPolling();
     const bot = startBot(env());
     running.push(bot.child);
-    await emu.waitForCall('getUpdates', undefined, { timeoutMs: 20_000 });
+    await polling;
     emu.injectFault({
       method: 'getUpdates',
       times: 3,
@@ -116,6 +125,10 @@ describe.skipIf(!onPostgres())('the bot process under deploys and outages (Postg
           'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
       },
     });
+    // The long poll in progress ends with this update; the next three polls meet the other poller.
+    const waker = nextUser++;
+    emu.createUser({ id: waker, first_name: 'Waker', language_code: 'en' });
+    emu.sendText(waker, '/help');
     await until(() => bot.output().includes('another instance is polling this token'), 20_000);
     const id = nextUser++;
     emu.createUser({ id, first_name: 'After', language_code: 'en' });

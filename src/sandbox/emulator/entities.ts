@@ -4,7 +4,7 @@
  * mentions, bot commands, hashtags, cashtags, URLs and e-mail addresses.
  */
 
-import { checkLink, type FormattedText, sortEntities } from '../../telegram/html.js';
+import { checkLink, type FormattedText, sortEntities } from '../../telegram/entities.js';
 import { badRequest } from './errors.js';
 import type { ApiUser, EntityType, MessageEntity } from './types.js';
 

@@ -9,16 +9,9 @@
  * ```
  */
 
-export {
-  checkLink,
-  EntityParseError,
-  entitiesToHtml,
-  escapeHtml,
-  type FormattedText,
-  type HtmlParseOptions,
-  parseHtml,
-  sortEntities,
-} from '../../telegram/html.js';
+export { checkLink, EntityParseError, type FormattedText, sortEntities } from '../../telegram/entities.js';
+export { type HtmlParseOptions, parseHtml } from '../../telegram/html.js';
+export { entitiesToHtml, escapeHtml } from '../../telegram/html-render.js';
 export {
   type ChatView,
   type MemberStatusOptions,

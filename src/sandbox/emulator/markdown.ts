@@ -10,7 +10,7 @@ import {
   linkEntity,
   linkUserId,
   sortEntities,
-} from '../../telegram/html.js';
+} from '../../telegram/entities.js';
 import type { ApiUser, EntityType, MessageEntity } from './types.js';
 
 const RESERVED = new Set('_*[]()~`>#+-=|{}.!');

@@ -3,7 +3,8 @@
  * error codes and texts. {@link BotApi.handle} is the single entry point used by the HTTP layer.
  */
 import { performance } from 'node:perf_hooks';
-import { EntityParseError, type FormattedText, parseHtml } from '../../telegram/html.js';
+import { EntityParseError, type FormattedText } from '../../telegram/entities.js';
+import { parseHtml } from '../../telegram/html.js';
 import { finalizeText, parseInputEntities } from './entities.js';
 import {
   ApiError,

@@ -1,5 +1,6 @@
 import { fillPlaceholders } from '../../../jobs/ad-message.js';
-import { EntityParseError, parseHtml } from '../../../telegram/html.js';
+import { EntityParseError } from '../../../telegram/entities.js';
+import { parseHtml } from '../../../telegram/html.js';
 import { CAPTION_MAX, MESSAGE_TEXT_MAX } from '../../../telegram/limits.js';
 import type { BotContext } from '../../context.js';
 
