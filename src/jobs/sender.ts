@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type Api, GrammyError } from 'grammy';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Api } from 'grammy';
 import type { Logger } from '../logger.js';
-import type {
-  Broadcast,
-  BroadcastService,
-  ClaimedDelivery,
-  DeliveryResult,
-} from '../services/broadcasts/index.js';
+import type { Broadcast, BroadcastService, ClaimedDelivery } from '../services/broadcasts/index.js';
 import type { UserService } from '../services/users.js';
 import type { Translator } from '../text/i18n.js';
 import { renderAd } from './ad-message.js';
+import { classifyFailure } from './delivery-failure.js';
+import { DeliveryResultWriter } from './delivery-results.js';
 import { SendRateLimiter } from './rate-limiter.js';
 
 export const SENDER_LEASE = 'broadcast-sender';
@@ -50,8 +48,6 @@ export interface SenderCounters {
   retries: number;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * The broadcast sender: drains the durable delivery queue at the global rate. One sender works at a time
  * across instances (a lease renewed every few seconds); rows are claimed in batches with
@@ -73,7 +69,7 @@ export class BroadcastSender {
   };
   private readonly opts: Required<Omit<SenderOptions, 'limiter' | 'holder'>>;
   private readonly queue: ClaimedDelivery[] = [];
-  private readonly results: DeliveryResult[] = [];
+  private readonly results: DeliveryResultWriter;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly cache = new Map<number, Broadcast>();
   private leaseHeld = false;
@@ -81,13 +77,10 @@ export class BroadcastSender {
   private loop: Promise<void> | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | undefined;
   private lastShortClaim = 0;
   private lastStateCheck = 0;
   private lastFinishRuns = 0;
-  private flushQueued = false;
-  private flushSoon: NodeJS.Timeout | undefined;
   private refilling: Promise<void> | undefined;
 
   constructor(
@@ -98,6 +91,7 @@ export class BroadcastSender {
     const unlimited = !Number.isFinite(options.ratePerSecond);
     this.limiter = options.limiter ?? new SendRateLimiter(options.ratePerSecond);
     this.holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+    this.results = new DeliveryResultWriter(deps, this.holder, () => this.stopped);
     this.opts = {
       ratePerSecond: options.ratePerSecond,
       paid: options.paid,
@@ -142,7 +136,7 @@ export class BroadcastSender {
     this.stopped = true;
     clearTimeout(this.leaseTimer);
     clearInterval(this.flushTimer);
-    clearTimeout(this.flushSoon);
+    this.results.cancelDelayed();
     this.wake();
     await this.loop;
     await this.refilling;
@@ -161,8 +155,8 @@ export class BroadcastSender {
   /** Resolves when the queue has nothing left that is due and nothing is in flight (tests, benchmark). */
   async drained(pollMs = 100): Promise<void> {
     for (;;) {
-      if (this.queue.length === 0 && this.inFlight.size === 0 && this.results.length === 0) {
-        await this.flushing;
+      if (this.queue.length === 0 && this.inFlight.size === 0 && this.results.buffered === 0) {
+        await this.results.settled();
         if ((await this.deps.services.broadcasts.outstanding()) === 0) return;
       }
       await sleep(pollMs);
@@ -313,7 +307,7 @@ export class BroadcastSender {
     for (const row of group) {
       if (row.unreachable) {
         this.counters.skipped++;
-        this.push({ id: row.id, state: 'skipped', error: 'opted out or blocked before sending' });
+        this.results.push({ id: row.id, state: 'skipped', error: 'opted out or blocked before sending' });
       } else sendable.push(row);
     }
     if (sendable.length === 0) return;
@@ -358,7 +352,7 @@ export class BroadcastSender {
   private async send(row: ClaimedDelivery): Promise<void> {
     const broadcast = this.cache.get(row.broadcastId);
     if (!broadcast) {
-      this.push({ id: row.id, state: 'failed', error: 'broadcast not found' });
+      this.results.push({ id: row.id, state: 'failed', error: 'broadcast not found' });
       return;
     }
     const { translator } = this.deps;
@@ -386,89 +380,31 @@ export class BroadcastSender {
             ...paid,
           });
       this.counters.sent++;
-      this.push({ id: row.id, state: 'sent', messageId: sent.message_id });
+      this.results.push({ id: row.id, state: 'sent', messageId: sent.message_id });
     } catch (error) {
       await this.failed(row, error);
     }
   }
 
   private async failed(row: ClaimedDelivery, error: unknown): Promise<void> {
-    if (error instanceof GrammyError && error.error_code === 429) {
-      const seconds = error.parameters.retry_after ?? 1;
-      this.counters.tooManyRequests++;
-      this.limiter.pause(seconds * 1000);
-      this.push({ id: row.id, state: 'pending', delayMs: seconds * 1000, error: error.description });
-      this.deps.logger.warn({ retryAfter: seconds }, 'broadcast sender: flood control, pausing');
-      return;
+    const { result, counter, pauseMs, markBlocked } = classifyFailure(error, row, this.opts);
+    this.counters[counter]++;
+    if (pauseMs !== undefined) {
+      this.limiter.pause(pauseMs);
+      this.deps.logger.warn({ retryAfter: pauseMs / 1000 }, 'broadcast sender: flood control, pausing');
     }
-    if (error instanceof GrammyError && error.error_code === 403) {
-      this.counters.blocked++;
+    if (markBlocked) {
       await this.deps.services.users
         .markBlocked(row.telegramId)
         .catch((markError: unknown) =>
           this.deps.logger.warn({ err: markError }, 'broadcast sender: could not mark a user blocked'),
         );
-      this.push({ id: row.id, state: 'blocked', error: error.description });
-      return;
     }
-    const reason = error instanceof GrammyError ? error.description : String(error);
-    // A 400 is Telegram refusing this message for this chat: sending it again gives the same answer.
-    const permanent = error instanceof GrammyError && error.error_code < 500;
-    if (permanent || row.attempts + 1 >= this.opts.maxAttempts) {
-      this.counters.failed++;
-      this.push({ id: row.id, state: 'failed', error: reason, countsAsAttempt: true });
-      return;
-    }
-    this.counters.retries++;
-    this.push({
-      id: row.id,
-      state: 'pending',
-      error: reason,
-      delayMs: this.opts.backoffBaseMs * 2 ** row.attempts,
-      countsAsAttempt: true,
-    });
-  }
-
-  /**
-   * Buffers a result and writes it soon: a failure (to be retried, or final) at once, a success within
-   * 20 ms together with the others. A row left `sending` by a crash is counted as delivered-unconfirmed
-   * and never resent: right for a message the server accepted, wrong for one it refused — so refusals are
-   * written without waiting, and successes in batches (one statement for many).
-   */
-  private push(result: DeliveryResult): void {
     this.results.push(result);
-    const urgent = result.state !== 'sent' || this.results.length >= 500;
-    if (urgent && !this.flushQueued) {
-      this.flushQueued = true;
-      clearTimeout(this.flushSoon);
-      this.flushSoon = undefined;
-      setImmediate(() => {
-        this.flushQueued = false;
-        void this.flush();
-      });
-    } else if (!this.flushQueued && this.flushSoon === undefined) {
-      this.flushSoon = setTimeout(() => {
-        this.flushSoon = undefined;
-        void this.flush();
-      }, 20);
-    }
   }
 
-  /** Writes buffered results (one statement per batch); flushes never overlap. */
+  /** Writes buffered results now (stop, idle loop, the periodic timer). */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      while (this.results.length > 0) {
-        const batch = this.results.splice(0, 1000);
-        try {
-          await this.deps.services.broadcasts.finish(this.holder, batch);
-        } catch (error) {
-          this.results.unshift(...batch);
-          this.deps.logger.error({ err: error }, 'broadcast sender: could not write results, will retry');
-          await sleep(500);
-          if (this.stopped) return;
-        }
-      }
-    });
-    return this.flushing;
+    return this.results.flush();
   }
 }
