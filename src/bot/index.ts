@@ -8,6 +8,7 @@ import { featureComposers } from './features/index.js';
 import { startFeature } from './features/start.js';
 import { ticketWaitLock } from './features/support/index.js';
 import { unhandledFeature } from './features/unhandled.js';
+import { intake } from './middlewares/intake.js';
 import { registerUser } from './middlewares/register-user.js';
 import { PostgresSessionStorage } from './session-storage.js';
 
@@ -38,10 +39,18 @@ async function answerError(err: BotError<BotContext>): Promise<void> {
   const { logger, translator, metrics } = ctx.deps;
   metrics.inc('phoenix_update_errors_total', 'Updates whose handler threw.');
   (ctx.log ?? logger).error({ err: err.error, update_id: ctx.update.update_id }, 'update handler failed');
-  const t = ctx.t ?? translator.for(translator.defaultLocale);
+  // In the user's language even when their users row could not be read (the database is down).
+  const t = ctx.t ?? translator.for(translator.pick(ctx.from?.language_code));
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t('error-generic'), show_alert: true });
-    else if (ctx.chat) await ctx.reply(t('error-generic'));
+    if (ctx.callbackQuery) {
+      // The handler may have answered the query already (Telegram then refuses a second answer):
+      // the error goes into the chat instead.
+      const answered = await ctx
+        .answerCallbackQuery({ text: t('error-generic'), show_alert: true })
+        .then(() => true)
+        .catch(() => false);
+      if (!answered && ctx.chat) await ctx.reply(t('error-generic'));
+    } else if (ctx.chat) await ctx.reply(t('error-generic'));
   } catch (replyError) {
     logger.warn({ err: replyError }, 'could not tell the user about the error');
   }
@@ -65,6 +74,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   });
 
   const guarded = bot.errorBoundary(answerError);
+  guarded.use(intake);
   guarded.use(registerUser);
   guarded.use(
     session<SessionData, BotContext>({

@@ -48,6 +48,81 @@ export interface PostgresOptions {
   connectTimeoutMs?: number;
 }
 
+/**
+ * SQLSTATEs and socket errors of a database that is restarting or unreachable for a moment: the
+ * statement did not run (or ran in a transaction that was rolled back), so it can be tried again.
+ */
+const TRANSIENT_CODES = new Set([
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up)
+  '08000', // connection_exception
+  '08001', // sqlclient_unable_to_establish_sqlconnection
+  '08003', // connection_does_not_exist
+  '08006', // connection_failure
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/** True for an error that a moment later may not happen again (see {@link TRANSIENT_CODES}). */
+export function isTransientDatabaseError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof e.code === 'string' && TRANSIENT_CODES.has(e.code)) return true;
+    if (
+      typeof e.message === 'string' &&
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+        e.message,
+      )
+    ) {
+      return true;
+    }
+    current = e.cause;
+  }
+  return false;
+}
+
+/** Waits between the tries of a statement that met a transient error: about 4.5 s in all. */
+const RETRY_DELAYS_MS = [100, 250, 500, 1000, 1200, 1500];
+
+/**
+ * Makes the pool try a statement (`pool.query`) and a checkout (`pool.connect`, for transactions)
+ * again while the database restarts, a few times over a few seconds, before the error reaches a
+ * handler: a PostgreSQL blip then costs a user a short wait, not "Something went wrong".
+ * A statement inside a transaction is not retried here (the transaction is the caller's).
+ */
+function retryTransientErrors(pool: pg.Pool): void {
+  const retrying =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await call(...args);
+        } catch (error) {
+          const delay = RETRY_DELAYS_MS[attempt];
+          if (delay === undefined || !isTransientDatabaseError(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    };
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  (pool as { query: unknown }).query = (...args: unknown[]) => {
+    // The callback form is not used by Drizzle; only the promise form is retried.
+    if (typeof args.at(-1) === 'function') return query(...args);
+    return retrying(query)(...args);
+  };
+  (pool as { connect: unknown }).connect = (...args: unknown[]) => {
+    if (typeof args[0] === 'function') return (connect as (...a: unknown[]) => unknown)(...args);
+    return retrying(connect)();
+  };
+}
+
 /** Connects to PostgreSQL and proves the connection with `SELECT 1`: fails fast, never hangs. */
 export async function connectPostgres(url: string, options: PostgresOptions = {}): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
@@ -58,6 +133,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next query.
   });
+  retryTransientErrors(pool);
   try {
     await pool.query('select 1');
   } catch (error) {
