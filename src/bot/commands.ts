@@ -8,8 +8,11 @@ const CUSTOMER = ['start', 'catalog', 'orders', 'support', 'settings', 'help', '
 const SUPPORT = ['start', 'tickets', 'help', 'cancel'] as const;
 const ADMIN = ['start', 'admin', 'tickets', 'catalog', 'help', 'cancel'] as const;
 
+/** A command of some menu; each has its description `cmd-<command>`. */
+export type Command = (typeof CUSTOMER | typeof SUPPORT | typeof ADMIN)[number];
+
 /** The commands each role sees in its menu and in /help. */
-export function commandsOf(role: Role): readonly string[] {
+export function commandsOf(role: Role): readonly Command[] {
   if (role === 'owner' || role === 'admin') return ADMIN;
   if (role === 'support') return SUPPORT;
   return CUSTOMER;

@@ -1,7 +1,9 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import type { CampaignKind } from '../db/schema/index.js';
 import type { Broadcast } from '../services/broadcasts/index.js';
+import { CAMPAIGNS } from '../services/campaigns.js';
 import { escapeHtml } from '../telegram/html-render.js';
-import type { Locale, Translator } from '../text/i18n.js';
+import type { Locale, MessageKey, Translator } from '../text/i18n.js';
 
 /** Callback data of the "Unsubscribe from news" button under every advertising message. */
 export const UNSUBSCRIBE_DATA = 'nws:off';
@@ -18,6 +20,18 @@ export interface AdMessage {
 }
 
 export type AdVars = Record<string, string | number> | null | undefined;
+
+/** The default text of each campaign; a broadcast of no (known) campaign gets the generic one. */
+const CAMPAIGN_TEXT: Record<CampaignKind, MessageKey> = {
+  new_product: 'bc-auto-new_product-text',
+  abandoned: 'bc-auto-abandoned-text',
+  winback: 'bc-auto-winback-text',
+  followup: 'bc-auto-followup-text',
+};
+function campaignText(campaign: string | null): MessageKey {
+  const kind = CAMPAIGNS.find((c) => c === campaign);
+  return kind ? CAMPAIGN_TEXT[kind] : 'bc-auto-none-text';
+}
 
 const PLACEHOLDER = /\{(name|product|code|discount)\}/g;
 
@@ -46,7 +60,7 @@ export function renderAd(
   const text =
     broadcast.text !== null
       ? fillPlaceholders(broadcast.text, values)
-      : translator.t(locale, `bc-auto-${broadcast.campaign ?? 'none'}-text`, {
+      : translator.t(locale, campaignText(broadcast.campaign), {
           name: recipient.firstName,
           product: vars?.product === undefined ? undefined : String(vars.product),
           code: vars?.code === undefined ? undefined : String(vars.code),

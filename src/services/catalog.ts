@@ -2,6 +2,7 @@ import { and, asc, count, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { products } from '../db/schema/index.js';
+import type { MessageKey } from '../text/locale-keys.js';
 
 export type Product = typeof products.$inferSelect;
 
@@ -29,9 +30,19 @@ export type ProductField = 'title' | 'description' | 'price' | 'deadlineDays' | 
 
 export type FieldCheck<T> = { ok: true; value: T } | { ok: false; error: ProductFieldError };
 
+const PRODUCT_ERROR_KEY: Record<ProductFieldError, MessageKey> = {
+  title_empty: 'catalog-error-title-empty',
+  title_too_long: 'catalog-error-title-too-long',
+  title_taken: 'catalog-error-title-taken',
+  description_empty: 'catalog-error-description-empty',
+  description_too_long: 'catalog-error-description-too-long',
+  price_invalid: 'catalog-error-price-invalid',
+  deadline_invalid: 'catalog-error-deadline-invalid',
+  image_invalid: 'catalog-error-image-invalid',
+};
+
 /** Fluent key of a product validation error, e.g. `catalog-error-title-too-long`. */
-export const productErrorKey = (error: ProductFieldError): string =>
-  `catalog-error-${error.replaceAll('_', '-')}`;
+export const productErrorKey = (error: ProductFieldError): MessageKey => PRODUCT_ERROR_KEY[error];
 
 /** Variables for {@link productErrorKey}'s text (the limits it names). */
 export const productErrorVars = (): Record<string, number> => ({

@@ -2,6 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { isCheckViolation, isForeignKeyViolation, isUniqueViolation } from '../db/errors.js';
 import { promoCodes, promoRedemptions } from '../db/schema/index.js';
+import type { MessageKey } from '../text/locale-keys.js';
 import { type Page, PRICE_MAX } from './catalog.js';
 
 export type PromoCode = typeof promoCodes.$inferSelect;
@@ -52,8 +53,17 @@ export function promoRefusal(
   return undefined;
 }
 
+const PROMO_REFUSAL_KEY: Record<PromoRefusal, MessageKey> = {
+  unknown: 'order-promo-unknown',
+  inactive: 'order-promo-inactive',
+  expired: 'order-promo-expired',
+  not_for_product: 'order-promo-not-for-product',
+  already_used_by_you: 'order-promo-already-used-by-you',
+  used_up: 'order-promo-used-up',
+};
+
 /** Fluent key of a refusal, e.g. `order-promo-used-up`. */
-export const promoRefusalKey = (reason: PromoRefusal): string => `order-promo-${reason.replaceAll('_', '-')}`;
+export const promoRefusalKey = (reason: PromoRefusal): MessageKey => PROMO_REFUSAL_KEY[reason];
 
 export interface PromoInput {
   code: string;
@@ -84,10 +94,6 @@ export type PromoSaveResult =
   | { ok: true; promo: PromoCode }
   | { ok: false; reason: PromoInputError }
   | { ok: false; reason: 'not_found' };
-
-/** Fluent key of a promo input error for the admin screens, e.g. `promo-error-code-taken`. */
-export const promoInputErrorKey = (error: PromoInputError): string =>
-  `promo-error-${error.replaceAll('_', '-')}`;
 
 /** A code as admins may type it: 3–32 characters of A-Z a-z 0-9 _ - (matched case-insensitively). */
 export function validatePromoCode(raw: string): string | undefined {

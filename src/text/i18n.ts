@@ -2,13 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
 import { escapeHtml } from '../telegram/html-render.js';
 import { Html } from '../telegram/markup.js';
+import type { MessageKey } from './locale-keys.js';
+
+export type { MessageKey } from './locale-keys.js';
 
 export const LOCALES = ['ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export type TranslationValue = string | number | Date | Html | null | undefined;
 export type TranslationVars = Record<string, TranslationValue>;
-export type Translate = (key: string, vars?: TranslationVars) => string;
+export type Translate = (key: MessageKey, vars?: TranslationVars) => string;
 
 const localesDir = fileURLToPath(new URL('../../locales', import.meta.url));
 
@@ -35,7 +38,7 @@ export class Translator {
     return (LOCALES as readonly string[]).includes(lang ?? '') ? (lang as Locale) : this.defaultLocale;
   }
 
-  t(locale: Locale, key: string, vars?: TranslationVars): string {
+  t(locale: Locale, key: MessageKey, vars?: TranslationVars): string {
     if (!vars) return this.i18n.t(locale, key);
     const safe: Record<string, string | number | Date> = {};
     for (const [name, value] of Object.entries(vars)) {

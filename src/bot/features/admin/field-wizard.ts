@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import type { MessageKey } from '../../../text/i18n.js';
 import { stillAdmin } from '../../access.js';
 import type { BotContext } from '../../context.js';
 import type { Dialog } from '../../dialog.js';
@@ -70,7 +71,12 @@ export interface WizardSpec<Field extends string, Final extends string, Draft, E
   /** The record's own screen, after a save or an edit. */
   show(ctx: BotContext, entity: Entity): Promise<void>;
   /** Translation keys, and the "created" line of a saved record. */
-  texts: { saved: string; created(ctx: BotContext, entity: Entity): string; updated: string; gone: string };
+  texts: {
+    saved: MessageKey;
+    created(ctx: BotContext, entity: Entity): string;
+    updated: MessageKey;
+    gone: MessageKey;
+  };
 }
 
 export interface Question {

@@ -7,6 +7,7 @@ import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
 import { addPageRow } from '../../keyboards/pagination.js';
 import { showScreen } from '../../ui/screen.js';
+import { orderStateText } from '../orders/card.js';
 import { orderActionsKeyboard } from '../orders/keyboards.js';
 import { ordersBoard, ordersByState, ordersCard } from './callback-data.js';
 import { backButton, backToMenu } from './keyboards.js';
@@ -15,8 +16,7 @@ const PER_PAGE = 5;
 type StateCode = 'c' | 'w' | 'd' | 'x';
 const STATE_CODE: Record<OrderState, StateCode> = { created: 'c', in_work: 'w', done: 'd', cancelled: 'x' };
 const CODE_STATE: Record<StateCode, OrderState> = { c: 'created', w: 'in_work', d: 'done', x: 'cancelled' };
-const stateName = (ctx: BotContext, state: OrderState): string =>
-  ctx.t(`order-state-${state.replace('_', '-')}`);
+const stateName = (ctx: BotContext, state: OrderState): string => orderStateText(ctx.t, state);
 
 /** The order card of the board: customer, email, product, price, promo, executor, dates. */
 export function boardCardText(ctx: BotContext, { order, customer, executor }: OrderDetails): string {

@@ -4,11 +4,11 @@ import {
   type PromoInput,
   type PromoInputError,
   type PromoKind,
-  promoInputErrorKey,
   validatePromoCode,
   validatePromoValue,
 } from '../../../services/promo.js';
 import { formatDate, formatPrice } from '../../../text/format.js';
+import type { MessageKey } from '../../../text/i18n.js';
 import { zonedTimeToUtc } from '../../../text/zoned-time.js';
 import type { BotContext } from '../../context.js';
 import type { Answer } from './field-wizard.js';
@@ -40,8 +40,18 @@ export const PROMO_FIELDS = {
 export type PromoField = keyof typeof PROMO_FIELDS;
 export const PROMO_FIELD_NAMES = Object.keys(PROMO_FIELDS) as [PromoField, ...PromoField[]];
 
+const PROMO_ERROR_KEY: Record<PromoInputError, MessageKey> = {
+  code_invalid: 'admin-promo-error-code-invalid',
+  code_taken: 'admin-promo-error-code-taken',
+  value_invalid: 'admin-promo-error-value-invalid',
+  max_uses_invalid: 'admin-promo-error-max-uses-invalid',
+  per_user_limit_invalid: 'admin-promo-error-per-user-limit-invalid',
+  expires_invalid: 'admin-promo-error-expires-invalid',
+  product_unknown: 'admin-promo-error-product-unknown',
+};
+
 /** B's error names, worded in this panel's texts (`admin-promo-error-…`). */
-export const promoErrorKey = (error: PromoInputError): string => `admin-${promoInputErrorKey(error)}`;
+export const promoErrorKey = (error: PromoInputError): MessageKey => PROMO_ERROR_KEY[error];
 
 /**
  * `31.12.2026` or `2026-12-31` → the end of that day in the studio's time zone (the code works

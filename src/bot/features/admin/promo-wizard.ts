@@ -2,6 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import type { PromoCode, PromoInput, PromoSaveResult } from '../../../services/promo.js';
 import { html } from '../../../telegram/markup.js';
+import type { MessageKey } from '../../../text/i18n.js';
 import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 import { addPageRow } from '../../keyboards/pagination.js';
@@ -53,6 +54,16 @@ export function skipPatch(field: PromoField, mode: 'new' | 'edit'): Partial<Prom
   return undefined;
 }
 
+/** The label of that button, for the fields that have one. */
+const SKIP_LABEL: Record<'new' | 'edit', Partial<Record<PromoField, MessageKey>>> = {
+  new: {
+    expiry: 'admin-promo-btn-skip-expiry',
+    max: 'admin-promo-btn-skip-max',
+    peruser: 'admin-promo-btn-skip-peruser',
+  },
+  edit: { expiry: 'admin-promo-btn-clear-expiry', max: 'admin-promo-btn-clear-max' },
+};
+
 /** Asks for a field: optional fields get a Skip/Clear button, the product step gets a product picker. */
 async function questionButtons(
   ctx: BotContext,
@@ -67,11 +78,9 @@ async function questionButtons(
     for (const p of page.items)
       keyboard.text(`${p.isActive ? '' : '🚫 '}${p.title}`, promoPickProduct.pack({ product: p.id })).row();
     addPageRow(keyboard, page.page, page.pages, (n) => promoPickPage.pack({ page: n }));
-  } else if (skipPatch(field, mode)) {
-    keyboard.text(
-      ctx.t(mode === 'new' ? `admin-promo-btn-skip-${field}` : `admin-promo-btn-clear-${field}`),
-      promoSkip.pack({}),
-    );
+  } else {
+    const label = SKIP_LABEL[mode][field];
+    if (label && skipPatch(field, mode)) keyboard.text(ctx.t(label), promoSkip.pack({}));
   }
   return keyboard;
 }

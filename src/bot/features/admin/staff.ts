@@ -4,6 +4,7 @@ import type { Role, StaffMember, StaffRole } from '../../../services/staff.js';
 import { displayName } from '../../../services/users.js';
 import { html } from '../../../telegram/markup.js';
 import { formatDateTime } from '../../../text/format.js';
+import type { MessageKey } from '../../../text/i18n.js';
 import { adminSection, stillAdmin } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext, BotDeps } from '../../context.js';
@@ -66,7 +67,7 @@ async function showMember(ctx: BotContext, member: StaffMember): Promise<void> {
 }
 
 /** Sets the person's command menu and tells them what changed (in their language). */
-async function announceRole(ctx: BotContext, telegramId: number, role: Role, key: string): Promise<void> {
+async function announceRole(ctx: BotContext, telegramId: number, role: Role, key: MessageKey): Promise<void> {
   await ctx.deps.menus.setFor(ctx.api, telegramId, role);
   const user = await ctx.deps.services.users.byTelegramId(telegramId);
   if (!user) return;
@@ -143,7 +144,7 @@ export function adminStaffFeature(deps: BotDeps): Composer<BotContext> {
     if (!addById.read(ctx)) return;
     const raw = ctx.message.text.trim();
     const id = /^\d{1,16}$/.test(raw) ? Number(raw) : Number.NaN;
-    const askAgain = async (key: string) => {
+    const askAgain = async (key: MessageKey) => {
       await addById.go(ctx, 'id');
       await addById.prompt(ctx, { text: ctx.t(key), keyboard: cancelKeyboard(ctx, staffList.pack({})) });
     };

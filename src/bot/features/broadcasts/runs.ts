@@ -1,4 +1,5 @@
 import type { Composer } from 'grammy';
+import type { MessageKey } from '../../../text/i18n.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
 import { showScreen } from '../../ui/screen.js';
@@ -13,11 +14,18 @@ import {
 import { renderProgress } from './progress-view.js';
 import { showList, showStats } from './screens.js';
 
+/** The answer to a control that changed the run. */
+const CHANGED: Record<RunAction, MessageKey> = {
+  pause: 'bc-run-paused',
+  resume: 'bc-run-resumed',
+  cancel: 'bc-run-cancelled',
+};
+
 /** Pause, resume or cancel a run, from its progress message or from the statistics screen. */
 async function controlRun(ctx: BotContext, action: RunAction, runId: number): Promise<void> {
   const { broadcasts } = ctx.deps.services;
   const changed = await broadcasts[action](runId);
-  await ctx.answerCallbackQuery({ text: ctx.t(changed ? `bc-run-${action}d` : 'bc-run-unchanged') });
+  await ctx.answerCallbackQuery({ text: ctx.t(changed ? CHANGED[action] : 'bc-run-unchanged') });
   const progress = await broadcasts.progress(runId);
   const message = ctx.callbackQuery?.message;
   if (!progress || !message) return;

@@ -1,12 +1,18 @@
 import type { OrderDetails, OrderState } from '../../../services/orders.js';
 import { displayName } from '../../../services/users.js';
 import { formatDateTime, formatPrice } from '../../../text/format.js';
-import type { Locale, Translate } from '../../../text/i18n.js';
+import type { Locale, MessageKey, Translate } from '../../../text/i18n.js';
 import { formatDeadline } from '../catalog/card.js';
 
+const ORDER_STATE_KEY: Record<OrderState, MessageKey> = {
+  created: 'order-state-created',
+  in_work: 'order-state-in-work',
+  done: 'order-state-done',
+  cancelled: 'order-state-cancelled',
+};
+
 /** "🛠 in work" etc. */
-export const orderStateText = (t: Translate, state: OrderState): string =>
-  t(`order-state-${state.replace('_', '-')}`);
+export const orderStateText = (t: Translate, state: OrderState): string => t(ORDER_STATE_KEY[state]);
 
 /** The order card staff see in notifications and on the admin board (HTML, user text escaped). */
 export function renderOrderCard(

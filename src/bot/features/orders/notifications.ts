@@ -1,6 +1,6 @@
 import { type Api, GrammyError } from 'grammy';
 import type { OrderDetails } from '../../../services/orders.js';
-import type { Locale, Translate, TranslationVars } from '../../../text/i18n.js';
+import type { Locale, MessageKey, Translate, TranslationVars } from '../../../text/i18n.js';
 import type { BotDeps } from '../../context.js';
 import { notify } from '../../notify.js';
 import { type ScreenTarget, showScreenAt } from '../../ui/screen.js';
@@ -105,7 +105,7 @@ export async function notifyCustomer(
   api: Api,
   deps: Deps,
   details: OrderDetails,
-  key: string,
+  key: MessageKey,
   vars: TranslationVars,
 ): Promise<void> {
   const locale = deps.translator.pick(details.customer.languageCode);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CANCEL_REASON_MAX } from '../../../services/orders.js';
 import { isAdminRole } from '../../../services/staff.js';
 import { displayName } from '../../../services/users.js';
-import type { TranslationVars } from '../../../text/i18n.js';
+import type { MessageKey, TranslationVars } from '../../../text/i18n.js';
 import { type CallbackCodec, onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
@@ -37,7 +37,7 @@ async function afterStaffChange(
   ctx: BotContext,
   orderId: number,
   origin: StaffCopy | undefined,
-  customer: { key: string; vars?: TranslationVars },
+  customer: { key: MessageKey; vars?: TranslationVars },
 ): Promise<void> {
   const { deps } = ctx;
   const details = await deps.services.orders.details(orderId);

@@ -2,6 +2,7 @@ import type { Filter } from 'grammy';
 import { z } from 'zod';
 import { isStaffRole } from '../../../services/staff.js';
 import { TICKET_TEXT_MAX } from '../../../services/tickets/index.js';
+import type { MessageKey } from '../../../text/i18n.js';
 import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 import { sendScreen } from '../../ui/screen.js';
@@ -36,7 +37,7 @@ export async function receiveProblem(ctx: Filter<BotContext, 'message'>): Promis
   const message = ctx.message;
   const photo = message.photo?.at(-1)?.file_id ?? null;
   const text = photo ? message.caption : message.text;
-  const answer = (key: string, vars: Record<string, number> = {}) =>
+  const answer = (key: MessageKey, vars: Record<string, number> = {}) =>
     sendScreen(ctx, { text: ctx.t(key, vars) });
   if (photo && !text?.trim()) {
     await answer('support-need-caption');

@@ -1,6 +1,7 @@
 import type { Filter } from 'grammy';
 import type { Ticket } from '../../../services/tickets/index.js';
 import { displayName } from '../../../services/users.js';
+import type { MessageKey } from '../../../text/i18n.js';
 import type { BotContext } from '../../context.js';
 import { sendScreen } from '../../ui/screen.js';
 import { relayKeyboard } from '../tickets/keyboards.js';
@@ -12,7 +13,7 @@ import { withdrawKeyboard } from './keyboards.js';
 export async function sendWaitingNotice(
   ctx: BotContext,
   ticket: Ticket,
-  key = 'support-waiting',
+  key: MessageKey = 'support-waiting',
 ): Promise<void> {
   await sendScreen(ctx, {
     text: ctx.t(key, { id: ticket.id }),

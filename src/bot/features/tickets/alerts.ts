@@ -1,11 +1,11 @@
 import { html } from '../../../telegram/markup.js';
-import type { TranslationVars } from '../../../text/i18n.js';
+import type { MessageKey, TranslationVars } from '../../../text/i18n.js';
 import type { BotContext } from '../../context.js';
 
 type PlainVars = Record<string, string | number>;
 
 /** Texts for callback-query answers are plain (not HTML): variables must not be escaped there. */
-export function plain(ctx: BotContext, key: string, vars: PlainVars = {}): string {
+export function plain(ctx: BotContext, key: MessageKey, vars: PlainVars = {}): string {
   const raw: TranslationVars = {};
   for (const [name, value] of Object.entries(vars))
     raw[name] = typeof value === 'string' ? html(value) : value;
@@ -13,6 +13,10 @@ export function plain(ctx: BotContext, key: string, vars: PlainVars = {}): strin
 }
 
 /** Answers the pressed button with an alert the user must dismiss (a refusal, "already taken"). */
-export async function alert(ctx: BotContext, key = 'not-allowed', vars: PlainVars = {}): Promise<void> {
+export async function alert(
+  ctx: BotContext,
+  key: MessageKey = 'not-allowed',
+  vars: PlainVars = {},
+): Promise<void> {
   await ctx.answerCallbackQuery({ text: plain(ctx, key, vars), show_alert: true });
 }

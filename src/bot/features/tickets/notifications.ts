@@ -2,7 +2,7 @@ import type { Api, InlineKeyboard } from 'grammy';
 import type { Role } from '../../../services/staff.js';
 import type { SentMessage, TicketView } from '../../../services/tickets/index.js';
 import { displayName, type User } from '../../../services/users.js';
-import type { TranslationVars } from '../../../text/i18n.js';
+import type { MessageKey, TranslationVars } from '../../../text/i18n.js';
 import { notify } from '../../notify.js';
 import { KEEP_PHOTO, showScreenAt } from '../../ui/screen.js';
 import { cardKeyboard, takeKeyboard } from './keyboards.js';
@@ -42,7 +42,7 @@ export async function resolveNotifications(
   api: Api,
   deps: NotifyDeps,
   view: TicketView,
-  key: string,
+  key: MessageKey,
   vars: TranslationVars,
   keep?: SentMessage,
 ) {
@@ -68,7 +68,7 @@ export async function tellCustomer(
   api: Api,
   deps: NotifyDeps,
   customer: User,
-  key: string,
+  key: MessageKey,
   vars: TranslationVars,
   keyboard?: InlineKeyboard,
 ) {
@@ -77,7 +77,13 @@ export async function tellCustomer(
 }
 
 /** Tells a staff member something about a ticket, in their language. */
-export async function tellAgent(api: Api, deps: NotifyDeps, agent: User, key: string, vars: TranslationVars) {
+export async function tellAgent(
+  api: Api,
+  deps: NotifyDeps,
+  agent: User,
+  key: MessageKey,
+  vars: TranslationVars,
+) {
   await notify(api, deps, agent.telegramId, translateFor(deps, agent)(key, vars));
 }
 

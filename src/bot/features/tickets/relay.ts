@@ -5,7 +5,7 @@ import { displayName, type User } from '../../../services/users.js';
 import { CAPTION_MAX } from '../../../telegram/limits.js';
 import { html } from '../../../telegram/markup.js';
 import { formatDateTime } from '../../../text/format.js';
-import type { TranslationVars } from '../../../text/i18n.js';
+import type { MessageKey, TranslationVars } from '../../../text/i18n.js';
 import { notify } from '../../notify.js';
 import { localeOf, type NotifyDeps, translateFor } from './their-language.js';
 
@@ -30,7 +30,7 @@ export async function sendRelayed(
   api: Api,
   deps: NotifyDeps,
   recipient: User,
-  key: string,
+  key: MessageKey,
   vars: TranslationVars,
   content: { text: string | null; photo: string | null },
   keyboard?: InlineKeyboard,
