@@ -1,6 +1,7 @@
 import type { ServerType } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
-import { GrammyError, HttpError, webhookCallback } from 'grammy';
+import { GrammyError, HttpError } from 'grammy';
+import type { Update } from 'grammy/types';
 import type { Hono } from 'hono';
 import type { BotContext, BotDeps } from './bot/context.js';
 import { createBotDeps } from './bot/deps.js';
@@ -13,6 +14,7 @@ import { startJobs } from './jobs/index.js';
 import type { Logger } from './logger.js';
 import { Poller } from './polling.js';
 import { closeServer, createHttpApp, listen, WEBHOOK_PATH } from './server/http.js';
+import { WebhookIntake } from './server/webhook.js';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
@@ -59,7 +61,11 @@ export async function startApp(
 ): Promise<RunningApp> {
   await runMigrations(database);
   const deps = createBotDeps(config, logger, database.db);
-  const bot = createBot(deps, telegram);
+  const bot = createBot(deps, {
+    ...telegram,
+    // Webhook instances may run side by side: one chat's updates wait for each other across them.
+    ...(config.mode.kind === 'webhook' ? { serializeChats: database.serialized.bind(database) } : {}),
+  });
   try {
     await withDeadline(
       bot.init(),
@@ -93,12 +99,19 @@ export async function startApp(
 
   let poller: Poller<BotContext> | undefined;
   let server: ServerType | undefined;
+  const intake =
+    config.mode.kind === 'webhook'
+      ? new WebhookIntake({
+          secret: config.mode.secret,
+          claim: (updateId) => deps.services.updates.claim(updateId),
+          handle: (update) => bot.handleUpdate(update as Update),
+          logger,
+        })
+      : undefined;
   const app = createHttpApp({
     checkDatabase: () => deps.db.execute(sql`select 1`),
     metrics: () => deps.metrics.render(),
-    ...(config.mode.kind === 'webhook'
-      ? { webhook: webhookCallback(bot, 'hono', { secretToken: config.mode.secret }) }
-      : {}),
+    ...(intake ? { webhook: intake.handler } : {}),
   });
 
   if (config.mode.kind === 'webhook') {
@@ -136,6 +149,7 @@ export async function startApp(
     stop() {
       stopping ??= (async () => {
         await poller?.stop();
+        await intake?.drain(config.shutdownTimeoutMs);
         await jobs.stop();
         if (server) await closeServer(server);
       })();

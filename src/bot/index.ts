@@ -17,6 +17,11 @@ export interface CreateBotOptions {
   apiRoot: string;
   /** Skips getMe when known (tests, webhook cold starts). */
   botInfo?: UserFromGetMe;
+  /**
+   * Runs one chat's updates one at a time across instances (webhook mode): the database lock of
+   * `DatabaseHandle.serialized`. Within one process `sequentialize` already does it.
+   */
+  serializeChats?: <T>(key: string, task: () => Promise<T>) => Promise<T>;
 }
 
 /** Updates handled in order per chat: the same key for sequentialize and sessions (grammY's rule). */
@@ -67,6 +72,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.api.config.use(defaultHtml);
 
   bot.use(sequentialize(sessionKey));
+  const serializeChats = options.serializeChats;
+  if (serializeChats) {
+    bot.use((ctx, next) => {
+      const key = sessionKey(ctx);
+      return key === undefined ? next() : serializeChats(`chat:${key}`, next);
+    });
+  }
   bot.use(async (ctx, next) => {
     ctx.deps = deps;
     deps.metrics.inc('phoenix_updates_total', 'Updates received from Telegram.');
@@ -79,7 +91,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   guarded.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
-      storage: new PostgresSessionStorage<SessionData>(deps.db),
+      storage: new PostgresSessionStorage<SessionData>(deps.db, deps.logger),
       getSessionKey: sessionKey,
     }),
   );

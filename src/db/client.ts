@@ -24,6 +24,12 @@ export interface DatabaseHandle {
    * instances starting together do it one after another; PGlite has one connection and just runs it.
    */
   exclusive<T>(key: number, task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` while holding the advisory lock named `key` across every instance on this database
+   * (one chat's updates in webhook mode). Lock connections come from a small pool of their own, so a
+   * task's own statements never wait behind the locks. PGlite: one process, the task just runs.
+   */
+  serialized<T>(key: string, task: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -134,6 +140,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     // An idle client lost its connection; the pool replaces it on the next query.
   });
   retryTransientErrors(pool);
+  let lockPool: pg.Pool | undefined;
   try {
     await pool.query('select 1');
   } catch (error) {
@@ -163,7 +170,29 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
         await client.end();
       }
     },
-    close: () => pool.end(),
+    async serialized(key, task) {
+      if (!lockPool) {
+        lockPool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 10_000 });
+        lockPool.on('error', () => {
+          // A lock connection that died released its lock on the server; the pool replaces it.
+        });
+      }
+      const client = await lockPool.connect();
+      try {
+        await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [key]);
+        try {
+          return await task();
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      await lockPool?.end();
+      await pool.end();
+    },
   };
 }
 
@@ -182,6 +211,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     kind: 'pglite',
     concurrent: false,
     exclusive: (_key, task) => task(),
+    serialized: (_key, task) => task(),
     close: () => client.close(),
   };
 }

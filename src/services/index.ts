@@ -9,6 +9,7 @@ import { PromoService } from './promo.js';
 import { StaffService } from './staff.js';
 import { StatsService } from './stats.js';
 import { TicketService } from './tickets/index.js';
+import { UpdateLog } from './updates.js';
 import { UserService } from './users.js';
 
 /** One aggregator for the domain services; handlers reach the database only through these. */
@@ -27,6 +28,7 @@ export function createServices(
     broadcasts: new BroadcastService(db, config.defaultLocale ?? 'ru'),
     audiences: new AudienceService(db, config.defaultLocale ?? 'ru'),
     campaigns: new CampaignService(db),
+    updates: new UpdateLog(db),
   };
 }
 

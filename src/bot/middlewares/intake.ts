@@ -3,8 +3,8 @@ import type { Message, User } from 'grammy/types';
 import type { BotContext } from '../context.js';
 
 /** PostgreSQL refuses U+0000 in text and jsonb; U+FFFD keeps every UTF-16 offset (entities) in place. */
-const NUL = /\u0000/g;
-const clean = (text: string | undefined): string | undefined => text?.replace(NUL, '\uFFFD');
+const NUL = String.fromCharCode(0);
+const clean = (text: string | undefined): string | undefined => text?.replaceAll(NUL, '\uFFFD');
 
 function cleanUser(user: User | undefined): void {
   if (!user) return;
