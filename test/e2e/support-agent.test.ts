@@ -245,3 +245,21 @@ describe('/tickets lists and notification settings', () => {
     expect(buttonsOf(note).map((b) => b.data)).toEqual([`tk:t:${ticket.id}`]);
   });
 });
+
+describe('long messages', () => {
+  it('a 4,096-character customer message reaches the agent and the transcript in parts, nothing cut', async () => {
+    const { who, ticket, card } = await takenTicket('Lena', 'Long story', anna);
+    const long = `${'Строка текста. '.repeat(272)}конец`.slice(0, 4096);
+    who.send(long);
+    await anna.waitFor((m) => textOf(m).includes('конец'));
+    await anna.press(card, '📜 Transcript');
+    const header = await anna.waitFor((m) => textOf(m).includes(`Transcript of ticket #${ticket.id}`));
+    await anna.waitFor((m) => m.message_id > header.message_id && textOf(m).includes('конец'));
+    const parts = anna.botMessages().filter((m) => m.message_id >= header.message_id);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(textOf(part).length).toBeLessThanOrEqual(4096);
+    const joined = parts.map(textOf).join('');
+    expect(joined.replace(/\s/g, '')).toContain(long.slice(0, 3000).replace(/\s/g, ''));
+    expect(h.deps.metrics.value('phoenix_update_errors_total')).toBe(0);
+  });
+});

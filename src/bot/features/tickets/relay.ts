@@ -11,6 +11,8 @@ import { localeOf, type NotifyDeps, translateFor } from './their-language.js';
 
 /** Room for the message around a relayed text: a chunk plus its frame stays under Telegram's 4096. */
 const TEXT_CHUNK = 3500;
+/** Room for one transcript line's text: the author, the time and the markup fit around it in a chunk. */
+const TRANSCRIPT_LINE_TEXT = 3000;
 /** Photos re-sent with a transcript, at most: a long conversation must not flood the chat. */
 const TRANSCRIPT_PHOTOS_MAX = 20;
 
@@ -65,24 +67,31 @@ export async function sendTranscript(api: Api, deps: NotifyDeps, recipient: User
   const t = translateFor(deps, recipient);
   const locale = localeOf(deps, recipient);
   const entries = await deps.services.tickets.transcript(ticketId);
-  const lineOf = ({ message, author }: TranscriptEntry, withPhotoMark: boolean) => {
+  const lineOf = (
+    { message, author }: TranscriptEntry,
+    withPhotoMark: boolean,
+    text = message.text ?? '',
+  ) => {
     const label = t(
       message.authorRole === 'agent' ? 'tickets-transcript-agent' : 'tickets-transcript-customer',
       { name: displayName(author) },
     );
-    const text = [withPhotoMark && message.photo ? t('tickets-transcript-photo') : '', message.text ?? '']
+    const body = [withPhotoMark && message.photo ? t('tickets-transcript-photo') : '', text]
       .filter(Boolean)
       .join(' ');
     return t('tickets-transcript-line', {
       author: html(label),
       time: formatDateTime(message.createdAt, locale, deps.config.timezone),
-      text,
+      text: body,
     });
   };
+  // A message longer than one chunk (a 4,096-character customer message) becomes several lines.
+  const lines = entries.flatMap((entry) =>
+    chunks(entry.message.text ?? '', TRANSCRIPT_LINE_TEXT).map((piece, i) => lineOf(entry, i === 0, piece)),
+  );
   const messages: string[] = [];
   let current = t('tickets-transcript-header', { id: ticketId });
-  for (const entry of entries) {
-    const line = lineOf(entry, true);
+  for (const line of lines) {
     if (current.length + line.length + 2 > TEXT_CHUNK) {
       messages.push(current);
       current = line;
