@@ -79,4 +79,29 @@ describe.skipIf(!canCreateClusters)('a PostgreSQL restart under traffic (a clust
     }
     expect(h.deps.metrics.value('phoenix_update_errors_total')).toBe(0);
   }, 90_000);
+  it('a longer stop: a user who gets an error gets it once, in their Telegram language', async () => {
+    const mike = await h.startedUser({ firstName: 'Mike', languageCode: 'en' });
+    const before = mike.botMessages().length;
+    // Let the /start update finish (its session write comes after the reply).
+    await new Promise((r) => setTimeout(r, 1000));
+    pgctl('stop', '-m', 'fast');
+    try {
+      mike.send('/help');
+      // The pool's retries (about 4.5 s) run out while the server is down.
+      await new Promise((r) => setTimeout(r, 8000));
+    } finally {
+      pgctl('start');
+    }
+    const answer = await mike.waitFor(
+      (m) => m.message_id > 0 && /Something went wrong/.test(textOf(m)),
+      15_000,
+    );
+    expect(textOf(answer)).toContain('Something went wrong');
+    await new Promise((r) => setTimeout(r, 1000));
+    const after = mike.botMessages().slice(before).map(textOf);
+    // One answer to the one update: the error, in English, and not also the /help list.
+    expect(after).toHaveLength(1);
+    mike.send('/help');
+    expect(textOf(await mike.reply())).toContain('/catalog');
+  }, 90_000);
 });

@@ -142,6 +142,34 @@ describe.skipIf(!onPostgres())('the bot process under deploys and outages (Postg
     expect(await bot.exited).toBe(0);
   }, 90_000);
 
+  it('after a Bot API outage the bot answers again within seconds of its return', async () => {
+    const polling = startedPolling();
+    const bot = startBot(env());
+    running.push(bot.child);
+    await polling;
+    // The API answers 502 to every poll for 12 s (the poll in progress ends with the first update).
+    const removeFault = emu.injectFault({
+      method: 'getUpdates',
+      error: { code: 502, description: 'Bad Gateway' },
+    });
+    const waker = nextUser++;
+    emu.createUser({ id: waker, first_name: 'Waker', language_code: 'en' });
+    emu.sendText(waker, '/help');
+    await new Promise((r) => setTimeout(r, 12_000));
+    const id = nextUser++;
+    emu.createUser({ id, first_name: 'Back', language_code: 'en' });
+    emu.sendText(id, '/help');
+    removeFault();
+    const back = Date.now();
+    const answer = await emu.waitFor(id, () => true, { timeoutMs: 15_000 });
+    expect(answer.text).toContain('/catalog');
+    // Polling retries at most 5 s apart, so the first answer comes within about 5 s of the return.
+    expect(Date.now() - back).toBeLessThan(7_000);
+    expect(bot.child.exitCode).toBeNull();
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }, 90_000);
+
   it('an unreachable Bot API at start-up: one clear line and a non-zero exit within 30 s', async () => {
     const started = Date.now();
     const bot = startBot({ ...env(), TELEGRAM_API_ROOT: `http://127.0.0.1:${await closedPort()}` });
