@@ -693,6 +693,12 @@ export class TelegramEmulator {
     return this.callback(user, this.state.liveMessage(user.chat, messageId), messageId, data);
   }
 
+  /** The user presses a button of an inline-mode message: the query has `inline_message_id` and no `message`. */
+  sendInlineCallback(userId: number, inlineMessageId: string, data: string): Promise<CallbackAnswer | null> {
+    const user = this.requireActiveUser(userId);
+    return this.callback(user, undefined, 0, data, inlineMessageId);
+  }
+
   private queryCounter = 0;
   private readonly queryIdBase = BigInt(Math.floor(Math.random() * 4e9) + 1e9) * 1_000_000_000n;
 
@@ -701,19 +707,24 @@ export class TelegramEmulator {
     message: MutableMessage | undefined,
     messageId: number,
     data: string,
+    inlineMessageId?: string,
   ): Promise<CallbackAnswer | null> {
     // numeric strings like Telegram's; unique per emulator thanks to the counter
     const id = (this.queryIdBase + BigInt(++this.queryCounter)).toString();
-    const query: ApiCallbackQuery = {
-      id,
-      from: user.user,
-      message: message
-        ? this.state.toApiMessage(message)
-        : // an inaccessible message (date 0), as Telegram sends for unknown/deleted messages
-          ({ chat: user.chat.apiChat, message_id: messageId, date: 0 } as ApiCallbackQuery['message']),
-      chat_instance: String((BigInt(user.user.id) * 2654435761n) % 9223372036854775807n),
-      data,
-    };
+    const chatInstance = String((BigInt(user.user.id) * 2654435761n) % 9223372036854775807n);
+    const query: ApiCallbackQuery =
+      inlineMessageId !== undefined
+        ? { id, from: user.user, inline_message_id: inlineMessageId, chat_instance: chatInstance, data }
+        : {
+            id,
+            from: user.user,
+            message: message
+              ? this.state.toApiMessage(message)
+              : // an inaccessible message (date 0), as Telegram sends for unknown/deleted messages
+                ({ chat: user.chat.apiChat, message_id: messageId, date: 0 } as ApiCallbackQuery['message']),
+            chat_instance: chatInstance,
+            data,
+          };
     return new Promise<CallbackAnswer | null>((resolve) => {
       const pending = {
         id,

@@ -159,6 +159,7 @@ export interface ApiCallbackQuery {
   id: string;
   from: ApiUser;
   message?: ApiMessage;
+  inline_message_id?: string;
   chat_instance: string;
   data?: string;
 }
