@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /** Telegram ids of users: positive integers that may exceed 2^32 but stay below 2^53. */
@@ -141,6 +142,17 @@ function channelUrl(id: string): string | undefined {
  * Parses the environment once. Throws {@link ConfigError} with one line naming the bad variable;
  * the message never contains the token's value.
  */
+/**
+ * Reads `.env` in the working directory into `process.env` when the file exists. Variables already
+ * in the environment win over the file (Node's `process.loadEnvFile` never overwrites them).
+ * Returns whether a file was read.
+ */
+export function loadEnvFile(path = '.env'): boolean {
+  if (!existsSync(path)) return false;
+  process.loadEnvFile(path);
+  return true;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = base.safeParse(env);
   if (!parsed.success) throw new ConfigError(describe(parsed.error));

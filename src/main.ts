@@ -1,5 +1,5 @@
 import { type AppTelegram, StartupError, startApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, loadEnvFile } from './config.js';
 import { DatabaseUnavailableError, openDatabase } from './db/client.js';
 import { createLogger } from './logger.js';
 import type { Sandbox } from './sandbox/start.js';
@@ -12,6 +12,7 @@ function fail(message: string): never {
 
 let config: ReturnType<typeof loadConfig>;
 try {
+  loadEnvFile();
   config = loadConfig();
 } catch (error) {
   if (error instanceof ConfigError) fail(error.message);

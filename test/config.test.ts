@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 
@@ -6,12 +9,19 @@ const TOKEN = '123456789:AAE-secret-token-value_0123456789';
 
 function runMain(
   env: Record<string, string>,
+  cwd?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // From another working directory tsx and the entry point are named by absolute location.
+    const child = spawn(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), resolvePath('src/main.ts')],
+      {
+        env: { PATH: process.env.PATH ?? '', ...env },
+        ...(cwd ? { cwd } : {}),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -82,6 +92,29 @@ describe('start-up failures (the real entry point)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe('error: OWNER_IDS: "abc" is not a Telegram user id');
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  });
+
+  it('reads .env in the working directory; the environment wins over the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phx-dotenv-'));
+    try {
+      writeFileSync(
+        join(dir, '.env'),
+        `BOT_TOKEN=${TOKEN}\nDATABASE_URL=postgres://postgres@127.0.0.1:1/from_dotenv\nDEFAULT_LOCALE=fr\n`,
+      );
+      // Only the file: its DEFAULT_LOCALE is refused first.
+      const fileOnly = await runMain({}, dir);
+      expect(fileOnly.code).toBe(1);
+      expect(fileOnly.stderr).toContain('DEFAULT_LOCALE');
+      // The environment's DEFAULT_LOCALE wins; the file's DATABASE_URL is used.
+      const both = await runMain({ DEFAULT_LOCALE: 'en' }, dir);
+      expect(both.code).toBe(1);
+      expect(both.stderr).toMatch(
+        /cannot connect to PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1\/from_dotenv/,
+      );
+      expect(both.stdout + both.stderr).not.toContain(TOKEN);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an unreachable database → a clear message and a non-zero exit, not a hang', async () => {
