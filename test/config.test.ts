@@ -2,10 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 
 const TOKEN = '123456789:AAE-secret-token-value_0123456789';
+/** `--import tsx`, resolved from the project (the child may run in another working directory). */
+const TSX_LOADER = pathToFileURL(resolvePath('node_modules/tsx/dist/loader.mjs')).href;
 
 function runMain(
   env: Record<string, string>,
@@ -13,15 +16,11 @@ function runMain(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // From another working directory tsx and the entry point are named by absolute location.
-    const child = spawn(
-      process.execPath,
-      ['--import', import.meta.resolve('tsx'), resolvePath('src/main.ts')],
-      {
-        env: { PATH: process.env.PATH ?? '', ...env },
-        ...(cwd ? { cwd } : {}),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, resolvePath('src/main.ts')], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      ...(cwd ? { cwd } : {}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
