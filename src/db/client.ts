@@ -30,6 +30,8 @@ export interface DatabaseHandle {
    * task's own statements never wait behind the locks. PGlite: one process, the task just runs.
    */
   serialized<T>(key: string, task: () => Promise<T>): Promise<T>;
+  /** PostgreSQL: the pool's connections (total, idle) and checkouts waiting for one. PGlite: absent. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -139,7 +141,6 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next query.
   });
-  retryTransientErrors(pool);
   let lockPool: pg.Pool | undefined;
   try {
     await pool.query('select 1');
@@ -148,6 +149,8 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(`cannot connect to PostgreSQL at ${redactUrl(url)}: ${reason}`);
   }
+  // After the probe: start-up fails fast on a database that is not there; later blips are ridden out.
+  retryTransientErrors(pool);
   return {
     db: drizzlePg(pool, { schema }) as unknown as Database,
     kind: 'postgres',
@@ -189,6 +192,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
         client.release();
       }
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       await lockPool?.end();
       await pool.end();
