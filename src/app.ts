@@ -33,8 +33,17 @@ function withDeadline<T>(promise: Promise<T>, ms: number, timeoutError: () => Er
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
+function urlOf(server: ServerType): string | undefined {
+  const address = server.address();
+  if (!address || typeof address === 'string') return undefined;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
 export interface RunningApp {
   deps: BotDeps;
+  /** `http://host:port` of the HTTP server (/healthz, /metrics) when this app listens (PORT 0: the chosen port). */
+  httpUrl: string | undefined;
   /** Stops taking updates, finishes the ones in flight, closes the HTTP server. Idempotent. */
   stop(): Promise<void>;
 }
@@ -95,7 +104,16 @@ export async function startApp(
     await deps.menus.setFor(bot.api, staff.telegramId, staff.role);
   }
 
-  const jobs = await startJobs(deps, bot.api, { progressView: renderProgress });
+  const jobs = await startJobs(deps, bot.api, {
+    progressView: renderProgress,
+    senderApiTransformers: [deps.metrics.apiCallCounter()],
+  });
+  deps.metrics.watchSender({
+    counters: jobs.sender.counters,
+    sendRate: () => jobs.sender.rate.perSecond(),
+    queueDepth: () => deps.services.broadcasts.outstanding(),
+  });
+  if (database.poolStats) deps.metrics.watchPool(database.poolStats);
 
   let poller: Poller<BotContext> | undefined;
   let server: ServerType | undefined;
@@ -111,6 +129,7 @@ export async function startApp(
   const app = createHttpApp({
     checkDatabase: () => deps.db.execute(sql`select 1`),
     metrics: () => deps.metrics.render(),
+    metricsContentType: deps.metrics.contentType,
     ...(intake ? { webhook: intake.handler } : {}),
   });
 
@@ -146,6 +165,7 @@ export async function startApp(
   let stopping: Promise<void> | undefined;
   return {
     deps,
+    httpUrl: server ? urlOf(server) : undefined,
     stop() {
       stopping ??= (async () => {
         await poller?.stop();

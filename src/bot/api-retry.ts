@@ -8,6 +8,8 @@ export interface BoundedRetryOptions {
   /** First wait after a network error or a 5xx; doubles up to maxBackoffMs. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Called before each wait for another try (metrics: `phoenix_bot_api_retries_total`). */
+  onRetry?: (method: string, reason: '429' | '5xx' | 'network') => void;
 }
 
 /** grammY's abort signal type (a shim of the standard one). */
@@ -42,6 +44,7 @@ export function boundedRetry(options: BoundedRetryOptions = {}): Transformer {
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 30;
   const base = options.baseBackoffMs ?? 500;
   const cap = options.maxBackoffMs ?? 5000;
+  const onRetry = options.onRetry ?? (() => {});
   return async (prev, method, payload, signal) => {
     if (method === 'getUpdates') return prev(method, payload, signal);
     for (let attempt = 1; ; attempt++) {
@@ -51,6 +54,7 @@ export function boundedRetry(options: BoundedRetryOptions = {}): Transformer {
         result = await prev(method, payload, signal);
       } catch (error) {
         if (!(error instanceof HttpError) || signal?.aborted || attempt >= maxAttempts) throw error;
+        onRetry(method, 'network');
         await pause(backoff, signal);
         continue;
       }
@@ -58,10 +62,12 @@ export function boundedRetry(options: BoundedRetryOptions = {}): Transformer {
       const retryAfter = result.parameters?.retry_after;
       if (typeof retryAfter === 'number') {
         if (retryAfter > maxRetryAfter) return result;
+        onRetry(method, '429');
         await pause(retryAfter * 1000, signal);
         continue;
       }
       if (result.error_code < 500) return result;
+      onRetry(method, '5xx');
       await pause(backoff, signal);
     }
   };

@@ -1,6 +1,7 @@
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotError, type Context, session, type Transformer } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import { UPDATE_TYPES, type UpdateType } from '../metrics.js';
 import { boundedRetry } from './api-retry.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
 import { gateFeature } from './features/gate.js';
@@ -39,10 +40,18 @@ const defaultHtml: Transformer = (prev, method, payload, signal) => {
   return prev(method, payload, signal);
 };
 
+/** Updates whose handler threw (the error boundary swallows the error; the deps middleware reads this). */
+const failedUpdates = new WeakSet<Context>();
+
+function updateType(update: Update): UpdateType {
+  return UPDATE_TYPES.find((type) => update[type] !== undefined) ?? 'other';
+}
+
 async function answerError(err: BotError<BotContext>): Promise<void> {
   const ctx = err.ctx;
   const { logger, translator, metrics } = ctx.deps;
-  metrics.inc('phoenix_update_errors_total', 'Updates whose handler threw.');
+  failedUpdates.add(ctx);
+  metrics.updateFailed();
   (ctx.log ?? logger).error({ err: err.error, update_id: ctx.update.update_id }, 'update handler failed');
   // In the user's language even when their users row could not be read (the database is down).
   const t = ctx.t ?? translator.for(translator.pick(ctx.from?.language_code));
@@ -68,7 +77,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
     client: { apiRoot: options.apiRoot, timeoutSeconds: 45 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  bot.api.config.use(boundedRetry());
+  // Innermost first: every try is counted, and the retries by the transformer above it.
+  bot.api.config.use(deps.metrics.apiCallCounter());
+  bot.api.config.use(boundedRetry({ onRetry: (method) => deps.metrics.apiRetry(method) }));
   bot.api.config.use(defaultHtml);
 
   bot.use(sequentialize(sessionKey));
@@ -81,8 +92,14 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   }
   bot.use(async (ctx, next) => {
     ctx.deps = deps;
-    deps.metrics.inc('phoenix_updates_total', 'Updates received from Telegram.');
-    await next();
+    const started = performance.now();
+    let outcome: 'ok' | 'error' = 'error';
+    try {
+      await next();
+      if (!failedUpdates.has(ctx)) outcome = 'ok';
+    } finally {
+      deps.metrics.updateHandled(updateType(ctx.update), outcome, (performance.now() - started) / 1000);
+    }
   });
 
   const guarded = bot.errorBoundary(answerError);

@@ -1,4 +1,4 @@
-import { Api } from 'grammy';
+import { Api, type Transformer } from 'grammy';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
@@ -28,6 +28,8 @@ export interface Jobs {
 export interface JobOptions {
   /** How a run's progress message looks (the bot draws it: it owns the buttons). */
   progressView: ProgressView;
+  /** Installed on the sender's own Api (the app's Bot API call counter for /metrics). */
+  senderApiTransformers?: Transformer[];
   /** Tests shorten the intervals. */
   schedulerIntervalMs?: number;
   campaignIntervalMs?: number;
@@ -43,6 +45,7 @@ export interface JobOptions {
 export async function startJobs(deps: JobDeps, api: Api, options: JobOptions): Promise<Jobs> {
   const me = await api.getMe();
   const senderApi = new Api(api.token, { ...api.options, fetch: createSenderFetch() });
+  if (options.senderApiTransformers) senderApi.config.use(...options.senderApiTransformers);
   const sender = new BroadcastSender(deps, senderApi, {
     ratePerSecond: deps.config.broadcast.ratePerSecond,
     paid: deps.config.broadcast.paid,

@@ -10,6 +10,7 @@ import { renderAd } from './ad-message.js';
 import { classifyFailure } from './delivery-failure.js';
 import { DeliveryResultWriter } from './delivery-results.js';
 import { SendRateLimiter } from './rate-limiter.js';
+import { RateMeter } from './rate-meter.js';
 
 export const SENDER_LEASE = 'broadcast-sender';
 
@@ -43,6 +44,8 @@ export interface SenderCounters {
   sent: number;
   failed: number;
   blocked: number;
+  /** Rows a dead sender had handed to the network, counted delivered when this one took over. */
+  unconfirmed: number;
   skipped: number;
   tooManyRequests: number;
   retries: number;
@@ -63,10 +66,13 @@ export class BroadcastSender {
     sent: 0,
     failed: 0,
     blocked: 0,
+    unconfirmed: 0,
     skipped: 0,
     tooManyRequests: 0,
     retries: 0,
   };
+  /** Requests answered (any result) per second, the last few seconds. */
+  readonly rate = new RateMeter();
   private readonly opts: Required<Omit<SenderOptions, 'limiter' | 'holder'>>;
   private readonly queue: ClaimedDelivery[] = [];
   private readonly results: DeliveryResultWriter;
@@ -172,6 +178,7 @@ export class BroadcastSender {
     );
     if (has && !had) {
       const recovered = await this.deps.services.broadcasts.recover(this.holder);
+      this.counters.unconfirmed += recovered.unconfirmed;
       if (recovered.released > 0 || recovered.unconfirmed > 0) {
         this.deps.logger.warn(
           recovered,
@@ -379,9 +386,11 @@ export class BroadcastSender {
             link_preview_options: { is_disabled: true },
             ...paid,
           });
+      this.rate.mark();
       this.counters.sent++;
       this.results.push({ id: row.id, state: 'sent', messageId: sent.message_id });
     } catch (error) {
+      this.rate.mark();
       await this.failed(row, error);
     }
   }

@@ -7,7 +7,9 @@ export interface HttpRoutes {
   /** Resolves when the database answers; throws when it does not. */
   checkDatabase: () => Promise<unknown>;
   /** The Prometheus text exposition. */
-  metrics: () => string;
+  metrics: () => Promise<string> | string;
+  /** Its Content-Type (prom-client's `register.contentType`); default: text format 0.0.4. */
+  metricsContentType?: string;
   /** In webhook mode: the update endpoint, which checks Telegram's secret header itself. */
   webhook?: Handler;
 }
@@ -23,7 +25,11 @@ export function createHttpApp(routes: HttpRoutes): Hono {
       return c.json({ ok: false, reason: 'database unavailable' }, 503);
     }
   });
-  app.get('/metrics', (c) => c.text(routes.metrics(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.get('/metrics', async (c) =>
+    c.body(await routes.metrics(), 200, {
+      'content-type': routes.metricsContentType ?? 'text/plain; version=0.0.4; charset=utf-8',
+    }),
+  );
   if (routes.webhook) app.post(WEBHOOK_PATH, routes.webhook);
   return app;
 }

@@ -68,7 +68,9 @@ describe('webhook mode', () => {
   it('serves /healthz and /metrics', async () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(await health.json()).toEqual({ ok: true });
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    expect(metrics).toMatch(/^phoenix_updates_total [1-9]\d*$/m);
+    // An update is counted when its handling ends (just after the reply, once the session is saved).
+    await expect
+      .poll(async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text())
+      .toMatch(/^phoenix_updates_total\{type="message",outcome="ok"\} [1-9]\d*$/m);
   });
 });
