@@ -160,10 +160,10 @@ export class SandboxPage {
     await this.page.locator('[data-testid="messages"]:not([data-loading])').waitFor({ state: 'attached' });
   }
 
-  /** Presses START in the open chat and waits for the bot's greeting (a first run waits longer). */
-  async startBot(timeoutMs?: number): Promise<void> {
+  /** Presses START in the open chat and waits for the bot's greeting. */
+  async startBot(): Promise<void> {
     await this.page.getByTestId('start-button').click();
-    await this.botMessage('PHOENIX').waitFor(timeoutMs === undefined ? {} : { timeout: timeoutMs });
+    await this.botMessage('PHOENIX').waitFor();
   }
 
   /** Joins the sandbox channel with the header toggle. */
