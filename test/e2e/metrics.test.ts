@@ -32,7 +32,8 @@ function parseExposition(text: string): Exposition {
     if (!sample) throw new Error(`not a metric line: ${line}`);
     const [, name, labelText, valueText] = sample as unknown as [string, string, string | undefined, string];
     const value = valueText === '+Inf' ? Infinity : valueText === '-Inf' ? -Infinity : Number(valueText);
-    if (Number.isNaN(value) && valueText !== 'NaN') throw new Error(`not a number in: ${line}`);
+    // Prometheus reads NaN in any case (prom-client writes `Nan` for a gauge with no sample yet).
+    if (Number.isNaN(value) && valueText.toLowerCase() !== 'nan') throw new Error(`not a number in: ${line}`);
     const labels: Record<string, string> = {};
     if (labelText) {
       const pair = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)",?/gy;
