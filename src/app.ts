@@ -76,8 +76,11 @@ export async function startApp(
     ...(config.mode.kind === 'webhook' ? { serializeChats: database.serialized.bind(database) } : {}),
   });
   try {
+    // getMe by hand rather than bot.init(), which would try again forever on a network error.
     await withDeadline(
-      bot.init(),
+      bot.api.getMe().then((me) => {
+        bot.botInfo = me;
+      }),
       STARTUP_API_DEADLINE_MS,
       () =>
         new StartupError(
