@@ -4,7 +4,7 @@ import type { StaffMember } from '../../../services/staff.js';
 import type { User } from '../../../services/users.js';
 import { displayName } from '../../../services/users.js';
 import type { BotContext } from '../../context.js';
-import { addPageRow } from '../../keyboards/pagination.js';
+import { addPageRow } from '../../ui/pagination.js';
 import { menuData as advertisingMenu } from '../broadcasts/callback-data.js';
 import {
   adminMenu,

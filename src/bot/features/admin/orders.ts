@@ -5,7 +5,7 @@ import { formatDateTime, formatPrice } from '../../../text/format.js';
 import { adminSection } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
-import { addPageRow } from '../../keyboards/pagination.js';
+import { addPageRow } from '../../ui/pagination.js';
 import { showScreen } from '../../ui/screen.js';
 import { orderStateText } from '../orders/card.js';
 import { orderActionsKeyboard } from '../orders/keyboards.js';

@@ -5,7 +5,7 @@ import { html } from '../../../telegram/markup.js';
 import type { MessageKey } from '../../../text/i18n.js';
 import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
-import { addPageRow } from '../../keyboards/pagination.js';
+import { addPageRow } from '../../ui/pagination.js';
 import {
   promoPickAll,
   promoPickPage,

@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { CampaignKind } from '../../../db/schema/index.js';
 import type { Broadcast, BroadcastRun } from '../../../services/broadcasts/index.js';
 import type { BotContext } from '../../context.js';
-import { addPageRow } from '../../keyboards/pagination.js';
+import { addPageRow } from '../../ui/pagination.js';
 import { adminMenu } from '../admin/callback-data.js';
 import {
   addProductButtonData,

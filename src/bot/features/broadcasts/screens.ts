@@ -1,7 +1,7 @@
 import type { CampaignKind } from '../../../db/schema/index.js';
 import type { Broadcast } from '../../../services/broadcasts/index.js';
 import type { BotContext } from '../../context.js';
-import { clampPage, pageCount } from '../../keyboards/pagination.js';
+import { clampPage, pageCount } from '../../ui/pagination.js';
 import { showScreen } from '../../ui/screen.js';
 import { visibleText } from './ad-html.js';
 import {

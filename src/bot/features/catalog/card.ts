@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { Product } from '../../../services/catalog.js';
 import { formatPrice } from '../../../text/format.js';
 import type { Locale, Translate } from '../../../text/i18n.js';
-import { addPageRow } from '../../keyboards/pagination.js';
+import { addPageRow } from '../../ui/pagination.js';
 import type { Screen } from '../../ui/screen.js';
 import { startCheckout } from '../checkout/callback-data.js';
 import { catalogPage } from './callback-data.js';

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import type { Order } from '../../../services/orders.js';
 import type { Translate } from '../../../text/i18n.js';
-import { addPageRow } from '../../keyboards/pagination.js';
+import { addPageRow } from '../../ui/pagination.js';
 import {
   askCancelMyOrder,
   cancelMyOrder,

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import type { TicketTab, TicketView } from '../../../services/tickets/index.js';
 import type { Translate } from '../../../text/i18n.js';
-import { addPageRow } from '../../keyboards/pagination.js';
+import { addPageRow } from '../../ui/pagination.js';
 import {
   closeTicket,
   pickRedirect,

@@ -5,7 +5,7 @@ import { html } from '../../../telegram/markup.js';
 import { formatDateTime } from '../../../text/format.js';
 import type { Locale, Translate } from '../../../text/i18n.js';
 import type { BotContext } from '../../context.js';
-import { clampPage, pageCount } from '../../keyboards/pagination.js';
+import { clampPage, pageCount } from '../../ui/pagination.js';
 import { KEEP_PHOTO, showScreen } from '../../ui/screen.js';
 import { type CardPermissions, cardKeyboard, listKeyboard } from './keyboards.js';
 
