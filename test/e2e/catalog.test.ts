@@ -107,6 +107,17 @@ describe('/catalog', () => {
     expect(liveCards(user)).toHaveLength(1);
   });
 
+  it('▶ and ◀ pressed at the same moment on a text card leave one live card', async () => {
+    const user = await h.startedUser();
+    user.send('/catalog');
+    const first = await user.reply((m) => textOf(m).includes('Логотип'));
+    // ▶ leads to a photo card (a replacement), ◀ to a text card (an edit of a message now gone).
+    await Promise.all([user.press(first, '▶'), user.press(first, '◀')]);
+    await user.waitFor((m) => !m.deleted && textOf(m).includes('Лендинг'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(liveCards(user)).toHaveLength(1);
+  });
+
   it('shows English texts with English plurals', async () => {
     const eve = await h.startedUser({ languageCode: 'en' });
     eve.send('/catalog');

@@ -13,8 +13,9 @@ import type { BotContext } from '../context.js';
  *   Telegram, so the old message is deleted and the new one sent — the chat never holds two live
  *   copies. When the old message cannot be deleted (older than 48 h) its keyboard is retired.
  * - "message is not modified" is success.
- * - "message to edit not found" (deleted meanwhile) falls back to sending the screen anew (unless
- *   the caller says `whenGone: 'skip'`, as for other people's notification copies); but when
+ * - "message to edit not found" (deleted meanwhile) falls back to sending the screen anew — unless
+ *   the caller says `whenGone: 'skip'`: other people's notification copies, and a pressed message
+ *   (it can only be gone because an earlier press replaced it); and when
  *   the message we were replacing is already gone, an earlier press has replaced it (a double tap)
  *   and nothing more is sent.
  * - A photo that Telegram refuses (a file of another bot, a deleted file) is shown as a text screen.
@@ -164,8 +165,13 @@ export function callbackTarget(ctx: BotContext): ScreenTarget | undefined {
  * pressed, or as a new message for a command or a typed answer.
  */
 export async function showScreen(ctx: BotContext, screen: Screen): Promise<ShowResult> {
-  const target = callbackTarget(ctx) ?? { chatId: ctx.chat?.id ?? ctx.from?.id ?? 0 };
-  return showScreenAt(ctx.api, target, screen, ctx.log ?? ctx.deps.logger);
+  const pressed = callbackTarget(ctx);
+  const target = pressed ?? { chatId: ctx.chat?.id ?? ctx.from?.id ?? 0 };
+  // A pressed message that is gone was replaced by the bot (another press of the same card that
+  // came first: ▶ and ◀ at once): its replacement is the live screen, so nothing more is sent.
+  return showScreenAt(ctx.api, target, screen, ctx.log ?? ctx.deps.logger, {
+    whenGone: pressed ? 'skip' : 'send',
+  });
 }
 
 /** Sends a screen as a new message in the current chat (leaving the pressed message as it is). */
