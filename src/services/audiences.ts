@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import type { Audience } from '../db/schema/index.js';
 import { inCheckout } from './checkout-session.js';
+import { queryRows } from './raw-query.js';
 
 export const AUDIENCE_KINDS = ['all', 'customers', 'no_orders', 'abandoned', 'language'] as const;
 
@@ -38,18 +39,22 @@ export class AudienceService {
 
   /** How many users a broadcast to `audience` would reach now (shown before confirming). */
   async count(audience: Audience): Promise<number> {
-    const result = (await this.db.execute(
+    const [row] = await queryRows<{ n: number }>(
+      this.db,
       sql`select count(*)::int as n from users u where ${audienceCondition(audience, this.defaultLocale)}`,
-    )) as unknown as { rows: { n: number }[] };
-    return Number(result.rows[0]?.n ?? 0);
+    );
+    return Number(row?.n ?? 0);
   }
 
   /** The language codes users have, most common first (for the "by language" choice). */
   async languages(): Promise<{ language: string; users: number }[]> {
-    const result = (await this.db.execute(sql`
+    const rows = await queryRows<{ language: string; users: number }>(
+      this.db,
+      sql`
       select coalesce(lower(left(language_code, 2)), ${this.defaultLocale}) as language, count(*)::int as users
       from users u where not u.ads_opt_out and u.blocked_at is null
-      group by 1 order by 2 desc, 1 limit 8`)) as unknown as { rows: { language: string; users: number }[] };
-    return result.rows.map((r) => ({ language: r.language, users: Number(r.users) }));
+      group by 1 order by 2 desc, 1 limit 8`,
+    );
+    return rows.map((r) => ({ language: r.language, users: Number(r.users) }));
   }
 }

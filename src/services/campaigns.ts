@@ -2,6 +2,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { broadcastRuns, broadcasts, type CampaignKind, campaignSettings } from '../db/schema/index.js';
 import { checkoutProductId, inCheckout } from './checkout-session.js';
+import { queryRows } from './raw-query.js';
 
 export type CampaignSetting = typeof campaignSettings.$inferSelect;
 
@@ -22,11 +23,6 @@ const LOOKBACK = "interval '7 days'";
 export const WINBACK_CODE_DAYS = 14;
 
 const iso = (date: Date): string => date.toISOString();
-
-async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
 const reachable = sql`not u.ads_opt_out and u.blocked_at is null`;
 
@@ -146,7 +142,7 @@ export class CampaignService {
     const enabled = setting?.enabled === true;
     const enabledAt = setting?.enabledAt ? iso(setting.enabledAt) : iso(now);
     return this.db.transaction(async (tx) => {
-      const changed = await rows<{ product_id: number; announcements: number; title: string }>(
+      const changed = await queryRows<{ product_id: number; announcements: number; title: string }>(
         tx,
         sql`with upserted as (
               insert into product_announcements (product_id, is_active, announcements)
@@ -216,7 +212,7 @@ export class CampaignService {
     const expires = new Date(now.getTime() + WINBACK_CODE_DAYS * 86_400_000);
     return this.db.transaction(async (tx) => {
       const runId = await openRun(tx, 'winback');
-      const inserted = await rows<{ n: number }>(
+      const inserted = await queryRows<{ n: number }>(
         tx,
         sql`with cand as (
               select u.id as user_id, 'winback:' || to_char(u.last_seen_at at time zone 'UTC', 'YYYYMMDD') as key
@@ -267,7 +263,7 @@ async function carrierOf(db: Executor, campaign: CampaignKind): Promise<number> 
         values ('campaign', ${campaign}, 'sent', 'now')
         on conflict (campaign) where kind = 'campaign' do nothing`,
   );
-  const [row] = await rows<{ id: number }>(
+  const [row] = await queryRows<{ id: number }>(
     db,
     sql`select id from broadcasts where kind = 'campaign' and campaign = ${campaign}`,
   );
@@ -302,7 +298,7 @@ async function closeRun(tx: Executor, runId: number, total: number): Promise<num
  */
 async function enqueue(tx: Executor, campaign: CampaignKind, candidates: SQL): Promise<number> {
   const runId = await openRun(tx, campaign);
-  const inserted = await rows<{ n: number }>(
+  const inserted = await queryRows<{ n: number }>(
     tx,
     sql`with cand as (${candidates}),
         sends as (
