@@ -28,6 +28,8 @@ export interface SessionData {
   dialog?: DialogState;
   /** A gated command to resume once the user proves their channel subscription. */
   gatePending?: string;
+  /** message_id of the live "your ticket is open" message (its Withdraw button), while waiting. */
+  waitingNotice?: number;
 }
 
 export interface BotDeps {

@@ -98,6 +98,33 @@ describe('customer: /support and the waiting state', () => {
   });
 });
 
+describe('customer: one live waiting notice', () => {
+  it('commands while waiting leave one message with a Withdraw button, the newest; a withdrawal stays in the chat', async () => {
+    const olga = await customer(h, 'Olga');
+    const ticket = await openTicket(h, olga, 'Cannot log in');
+    for (const command of ['/catalog', '/orders', '/settings']) {
+      olga.send(command);
+      await olga.reply(/is open/);
+    }
+    const withWithdraw = () =>
+      olga.botMessages().filter((m) => buttonsOf(m).some((b) => b.text === '↩️ Withdraw ticket'));
+    expect(withWithdraw()).toHaveLength(1);
+    const [notice] = withWithdraw();
+    await olga.press(notice!, '↩️ Withdraw ticket');
+    await olga.waitFor((m) => m.message_id === notice!.message_id && textOf(m).includes('withdrawn'));
+    expect((await h.deps.services.tickets.byId(ticket.id))?.state).toBe('closed');
+
+    // A new ticket's notices replace each other, never the record of the withdrawn one.
+    await openTicket(h, olga, 'Still cannot log in');
+    olga.send('/orders');
+    await olga.reply(/is open/);
+    expect(withWithdraw()).toHaveLength(1);
+    expect(olga.botMessages().some((m) => textOf(m).includes(`Ticket #${ticket.id} is withdrawn`))).toBe(
+      true,
+    );
+  });
+});
+
 describe('agents: take into work', () => {
   it('two agents press Take at once: exactly one holds it, the other is told and loses the button', async () => {
     const maria = await customer(h, 'Maria');

@@ -28,6 +28,8 @@ export function supportFeature(deps: BotDeps): Composer<BotContext> {
       const result = await tickets.withdraw(id, ctx.user.id);
       if (!result.ok) return alert(ctx, 'support-withdraw-gone');
       await ctx.answerCallbackQuery();
+      // The notice becomes the record of the withdrawal: a later notice must not replace it.
+      ctx.session.waitingNotice = undefined;
       await showScreen(ctx, { text: ctx.t('support-withdrawn', { id }), photo: KEEP_PHOTO });
       const view = await tickets.view(id);
       if (!view) return;

@@ -7,8 +7,7 @@ import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 import { sendScreen } from '../../ui/screen.js';
 import { announceTicket } from '../tickets/notifications.js';
-import { withdrawKeyboard } from './keyboards.js';
-import { sendWaitingNotice } from './waiting.js';
+import { sendWaitingNotice, showWaitingMessage } from './waiting.js';
 
 /** /support: one step, the problem (a text, or a photo with a caption). */
 export const supportDialog = defineDialog('support', {
@@ -63,9 +62,6 @@ export async function receiveProblem(ctx: Filter<BotContext, 'message'>): Promis
     return;
   }
   await supportDialog.end(ctx);
-  await sendScreen(ctx, {
-    text: ctx.t('support-created', { id: result.ticket.id }),
-    keyboard: withdrawKeyboard(ctx.t, result.ticket.id),
-  });
+  await showWaitingMessage(ctx, ctx.t('support-created', { id: result.ticket.id }), result.ticket.id);
   await announceTicket(ctx.api, ctx.deps, result.ticket.id, 'new');
 }

@@ -3,11 +3,30 @@ import type { Ticket } from '../../../services/tickets/index.js';
 import { displayName } from '../../../services/users.js';
 import type { MessageKey } from '../../../text/i18n.js';
 import type { BotContext } from '../../context.js';
-import { sendScreen } from '../../ui/screen.js';
+import { retireKeyboardAt, sendScreen } from '../../ui/screen.js';
 import { relayKeyboard } from '../tickets/keyboards.js';
 import { sendRelayed } from '../tickets/relay.js';
 import { translateFor } from '../tickets/their-language.js';
 import { withdrawKeyboard } from './keyboards.js';
+
+/**
+ * Shows the one live "your ticket is open" message with its Withdraw button: a new one replaces the
+ * previous one (deleted, or its button retired when Telegram no longer lets it be deleted), so the
+ * chat never holds a pile of Withdraw buttons.
+ */
+export async function showWaitingMessage(ctx: BotContext, text: string, ticketId: number): Promise<void> {
+  const previous = ctx.session.waitingNotice;
+  const chatId = ctx.chat?.id;
+  if (previous !== undefined && chatId !== undefined) {
+    const deleted = await ctx.api
+      .deleteMessage(chatId, previous)
+      .then(() => true)
+      .catch(() => false);
+    if (!deleted) await retireKeyboardAt(ctx.api, chatId, previous, ctx.log);
+  }
+  const message = await sendScreen(ctx, { text, keyboard: withdrawKeyboard(ctx.t, ticketId) });
+  ctx.session.waitingNotice = message.message_id;
+}
 
 /** "Your ticket #N is open" with the Withdraw button: the answer to everything while waiting. */
 export async function sendWaitingNotice(
@@ -15,10 +34,7 @@ export async function sendWaitingNotice(
   ticket: Ticket,
   key: MessageKey = 'support-waiting',
 ): Promise<void> {
-  await sendScreen(ctx, {
-    text: ctx.t(key, { id: ticket.id }),
-    keyboard: withdrawKeyboard(ctx.t, ticket.id),
-  });
+  await showWaitingMessage(ctx, ctx.t(key, { id: ticket.id }), ticket.id);
 }
 
 /**
