@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.js';
@@ -9,18 +8,9 @@ import { createLogger } from '../../src/logger.js';
 import { TelegramEmulator } from '../../src/sandbox/emulator/index.js';
 import { createTestDatabase, onPostgres } from '../helpers/db.js';
 import { TEST_TOKEN, textOf } from '../helpers/harness.js';
+import { freePort } from '../helpers/ports.js';
 
 const SECRET = 'webhook_scale-secret';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 async function webhookInstance(
   emu: TelegramEmulator,

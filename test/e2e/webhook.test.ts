@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -7,16 +6,7 @@ import { createLogger } from '../../src/logger.js';
 import { TelegramEmulator } from '../../src/sandbox/emulator/index.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { TEST_TOKEN, textOf } from '../helpers/harness.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
+import { freePort } from '../helpers/ports.js';
 
 let emu: TelegramEmulator;
 let database: DatabaseHandle;
