@@ -62,8 +62,11 @@ try {
     }
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: one Ctrl+C or `kill` of a process group reaches the bot more than once (from the
+  // terminal and again from npm passing it on); a repeat must not hit Node's default handler, which
+  // would end the process in the middle of the shutdown (the sandbox's chats half-written).
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (error) {
   if (error instanceof StartupError || (error instanceof Error && error.name === 'SandboxStartError')) {
     fail(error.message);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,22 @@ function npmStart(dataDir: string): Promise<Started> {
       reject(new Error(`npm start exited with ${code}.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
     });
   });
+}
+
+/** The command lines of every process in the group `npm start` leads (npm, its shell, the bot). */
+function groupCommands(pgid: number): string[] {
+  const commands: string[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      // Field 5 of /proc/PID/stat is the process group; the name in field 2 may hold spaces.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (group === pgid) commands.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return commands;
 }
 
 const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
@@ -114,6 +130,12 @@ describe('npm start with an empty environment', () => {
       .filter((line) => line.trim() !== '' && !line.startsWith('>'));
     expect(ours).toHaveLength(1);
     expect(ours[0]).toContain(first.url);
+    // Compiled JavaScript in one node process under npm: no TypeScript loader in the tree.
+    const commands = groupCommands(first.child.pid as number);
+    expect(
+      commands.some((command) => command.includes('dist/main.js') || command.includes('start.mjs')),
+    ).toBe(true);
+    expect(commands.filter((command) => command.includes('tsx'))).toEqual([]);
 
     expect(endedCleanly(await stop(first.child))).toBe(true);
     expect(
