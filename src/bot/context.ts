@@ -52,6 +52,8 @@ export interface AppFlavor {
   user: User;
   /** Re-read from the database on every update. */
   role: Role;
+  /** The sender's ticket that is not closed, read with the users row (the waiting state). */
+  openTicketId: number | null;
   locale: Locale;
   /** Translates in the user's language; string variables are HTML-escaped. */
   t: Translate;

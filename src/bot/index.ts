@@ -1,5 +1,5 @@
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type BotError, type Context, session, type Transformer } from 'grammy';
+import { Bot, type BotError, type Context, type Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { UPDATE_TYPES, type UpdateType } from '../metrics.js';
 import { boundedRetry } from './api-retry.js';
@@ -11,6 +11,7 @@ import { ticketWaitLock } from './features/support/index.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { intake } from './middlewares/intake.js';
 import { registerUser } from './middlewares/register-user.js';
+import { sessionKey, sessions } from './middlewares/session.js';
 import { PostgresSessionStorage } from './session-storage.js';
 
 export interface CreateBotOptions {
@@ -23,11 +24,6 @@ export interface CreateBotOptions {
    * `DatabaseHandle.serialized`. Within one process `sequentialize` already does it.
    */
   serializeChats?: <T>(key: string, task: () => Promise<T>) => Promise<T>;
-}
-
-/** Updates handled in order per chat: the same key for sequentialize and sessions (grammY's rule). */
-export function sessionKey(ctx: Context): string | undefined {
-  return (ctx.chat?.id ?? ctx.from?.id)?.toString();
 }
 
 const HTML_METHODS = new Set(['sendMessage', 'sendPhoto', 'editMessageText', 'editMessageCaption']);
@@ -105,13 +101,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   const guarded = bot.errorBoundary(answerError);
   guarded.use(intake);
   guarded.use(registerUser);
-  guarded.use(
-    session<SessionData, BotContext>({
-      initial: () => ({}),
-      storage: new PostgresSessionStorage<SessionData>(deps.db, deps.logger),
-      getSessionKey: sessionKey,
-    }),
-  );
+  guarded.use(sessions(new PostgresSessionStorage<SessionData>(deps.db, deps.logger)));
   guarded.use(ticketWaitLock);
   guarded.use(startFeature, gateFeature);
   guarded.use(...featureComposers(deps));

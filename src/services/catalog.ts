@@ -178,10 +178,35 @@ export class CatalogService {
     return row?.n ?? 0;
   }
 
-  /** One page of active products with the page clamped to what exists (a stale button may point past the end). */
+  /** Built once per service: a page of active products with their count, as a prepared statement. */
+  private activePageStatement?: ReturnType<CatalogService['buildActivePage']>;
+
+  private buildActivePage() {
+    return this.db
+      .select({ product: products, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(products)
+      .where(eq(products.isActive, true))
+      .orderBy(asc(products.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare('catalog_active_page');
+  }
+
+  /**
+   * One page of active products with the page clamped to what exists (a stale button may point past
+   * the end). One statement: the rows carry the total (`count(*) over ()`); only a page past the end
+   * costs a second look, at the last page.
+   */
   async pageActive(page: number, perPage = 1): Promise<Page<Product>> {
+    this.activePageStatement ??= this.buildActivePage();
+    const wanted = Math.max(0, Math.trunc(page) || 0);
+    const rows = await this.activePageStatement.execute({ limit: perPage, offset: wanted * perPage });
+    if (rows.length > 0) {
+      const total = rows[0]?.total ?? rows.length;
+      return { items: rows.map((r) => r.product), total, ...clamp(wanted, total, perPage) };
+    }
     const total = await this.countActive();
-    const at = clamp(page, total, perPage);
+    const at = clamp(wanted, total, perPage);
     return { items: total === 0 ? [] : await this.listActive(at.page, perPage), total, ...at };
   }
 

@@ -1,8 +1,40 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { users } from '../db/schema/index.js';
+import type { StaffRole } from './staff.js';
 
 export type User = typeof users.$inferSelect;
+
+/**
+ * `last_seen_at` is kept to this precision: a returning user's update writes nothing unless their
+ * profile changed or the mark is older than this (it feeds the win-back sweep, counted in days).
+ */
+export const LAST_SEEN_PRECISION_MS = 5 * 60 * 1000;
+
+/** Who sent an update, read in one statement (see {@link UserService.identify}). */
+export interface Identity {
+  user: User;
+  /** The staff row's role; owners come from config, so the caller decides on them. */
+  staffRole: StaffRole | null;
+  /** The customer's ticket that is not closed, if any (the waiting state). */
+  openTicketId: number | null;
+  /** The stored session value under the asked key, or undefined when there is none. */
+  session: unknown;
+}
+
+type IdentityRow = Omit<Identity, 'session'> & { session: unknown };
+
+/** True when the stored row no longer says what the profile says (or the last-seen mark is stale). */
+function isOutdated(user: User, profile: TelegramProfile, now: number): boolean {
+  return (
+    user.firstName !== profile.first_name ||
+    user.lastName !== (profile.last_name ?? null) ||
+    user.username !== (profile.username ?? null) ||
+    user.languageCode !== (profile.language_code ?? null) ||
+    user.blockedAt !== null ||
+    now - user.lastSeenAt.getTime() >= LAST_SEEN_PRECISION_MS
+  );
+}
 
 export interface TelegramProfile {
   id: number;
@@ -14,6 +46,68 @@ export interface TelegramProfile {
 
 export class UserService {
   constructor(private readonly db: Executor) {}
+
+  /** Built once per service: a named prepared statement on PostgreSQL (parsed once per connection). */
+  private identifyStatement?: ReturnType<UserService['buildIdentify']>;
+
+  private buildIdentify() {
+    return this.db
+      .select({
+        user: users,
+        // Written out with aliases: drizzle leaves columns unqualified in a one-table select, and
+        // the subqueries must name the outer row ("users") explicitly.
+        staffRole: sql<StaffRole | null>`(select s.role from staff s where s.telegram_id = "users"."telegram_id")`,
+        openTicketId: sql<number | null>`(select t.id from tickets t
+          where t.user_id = "users"."id" and t.state <> 'closed' limit 1)`,
+        session: sql<unknown>`(select x.value from sessions x where x.key = ${sql.placeholder('sessionKey')})`,
+      })
+      .from(users)
+      .where(eq(users.telegramId, sql.placeholder('telegramId')))
+      .prepare('identify_user');
+  }
+
+  private async readIdentity(telegramId: number, sessionKey: string): Promise<IdentityRow | undefined> {
+    this.identifyStatement ??= this.buildIdentify();
+    const [row] = await this.identifyStatement.execute({ telegramId, sessionKey });
+    return row;
+  }
+
+  /**
+   * Everything the bot needs about the sender of an update in one round trip: the users row, the
+   * staff role (read from the database every time, so a removed agent loses access at once, on every
+   * instance), whether they have an open ticket, and their session under `sessionKey`. The row is
+   * written only when something changed — name, username, language, a "blocked" mark to clear, or a
+   * last-seen mark older than {@link LAST_SEEN_PRECISION_MS} — so a returning user costs one
+   * statement; the first contact creates the row ({@link register}) and reads again.
+   */
+  async identify(profile: TelegramProfile, sessionKey: string): Promise<Identity> {
+    const found = await this.readIdentity(profile.id, sessionKey);
+    if (!found) {
+      await this.register(profile);
+      const created = await this.readIdentity(profile.id, sessionKey);
+      if (!created) throw new Error('the users row vanished right after it was created');
+      return created;
+    }
+    if (!isOutdated(found.user, profile, Date.now())) return found;
+    return { ...found, user: await this.refresh(profile) };
+  }
+
+  /** Brings an existing row up to date with the profile (an UPDATE: no sequence value is spent). */
+  private async refresh(profile: TelegramProfile): Promise<User> {
+    const [row] = await this.db
+      .update(users)
+      .set({
+        firstName: profile.first_name,
+        lastName: profile.last_name ?? null,
+        username: profile.username ?? null,
+        languageCode: profile.language_code ?? null,
+        lastSeenAt: sql`now()`,
+        blockedAt: null,
+      })
+      .where(eq(users.telegramId, profile.id))
+      .returning();
+    return row ?? this.register(profile);
+  }
 
   /**
    * Creates the user on first contact or refreshes name, username, language and last-seen time.

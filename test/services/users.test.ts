@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
-import { users } from '../../src/db/schema/index.js';
+import { sessions, users } from '../../src/db/schema/index.js';
 import { StaffService } from '../../src/services/staff.js';
-import { UserService } from '../../src/services/users.js';
+import { TicketService } from '../../src/services/tickets/index.js';
+import { LAST_SEEN_PRECISION_MS, UserService } from '../../src/services/users.js';
 import { createTestDatabase, onPostgres } from '../helpers/db.js';
 
 let handle: DatabaseHandle;
@@ -49,6 +50,65 @@ describe('UserService.register', () => {
       expect(rows).toHaveLength(1);
     },
   );
+});
+
+describe('UserService.identify (one statement per update for a returning user)', () => {
+  /** The row version: it changes only when the row is written. */
+  const version = async (telegramId: number) => {
+    const result = (await handle.db.execute(
+      sql`select xmin::text as v from users where telegram_id = ${telegramId}`,
+    )) as unknown as { rows: { v: string }[] };
+    return result.rows[0]?.v;
+  };
+
+  it('creates the row on first contact, then writes nothing while nothing changed', async () => {
+    const profile = { id: 7_300_000_001, first_name: 'Olga', language_code: 'ru' };
+    const first = await service.identify(profile, String(profile.id));
+    expect(first.user.telegramId).toBe(profile.id);
+    expect(first).toMatchObject({ staffRole: null, openTicketId: null, session: null });
+    const written = await version(profile.id);
+    const again = await service.identify(profile, String(profile.id));
+    expect(again.user.id).toBe(first.user.id);
+    expect(await version(profile.id)).toBe(written);
+
+    // A new username is written at once.
+    const renamed = await service.identify({ ...profile, username: 'olga' }, String(profile.id));
+    expect(renamed.user.username).toBe('olga');
+    expect(await version(profile.id)).not.toBe(written);
+  });
+
+  it('refreshes a last-seen mark older than the precision, and clears a blocked mark', async () => {
+    const profile = { id: 7_300_000_002, first_name: 'Pavel' };
+    await service.identify(profile, String(profile.id));
+    const old = new Date(Date.now() - LAST_SEEN_PRECISION_MS - 60_000);
+    await handle.db.update(users).set({ lastSeenAt: old }).where(eq(users.telegramId, profile.id));
+    const seen = await service.identify(profile, String(profile.id));
+    expect(seen.user.lastSeenAt.getTime()).toBeGreaterThan(old.getTime() + 60_000);
+
+    await service.markBlocked(profile.id);
+    const back = await service.identify(profile, String(profile.id));
+    expect(back.user.blockedAt).toBeNull();
+    expect((await service.byTelegramId(profile.id))?.blockedAt).toBeNull();
+  });
+
+  it('reads the staff role, the open ticket and the session in the same statement, fresh every time', async () => {
+    const profile = { id: 7_300_000_003, first_name: 'Vera' };
+    const key = String(profile.id);
+    const { user } = await service.identify(profile, key);
+    const staff = new StaffService(handle.db, []);
+    await staff.upsert(profile.id, 'support', 1);
+    expect((await service.identify(profile, key)).staffRole).toBe('support');
+    await staff.remove(profile.id);
+    expect((await service.identify(profile, key)).staffRole).toBeNull();
+
+    const ticket = await new TicketService(handle.db, []).create(user.id, { text: 'help' });
+    if (!ticket.ok) throw new Error('ticket not created');
+    expect((await service.identify(profile, key)).openTicketId).toBe(ticket.ticket.id);
+
+    await handle.db.insert(sessions).values({ key, value: { gatePending: 'catalog' } });
+    expect((await service.identify(profile, key)).session).toEqual({ gatePending: 'catalog' });
+    expect((await service.identify(profile, 'another-chat')).session).toBeNull();
+  });
 });
 
 describe('StaffService', () => {

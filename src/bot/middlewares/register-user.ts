@@ -1,10 +1,13 @@
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext } from '../context.js';
+import { prefetchSession, sessionKey } from './session.js';
 
 /**
  * Runs first for every update from a person: records "blocked/unblocked the bot" from
  * my_chat_member, creates or refreshes the users row, and resolves role and language.
- * The role is read from the database on every update, so a removed agent loses access at once.
+ * One statement for a returning user ({@link UserService.identify}): the users row, the role (read
+ * from the database on every update, so a removed agent loses access at once), the open ticket and
+ * the session, which the session middleware then takes instead of reading it again.
  */
 export const registerUser: MiddlewareFn<BotContext> = async (ctx, next) => {
   const from = ctx.from;
@@ -20,9 +23,13 @@ export const registerUser: MiddlewareFn<BotContext> = async (ctx, next) => {
     }
   }
 
-  const [user, role] = await Promise.all([services.users.register(from), services.staff.roleOf(from.id)]);
+  const key = sessionKey(ctx) ?? String(from.id);
+  const identity = await services.users.identify(from, key);
+  prefetchSession(ctx, key, identity.session ?? undefined);
+  const user = identity.user;
   ctx.user = user;
-  ctx.role = role;
+  ctx.role = services.staff.isOwner(from.id) ? 'owner' : (identity.staffRole ?? 'customer');
+  ctx.openTicketId = identity.openTicketId;
   ctx.locale = translator.pick(user.languageCode);
   ctx.t = translator.for(ctx.locale);
   ctx.log = ctx.deps.logger.child({ update_id: ctx.update.update_id, user: from.id });

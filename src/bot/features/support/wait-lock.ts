@@ -8,14 +8,17 @@ import { relayFromCustomer, sendWaitingNotice } from './waiting.js';
  * The seed's waiting state: while a customer has an open ticket (created or in work) they cannot
  * use the bot. Every command and button gets "your ticket #N is open" with a Withdraw button;
  * only their plain messages (text, photo), which go into the ticket, and the Withdraw and rating
- * buttons pass. The state is read from the tickets table on every update, so it survives restarts
+ * buttons pass. The state is read from the tickets table on every update (with the users row, see
+ * register-user.ts), so it survives restarts
  * and ends the moment the ticket is closed. Staff are never locked.
  */
 export const ticketWaitLock: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (ctx.role !== 'customer' || !ctx.user) return next();
   if (ctx.chat && ctx.chat.type !== 'private') return next();
-  const ticket = await ctx.deps.services.tickets.openTicketOf(ctx.user.id);
-  if (!ticket) return next();
+  // Read with the users row; the ticket itself only when there is one (then it is re-checked).
+  if (ctx.openTicketId === null) return next();
+  const ticket = await ctx.deps.services.tickets.byId(ctx.openTicketId);
+  if (!ticket || ticket.state === 'closed') return next();
 
   const callback = ctx.callbackQuery;
   if (callback) {
