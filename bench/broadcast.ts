@@ -13,11 +13,11 @@ import { Api } from 'grammy';
 import pg from 'pg';
 import { connectPostgres, type DatabaseHandle, openPglite } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { createSenderFetch } from '../src/jobs/http.js';
 import { BroadcastSender } from '../src/jobs/sender.js';
 import { createLogger } from '../src/logger.js';
 import { BroadcastService } from '../src/services/broadcasts/index.js';
 import { UserService } from '../src/services/users.js';
+import { createBotApiFetch } from '../src/telegram/fetch.js';
 import { Translator } from '../src/text/i18n.js';
 
 const TOKEN = '5000000002:AABench-token-000000000000000000';
@@ -142,7 +142,7 @@ for (const scenario of scenarios.filter((s) => only.includes(s.key))) {
   const before = await emu.stats();
   const sender = new BroadcastSender(
     { services: { broadcasts, users }, translator, logger },
-    new Api(TOKEN, { apiRoot, fetch: createSenderFetch() }),
+    new Api(TOKEN, { apiRoot, fetch: createBotApiFetch() }),
     {
       ratePerSecond: scenario.limit ?? Number.POSITIVE_INFINITY,
       paid: scenario.paid,

@@ -2,6 +2,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotError, type Context, type Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { UPDATE_TYPES, type UpdateType } from '../metrics.js';
+import { createBotApiFetch } from '../telegram/fetch.js';
 import { boundedRetry } from './api-retry.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
 import { gateFeature } from './features/gate.js';
@@ -70,7 +71,7 @@ async function answerError(err: BotError<BotContext>): Promise<void> {
 export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, {
     // A request that hangs is given up after 45 s (long polling asks Telegram to wait 30 s).
-    client: { apiRoot: options.apiRoot, timeoutSeconds: 45 },
+    client: { apiRoot: options.apiRoot, timeoutSeconds: 45, fetch: createBotApiFetch() },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   // Innermost first: every try is counted, and the retries by the transformer above it.

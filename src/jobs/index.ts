@@ -2,9 +2,9 @@ import { Api, type Transformer } from 'grammy';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
+import { createBotApiFetch } from '../telegram/fetch.js';
 import type { Translator } from '../text/i18n.js';
 import { CampaignJob } from './campaigns.js';
-import { createSenderFetch } from './http.js';
 import { startPeriodic } from './periodic.js';
 import { ProgressReporter, type ProgressView } from './progress.js';
 import { Scheduler } from './scheduler.js';
@@ -44,7 +44,7 @@ export interface JobOptions {
  */
 export async function startJobs(deps: JobDeps, api: Api, options: JobOptions): Promise<Jobs> {
   const me = await api.getMe();
-  const senderApi = new Api(api.token, { ...api.options, fetch: createSenderFetch() });
+  const senderApi = new Api(api.token, { ...api.options, fetch: createBotApiFetch() });
   if (options.senderApiTransformers) senderApi.config.use(...options.senderApiTransformers);
   const sender = new BroadcastSender(deps, senderApi, {
     ratePerSecond: deps.config.broadcast.ratePerSecond,

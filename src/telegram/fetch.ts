@@ -4,13 +4,14 @@ import https from 'node:https';
 type Fetch = typeof fetch;
 
 /**
- * A lean `fetch` for the broadcast sender's Api (grammY's `fetch` client option). Bot API calls with a
- * JSON body (everything the sender sends: texts, and photos by file_id) go through `http.request` on a
- * keep-alive agent with many sockets, headers and body written in one go; grammY only reads `res.json()`.
- * That costs a fraction of the CPU of a general-purpose fetch, which matters at thousands of messages per
- * second. Any other body (a multipart upload) falls back to the platform's fetch.
+ * A lean `fetch` for grammY's Api (its `fetch` client option), used by the bot and by the broadcast
+ * sender. Bot API calls with a JSON body (nearly all: texts, keyboards, photos by file_id, getUpdates)
+ * go through `http.request` on a keep-alive agent with many sockets, headers and body written in one
+ * go; grammY only reads `res.json()`. That costs a fraction of the CPU of a general-purpose fetch
+ * (node-fetch is grammY's default on Node), which matters on the hot path and at thousands of messages
+ * per second. Any other body (a multipart upload) falls back to the platform's fetch.
  */
-export function createSenderFetch(options: { maxSockets?: number } = {}): Fetch {
+export function createBotApiFetch(options: { maxSockets?: number } = {}): Fetch {
   const agentOptions = {
     keepAlive: true,
     maxSockets: options.maxSockets ?? 256,
