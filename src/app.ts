@@ -117,6 +117,7 @@ export async function startApp(
     queueDepth: () => deps.services.broadcasts.outstanding(),
   });
   if (database.poolStats) deps.metrics.watchPool(database.poolStats);
+  deps.metrics.watchStatements(database.statements);
 
   let poller: Poller<BotContext> | undefined;
   let server: ServerType | undefined;

@@ -45,6 +45,7 @@ export class Metrics {
   private readonly apiRetries: Counter<'method'>;
   private sender: SenderFigures | undefined;
   private poolStats: (() => PoolStats) | undefined;
+  private statements: (() => number) | undefined;
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -184,6 +185,26 @@ export class Metrics {
         this.set({ state: 'total' }, s.total);
         this.set({ state: 'idle' }, s.idle);
         this.set({ state: 'waiting' }, s.waiting);
+      },
+    });
+  }
+
+  /**
+   * The database's statement total (`DatabaseHandle.statements`), read at each scrape: every statement
+   * sent, so `rate(phoenix_db_statements_total) / rate(phoenix_updates_total)` is the round trips per update.
+   */
+  watchStatements(read: () => number): void {
+    const first = !this.statements;
+    this.statements = read;
+    if (!first) return;
+    const current = () => this.statements?.() ?? 0;
+    new Counter({
+      name: 'phoenix_db_statements_total',
+      help: 'Statements sent to the database by this process (queries, and BEGIN/COMMIT of transactions).',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(current());
       },
     });
   }

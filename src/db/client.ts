@@ -32,7 +32,33 @@ export interface DatabaseHandle {
   serialized<T>(key: string, task: () => Promise<T>): Promise<T>;
   /** PostgreSQL: the pool's connections (total, idle) and checkouts waiting for one. PGlite: absent. */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /**
+   * Statements sent to the database since it was opened (every query, and BEGIN/COMMIT of a
+   * transaction): the `phoenix_db_statements_total` counter, and what the pipeline benchmark divides by
+   * the updates handled. A plain function, so a copy of the handle (`{ ...handle }`) keeps it live.
+   */
+  statements: () => number;
   close(): Promise<void>;
+}
+
+/** The running total behind {@link DatabaseHandle.statements}. */
+interface StatementCount {
+  value: number;
+}
+
+/**
+ * Counts every statement a pooled connection runs, `pool.query` (which runs on a pooled client) and
+ * transactions alike: each new client gets a counting `query`, made once per connection, so the hot
+ * path allocates nothing (fixed arity, no rest arguments).
+ */
+function countStatements(pool: pg.Pool, count: StatementCount): void {
+  pool.on('connect', (client) => {
+    const query = client.query;
+    (client as { query: unknown }).query = function (this: unknown, a: unknown, b: unknown, c: unknown) {
+      count.value++;
+      return (query as (a: unknown, b: unknown, c: unknown) => unknown).call(this, a, b, c);
+    };
+  });
 }
 
 export class DatabaseUnavailableError extends Error {
@@ -141,6 +167,8 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next query.
   });
+  const count: StatementCount = { value: 0 };
+  countStatements(pool, count);
   let lockPool: pg.Pool | undefined;
   try {
     await pool.query('select 1');
@@ -179,6 +207,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
         lockPool.on('error', () => {
           // A lock connection that died released its lock on the server; the pool replaces it.
         });
+        countStatements(lockPool, count);
       }
       const client = await lockPool.connect();
       try {
@@ -193,6 +222,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
       }
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    statements: () => count.value,
     close: async () => {
       await lockPool?.end();
       await pool.end();
@@ -210,14 +240,49 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(`cannot open the embedded database in ${dataDir}: ${reason}`);
   }
+  const count = countPgliteStatements(client);
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     kind: 'pglite',
     concurrent: false,
     exclusive: (_key, task) => task(),
     serialized: (_key, task) => task(),
+    statements: () => count.value,
     close: () => client.close(),
   };
+}
+
+/**
+ * PGlite's counterpart of {@link countStatements}: `query` and `exec` of the client and of the object a
+ * transaction hands out (PGlite runs those past the client's methods), plus the transaction's BEGIN
+ * and COMMIT (or ROLLBACK). The per-statement wrappers are made once (per transaction for its own).
+ */
+function countPgliteStatements(client: PGlite): StatementCount {
+  const count: StatementCount = { value: 0 };
+  type Run = (a: unknown, b: unknown, c: unknown) => Promise<never>;
+  const counting = (run: Run): Run =>
+    function (this: unknown, a, b, c) {
+      count.value++;
+      return run.call(this, a, b, c);
+    };
+  const target = client as unknown as { query: Run; exec: Run; transaction: Run };
+  target.query = counting(target.query);
+  target.exec = counting(target.exec);
+  const transaction = target.transaction;
+  target.transaction = function (this: unknown, callback, b, c) {
+    count.value += 2;
+    return transaction.call(
+      this,
+      (tx: { query: Run; exec: Run }) => {
+        tx.query = counting(tx.query);
+        tx.exec = counting(tx.exec);
+        return (callback as (tx: unknown) => unknown)(tx);
+      },
+      b,
+      c,
+    );
+  };
+  return count;
 }
 
 export function openDatabase(config: {

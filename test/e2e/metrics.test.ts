@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products } from '../../src/db/schema/index.js';
+import { createTestDatabase } from '../helpers/db.js';
 import { type Harness, startHarness, textOf } from '../helpers/harness.js';
 
 interface Sample {
@@ -171,5 +173,46 @@ describe('/metrics (prom-client)', () => {
 
     // The facade's totals agree with the exposition.
     expect(h.deps.metrics.value('phoenix_updates_total')).toBe(sum(e, 'phoenix_updates_total'));
+  });
+});
+
+describe('phoenix_db_statements_total', () => {
+  it('counts a statement once and a transaction with its BEGIN and COMMIT', async () => {
+    // A database of its own: no bot and no jobs run statements on it meanwhile.
+    const database = await createTestDatabase();
+    try {
+      const start = database.statements();
+      await database.db.execute(sql`select 1`);
+      expect(database.statements() - start).toBe(1);
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1`);
+        await tx.execute(sql`select 2`);
+      });
+      expect(database.statements() - start).toBe(1 + 4);
+      await database.db
+        .transaction(async (tx) => {
+          await tx.execute(sql`select 1`);
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      expect(database.statements() - start).toBe(1 + 4 + 3);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('grows by the statements an update runs, as the handle counts them', async () => {
+    const user = await h.startedUser({ firstName: 'Counted' });
+    const before = sum((await scrape()).exposition, 'phoenix_db_statements_total');
+    const handled = h.deps.metrics.value('phoenix_updates_total');
+    user.send('/help');
+    await user.reply();
+    await expect.poll(() => h.deps.metrics.value('phoenix_updates_total')).toBeGreaterThan(handled);
+    const { exposition } = await scrape();
+    expect(exposition.type.get('phoenix_db_statements_total')).toBe('counter');
+    const after = sum(exposition, 'phoenix_db_statements_total');
+    // At least the user's row and the session; the jobs may add theirs, never take any away.
+    expect(after - before).toBeGreaterThanOrEqual(2);
+    expect(after).toBeLessThanOrEqual(h.database.statements());
   });
 });
