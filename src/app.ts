@@ -48,6 +48,15 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+export interface AppOptions {
+  /**
+   * Run the background jobs (broadcast sender, scheduler, campaign sweeps) in this process; default
+   * true. They take a lease, so several instances may all run them. Off for an instance that should
+   * only answer updates (and for tests that count what an update alone costs).
+   */
+  jobs?: boolean;
+}
+
 export interface AppTelegram {
   token: string;
   apiRoot: string;
@@ -67,6 +76,7 @@ export async function startApp(
   logger: Logger,
   database: DatabaseHandle,
   telegram: AppTelegram,
+  options: AppOptions = {},
 ): Promise<RunningApp> {
   await runMigrations(database);
   const deps = createBotDeps(config, logger, database.db);
@@ -107,15 +117,20 @@ export async function startApp(
     await deps.menus.setFor(bot.api, staff.telegramId, staff.role);
   }
 
-  const jobs = await startJobs(deps, bot.api, {
-    progressView: renderProgress,
-    senderApiTransformers: [deps.metrics.apiCallCounter()],
-  });
-  deps.metrics.watchSender({
-    counters: jobs.sender.counters,
-    sendRate: () => jobs.sender.rate.perSecond(),
-    queueDepth: () => deps.services.broadcasts.outstanding(),
-  });
+  const jobs =
+    options.jobs === false
+      ? undefined
+      : await startJobs(deps, bot.api, {
+          progressView: renderProgress,
+          senderApiTransformers: [deps.metrics.apiCallCounter()],
+        });
+  if (jobs) {
+    deps.metrics.watchSender({
+      counters: jobs.sender.counters,
+      sendRate: () => jobs.sender.rate.perSecond(),
+      queueDepth: () => deps.services.broadcasts.outstanding(),
+    });
+  }
   if (database.poolStats) deps.metrics.watchPool(database.poolStats);
   deps.metrics.watchStatements(database.statements);
 
@@ -174,7 +189,7 @@ export async function startApp(
       stopping ??= (async () => {
         await poller?.stop();
         await intake?.drain(config.shutdownTimeoutMs);
-        await jobs.stop();
+        await jobs?.stop();
         if (server) await closeServer(server);
       })();
       return stopping;

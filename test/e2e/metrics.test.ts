@@ -211,8 +211,8 @@ describe('phoenix_db_statements_total', () => {
     const { exposition } = await scrape();
     expect(exposition.type.get('phoenix_db_statements_total')).toBe('counter');
     const after = sum(exposition, 'phoenix_db_statements_total');
-    // At least the user's row and the session; the jobs may add theirs, never take any away.
-    expect(after - before).toBeGreaterThanOrEqual(2);
+    // At least the one that reads who is writing; the jobs may add theirs, never take any away.
+    expect(after - before).toBeGreaterThanOrEqual(1);
     expect(after).toBeLessThanOrEqual(h.database.statements());
   });
 });

@@ -22,6 +22,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Share a database between harnesses (e.g. two bot instances); default: a fresh one. */
   database?: DatabaseHandle;
+  /** Run the background jobs (default true); off to count what updates alone cost. */
+  jobs?: boolean;
 }
 
 /** A person in the emulator, with helpers to act and to read the bot's answers. */
@@ -139,6 +141,7 @@ export class Harness {
     readonly database: DatabaseHandle,
     readonly config: Config,
     private readonly ownsDatabase: boolean,
+    private readonly runJobs = true,
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
@@ -165,7 +168,7 @@ export class Harness {
       env.CHANNEL_ID = `@${CHANNEL.username}`;
     }
     const config = loadConfig(env);
-    const harness = new Harness(emu, database, config, !options.database);
+    const harness = new Harness(emu, database, config, !options.database, options.jobs !== false);
     for (const id of ownerIds) {
       emu.createUser({ id, first_name: `Owner${id % 1000}`, language_code: 'ru' });
       harness.owners.push(new TestUser(harness, id, `Owner${id % 1000}`));
@@ -186,10 +189,13 @@ export class Harness {
   /** Starts the bot the way `npm start` does. */
   async startBot(): Promise<void> {
     const logger = createLogger(this.config.logLevel, TEST_TOKEN);
-    this.app = await startApp(this.config, logger, this.database, {
-      token: TEST_TOKEN,
-      apiRoot: this.emu.apiRoot,
-    });
+    this.app = await startApp(
+      this.config,
+      logger,
+      this.database,
+      { token: TEST_TOKEN, apiRoot: this.emu.apiRoot },
+      { jobs: this.runJobs },
+    );
   }
 
   async stopBot(): Promise<void> {

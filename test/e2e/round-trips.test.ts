@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { products } from '../../src/db/schema/index.js';
+import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
+import { type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+
+// The background jobs poll the database on their own; without them every statement counted is an update's.
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ jobs: false });
+  await h.db.insert(products).values([
+    { title: 'Логотип', description: 'Фирменный знак', price: 15000, deadlineDays: 3 },
+    { title: 'Лендинг', description: 'Одностраничный сайт', price: 45000, deadlineDays: 5 },
+    { title: 'Баннер', description: 'Для соцсетей', price: 5000, deadlineDays: 1 },
+  ]);
+});
+afterAll(async () => h?.close());
+
+const handled = () => h.deps.metrics.value('phoenix_updates_total');
+
+/** Statements the database ran for one update, counted from before it is sent until it is handled. */
+async function statementsOf(act: () => unknown, answered: () => Promise<unknown>): Promise<number> {
+  const before = h.database.statements();
+  const count = handled();
+  await act();
+  await answered();
+  await expect.poll(handled).toBeGreaterThan(count);
+  return h.database.statements() - before;
+}
+
+describe('database round trips per update of a returning user (issue I: at most 2)', () => {
+  let user: TestUser;
+  let card: StoredMessage;
+
+  beforeAll(async () => {
+    user = await h.startedUser();
+    user.send('/catalog');
+    card = await user.reply(/Логотип/);
+  });
+
+  it('/start, /help and plain text: one statement (who is this, with the session)', async () => {
+    expect(
+      await statementsOf(
+        () => user.send('/start'),
+        () => user.reply(),
+      ),
+    ).toBe(1);
+    expect(
+      await statementsOf(
+        () => user.send('/help'),
+        () => user.reply(),
+      ),
+    ).toBe(1);
+    expect(
+      await statementsOf(
+        () => user.send('hello there'),
+        () => user.reply(),
+      ),
+    ).toBe(1);
+  });
+
+  it('/catalog and a page button: two (who is this, then the card with its count)', async () => {
+    expect(
+      await statementsOf(
+        () => user.send('/catalog'),
+        () => user.reply(/Логотип/),
+      ),
+    ).toBe(2);
+    const latest =
+      user
+        .botMessages()
+        .filter((m) => textOf(m).includes('Логотип'))
+        .at(-1) ?? card;
+    const pressed = await statementsOf(
+      () => user.press(latest, '▶'),
+      () => user.waitFor((m) => m.message_id === latest.message_id && textOf(m).includes('Лендинг')),
+    );
+    expect(pressed).toBe(2);
+  });
+});
