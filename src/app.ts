@@ -48,6 +48,9 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+/** Menus set at once at start-up (each is three Bot API calls). */
+const MENUS_AT_ONCE = 8;
+
 export interface AppOptions {
   /**
    * Run the background jobs (broadcast sender, scheduler, campaign sweeps) in this process; default
@@ -111,10 +114,18 @@ export async function startApp(
   }
   logger.info({ username: bot.botInfo.username, mode: config.mode.kind }, 'bot authorized');
 
-  await deps.menus.setDefault(bot.api);
-  for (const ownerId of config.ownerIds) await deps.menus.setFor(bot.api, ownerId, 'owner');
-  for (const { staff } of await deps.services.staff.list()) {
-    await deps.menus.setFor(bot.api, staff.telegramId, staff.role);
+  // Command menus: a few people at a time (three calls each, sent together), not one call after another.
+  const menus = [
+    () => deps.menus.setDefault(bot.api),
+    ...config.ownerIds.map((ownerId) => () => deps.menus.setFor(bot.api, ownerId, 'owner')),
+    ...(await deps.services.staff.list()).map(
+      ({ staff }) =>
+        () =>
+          deps.menus.setFor(bot.api, staff.telegramId, staff.role),
+    ),
+  ];
+  for (let i = 0; i < menus.length; i += MENUS_AT_ONCE) {
+    await Promise.all(menus.slice(i, i + MENUS_AT_ONCE).map((set) => set()));
   }
 
   const jobs =

@@ -41,25 +41,32 @@ export class CommandMenus {
   ) {}
 
   async setDefault(api: Api): Promise<void> {
-    await api.setMyCommands(commandList(this.translator, this.translator.defaultLocale, 'customer'));
-    for (const locale of LOCALES) {
-      await api.setMyCommands(commandList(this.translator, locale, 'customer'), { language_code: locale });
-    }
+    await Promise.all([
+      api.setMyCommands(commandList(this.translator, this.translator.defaultLocale, 'customer')),
+      ...LOCALES.map((locale) =>
+        api.setMyCommands(commandList(this.translator, locale, 'customer'), { language_code: locale }),
+      ),
+    ]);
   }
 
   /** Sets (or, for a customer, removes) the chat-scoped menu of one person. */
   async setFor(api: Api, chatId: number, role: Role): Promise<void> {
     const scope = { type: 'chat' as const, chat_id: chatId };
     try {
+      // The menus of one scope are independent calls: sent together, a start-up waits for one round trip.
       if (role === 'customer') {
-        await api.deleteMyCommands({ scope });
-        for (const locale of LOCALES) await api.deleteMyCommands({ scope, language_code: locale });
+        await Promise.all([
+          api.deleteMyCommands({ scope }),
+          ...LOCALES.map((locale) => api.deleteMyCommands({ scope, language_code: locale })),
+        ]);
         return;
       }
-      await api.setMyCommands(commandList(this.translator, this.translator.defaultLocale, role), { scope });
-      for (const locale of LOCALES) {
-        await api.setMyCommands(commandList(this.translator, locale, role), { scope, language_code: locale });
-      }
+      await Promise.all([
+        api.setMyCommands(commandList(this.translator, this.translator.defaultLocale, role), { scope }),
+        ...LOCALES.map((locale) =>
+          api.setMyCommands(commandList(this.translator, locale, role), { scope, language_code: locale }),
+        ),
+      ]);
     } catch (error) {
       this.logger.warn({ chatId, err: error }, 'could not set the command menu of this chat yet');
     }
