@@ -9,15 +9,25 @@ bc-btn-auto = 🤖 Automatic campaigns
 
 ## Compose: the text step
 bc-ask-text =
-    Send the text of the broadcast in HTML (<code>&lt;b&gt;</code>, <code>&lt;i&gt;</code>, <code>&lt;a href="…"&gt;</code>…), or a photo with the text as its caption.
-    <code>{"{"}name{"}"}</code> is replaced by the recipient's first name. /cancel to stop.
-bc-bad-html = ⚠️ Telegram would not accept this text: { $reason }. Fix it and send it again (write &lt; &gt; &amp; as <code>&amp;lt; &amp;gt; &amp;amp;</code>).
+    Send the text of the broadcast. Format it right in Telegram — bold, italics, links and spoilers are kept — or forward a post you have prepared. A photo with a caption works too.
+    <code>{"{"}name{"}"}</code> is replaced by the recipient's first name. If you prefer HTML, tags work as well (<code>&lt;b&gt;</code>, <code>&lt;a href="…"&gt;</code>). /cancel to stop.
+bc-bad-html = ⚠️ Telegram would not accept this text: { $problem } Fix it and send it again — or format the text with Telegram's own tools, without tags.
+bc-html-tag = there is no tag <code>&lt;{ $tag }&gt;</code>. These work: <code>b, i, u, s, a, code, pre, blockquote, tg-spoiler</code>.
+bc-html-escape = write the character <code>{ $char }</code> as <code>{ $escaped }</code>.
+bc-html-entity = <code>{ $entity }</code> is not supported; only <code>&amp;lt; &amp;gt; &amp;amp; &amp;quot;</code> are.
+bc-html-mismatch = the tags are mixed up: <code>&lt;/{ $expected }&gt;</code> was expected, but there is <code>&lt;/{ $found }&gt;</code>.
+bc-html-unclosed = the tag <code>&lt;{ $tag }&gt;</code> is never closed.
+bc-html-extra-end = there is a closing tag too many.
+bc-html-no-href = a link <code>&lt;a&gt;</code> has no address (<code>href="https://…"</code>).
+bc-html-broken = the HTML markup is broken.
+bc-html-bad-link = ⚠️ The link <code>{ $link }</code> would not open: Telegram drops it and keeps only the text. Use an address that starts with https:// or http:// and send the text again.
 bc-html-empty = ⚠️ The broadcast has no text. Send a text or a photo with a caption.
 bc-html-too-long = ⚠️ The text is longer than { $max } characters — Telegram will not accept it. Shorten it and send again.
 
 ## Draft
 bc-draft =
     📝 <b>Draft #{ $id }</b>
+    <blockquote>{ $text }</blockquote>
     Photo: { $photo }
     Buttons:
     { $buttons }
@@ -30,8 +40,7 @@ bc-yes = yes
 bc-no = no
 bc-btn-preview = 👁 Preview
 bc-btn-text = ✏️ Text
-bc-btn-add-url = 🔗 URL button
-bc-btn-add-product = 🛍 Product button
+bc-btn-add-button = ➕ Add a button
 bc-btn-clear-buttons = 🧹 Remove buttons
 bc-btn-audience = 👥 Audience
 bc-btn-schedule = 🕒 Schedule
@@ -41,12 +50,17 @@ bc-preview-sent = The preview is below.
 bc-not-draft = This draft no longer exists or has been confirmed.
 bc-deleted = Draft deleted.
 
-## Buttons: the URL step and the product picker
-bc-ask-url = Send the button as <code>Text | https://example.com</code>.
-bc-bad-url = ⚠️ Send the button as <code>Text | https://example.com</code> (an http or https link).
-bc-pick-product = Which product should the button open?
-bc-no-products = There are no active products.
-bc-product-unavailable = This product is not available (or the draft already has the maximum of buttons).
+## Buttons: the label, then a link or a service from the catalog
+bc-ask-button-label = What should the button say? For example, <i>Book with a discount</i>.
+bc-bad-button-label = ⚠️ The label must be one line of at most { $max } characters.
+bc-ask-button-target =
+    Where does the button “{ $label }” lead?
+    Send a link (for example, <code>https://example.com</code>) or pick a service from the catalog.
+bc-btn-target-product = 🛍 A service from the catalog
+bc-bad-url = ⚠️ Telegram could not open that as a link. Send an address such as <code>https://example.com</code>, or pick a service from the catalog.
+bc-pick-product = Which service should the button open?
+bc-no-products = There are no services available in the catalog.
+bc-product-unavailable = This service is not available (or the draft already has the maximum of buttons).
 
 ## Audience
 bc-pick-audience = Who gets this broadcast? (Users who unsubscribed or blocked the bot never do.)
@@ -57,23 +71,40 @@ bc-aud-abandoned = Started an order, did not finish
 bc-aud-language = Language: { $language }
 
 ## Schedule: picker, steps, labels
-bc-pick-schedule = When should it be sent? Times are in { $tz }.
+bc-pick-schedule = When should it be sent? Give times { $zone }.
 bc-btn-sched-now = Now
 bc-btn-sched-once = At a date and time
 bc-btn-sched-daily = Every day
 bc-btn-sched-weekly = Every week
-bc-btn-sched-cron = Cron expression
-bc-ask-once = Send the date and time ({ $tz }), e.g. <code>2026-12-31 18:00</code>.
-bc-bad-date = ⚠️ Send a future date and time in { $tz } as <code>2026-12-31 18:00</code>.
-bc-ask-daily = Send the time of day ({ $tz }), e.g. <code>10:00</code>.
-bc-bad-daily = ⚠️ Send the time as <code>HH:MM</code>.
-bc-ask-weekly = Send the day and time ({ $tz }), e.g. <code>mon 10:00</code>.
-bc-bad-weekly = ⚠️ Send the day ({ $days }) and time, e.g. <code>mon 10:00</code>.
-bc-ask-cron = Send a cron expression with 5 fields ({ $tz }), e.g. <code>0 10 * * 1-5</code>.
-bc-bad-cron = ⚠️ That is not a valid 5-field cron expression.
+bc-btn-sched-cron = Custom schedule
+bc-zone-moscow = Moscow time
+bc-zone-named = { $zone } ({ $offset })
+bc-zone-offset = { $offset }
+bc-ask-once = When should it go out? Send the date and time ({ $zone }), e.g. <code>{ $example }</code>, or <code>tomorrow 10:00</code>.
+bc-bad-date = ⚠️ That date could not be read. Write it like <code>{ $example }</code>, or <code>today 18:00</code>, <code>tomorrow 10:00</code>.
+bc-past-date = ⚠️ { $when } ({ $zone }) has already passed. Send a time in the future, e.g. <code>{ $example }</code>.
+bc-ask-daily = At what time every day? Send the time ({ $zone }), e.g. <code>10:00</code>.
+bc-bad-daily = ⚠️ Send the time as <code>10:00</code>: hours and minutes with a colon.
+bc-ask-weekly = Send the day of the week and the time ({ $zone }), e.g. <code>mon 10:00</code>.
+bc-bad-weekly = ⚠️ Send the day (mon, tue, wed, thu, fri, sat, sun) and the time, e.g. <code>mon 10:00</code>.
+bc-ask-cron =
+    Send the schedule as five fields separated by spaces ({ $zone }): minute, hour, day of the month, month, day of the week (<code>*</code> means any).
+    For example, <code>0 10 * * 1-5</code> is weekdays at 10:00, <code>30 9 1 * *</code> is the first of every month at 9:30.
+bc-bad-cron = ⚠️ That schedule could not be read. It needs five fields separated by spaces, e.g. <code>0 10 * * 1-5</code> for weekdays at 10:00.
 bc-sched-now = right after confirming
-bc-sched-once = once, { $when }
-bc-sched-recurring = recurring (<code>{ $cron }</code>, { $tz }), next: { $when }
+bc-sched-once = once: { $when } ({ $zone })
+bc-sched-recurring = { $every } ({ $zone }), next on { $when }
+bc-every-day = every day at { $time }
+bc-every-week = every { $day ->
+        [1] Monday
+        [2] Tuesday
+        [3] Wednesday
+        [4] Thursday
+        [5] Friday
+        [6] Saturday
+       *[0] Sunday
+    } at { $time }
+bc-every-custom = on the schedule “{ $schedule }”
 
 ## Confirm
 bc-confirm =
@@ -128,8 +159,11 @@ bc-progress =
     ❌ Failed: { $failed }
     🚫 Blocked the bot: { $blocked }
     ⏭ Skipped: { $skipped }
-    👥 Total: { $total }
-    ⚡ Rate: { $rate } msg/s · ETA { $eta }
+bc-progress-cancelled = ✖️ Not sent because of the cancel: { $cancelled }
+bc-progress-in-flight = ⏳ On their way, waiting for Telegram's answer: { $pending }
+bc-progress-total = 👥 Total: { $total }
+bc-progress-rate = ⚡ Rate: { NUMBER($rate, minimumFractionDigits: 1, maximumFractionDigits: 1) } messages/s · { $eta } left
+bc-progress-average = ⚡ Average rate: { NUMBER($rate, minimumFractionDigits: 1, maximumFractionDigits: 1) } messages/s
 bc-run-state-running = sending
 bc-run-state-paused = paused
 bc-run-state-cancelled = cancelled
@@ -179,6 +213,9 @@ bc-ask-camp-text = Send the text in HTML. Placeholders: <code>{"{"}name{"}"}</co
 
 ## What recipients see: ad buttons and the campaigns' default texts
 bc-btn-unsubscribe = 🔕 Unsubscribe from news
+bc-btn-resubscribe = 🔔 Subscribe again
+bc-unsubscribed = You have unsubscribed from news. Changed your mind? Press “Subscribe again”.
+bc-resubscribed = You are subscribed to news again.
 bc-btn-open-product = 🛍 Open
 bc-auto-new_product-text =
     🆕 <b>{ $product }</b> is now available at PHOENIX!

@@ -9,15 +9,25 @@ bc-btn-auto = 🤖 Автокампании
 
 ## Текст рассылки
 bc-ask-text =
-    Пришлите текст рассылки в HTML (<code>&lt;b&gt;</code>, <code>&lt;i&gt;</code>, <code>&lt;a href="…"&gt;</code>…) или фото с текстом в подписи.
-    <code>{"{"}name{"}"}</code> заменяется именем получателя. /cancel — отменить.
-bc-bad-html = ⚠️ Telegram не примет этот текст: { $reason }. Исправьте и пришлите снова (символы &lt; &gt; &amp; пишите как <code>&amp;lt; &amp;gt; &amp;amp;</code>).
+    Пришлите текст рассылки. Оформите его прямо в Telegram — жирный, курсив, ссылки, спойлер сохранятся — или перешлите готовый пост. Можно фото с подписью.
+    <code>{"{"}name{"}"}</code> заменяется именем получателя. Кто привык к HTML, может писать теги (<code>&lt;b&gt;</code>, <code>&lt;a href="…"&gt;</code>). /cancel — отменить.
+bc-bad-html = ⚠️ Telegram не примет этот текст: { $problem } Исправьте и пришлите снова — или оформите текст кнопками Telegram, без тегов.
+bc-html-tag = такого тега нет: <code>&lt;{ $tag }&gt;</code>. Работают <code>b, i, u, s, a, code, pre, blockquote, tg-spoiler</code>.
+bc-html-escape = символ <code>{ $char }</code> в тексте нужно писать как <code>{ $escaped }</code>.
+bc-html-entity = <code>{ $entity }</code> не поддерживается, работают только <code>&amp;lt; &amp;gt; &amp;amp; &amp;quot;</code>.
+bc-html-mismatch = теги перепутаны: ожидался <code>&lt;/{ $expected }&gt;</code>, а стоит <code>&lt;/{ $found }&gt;</code>.
+bc-html-unclosed = тег <code>&lt;{ $tag }&gt;</code> не закрыт.
+bc-html-extra-end = лишний закрывающий тег.
+bc-html-no-href = у ссылки <code>&lt;a&gt;</code> нет адреса (<code>href="https://…"</code>).
+bc-html-broken = разметка HTML нарушена.
+bc-html-bad-link = ⚠️ Ссылка <code>{ $link }</code> не откроется: Telegram пропустит её и оставит только текст. Укажите адрес, который начинается с https:// или http://, и пришлите текст снова.
 bc-html-empty = ⚠️ В рассылке нет текста. Пришлите текст или фото с подписью.
 bc-html-too-long = ⚠️ Текст длиннее { $max } символов — Telegram его не примет. Сократите и пришлите снова.
 
 ## Черновик
 bc-draft =
     📝 <b>Черновик #{ $id }</b>
+    <blockquote>{ $text }</blockquote>
     Фото: { $photo }
     Кнопки:
     { $buttons }
@@ -31,8 +41,7 @@ bc-yes = да
 bc-no = нет
 bc-btn-preview = 👁 Предпросмотр
 bc-btn-text = ✏️ Текст
-bc-btn-add-url = 🔗 Кнопка-ссылка
-bc-btn-add-product = 🛍 Кнопка-товар
+bc-btn-add-button = ➕ Добавить кнопку
 bc-btn-clear-buttons = 🧹 Убрать кнопки
 bc-btn-audience = 👥 Аудитория
 bc-btn-schedule = 🕒 Расписание
@@ -42,12 +51,17 @@ bc-preview-sent = Предпросмотр ниже.
 bc-not-draft = Этого черновика больше нет или он уже подтверждён.
 bc-deleted = Черновик удалён.
 
-## Кнопки: шаг ссылки и выбор товара
-bc-ask-url = Пришлите кнопку в виде <code>Текст | https://example.com</code>.
-bc-bad-url = ⚠️ Пришлите кнопку в виде <code>Текст | https://example.com</code> (ссылка http или https).
-bc-pick-product = Какой товар откроет кнопка?
-bc-no-products = Активных товаров нет.
-bc-product-unavailable = Товар недоступен (или в черновике уже максимум кнопок).
+## Кнопки: надпись, затем ссылка или услуга из каталога
+bc-ask-button-label = Какой будет надпись на кнопке? Например, <i>Записаться со скидкой</i>.
+bc-bad-button-label = ⚠️ Надпись должна быть в одну строку и не длиннее { $max } символов.
+bc-ask-button-target =
+    Куда ведёт кнопка «{ $label }»?
+    Пришлите ссылку (например, <code>https://example.com</code>) или выберите услугу из каталога.
+bc-btn-target-product = 🛍 Услуга из каталога
+bc-bad-url = ⚠️ Это не ссылка, которую откроет Telegram. Пришлите адрес, например <code>https://example.com</code>, или выберите услугу из каталога.
+bc-pick-product = Какую услугу откроет кнопка?
+bc-no-products = В каталоге нет доступных услуг.
+bc-product-unavailable = Услуга недоступна (или в черновике уже максимум кнопок).
 
 ## Аудитория
 bc-pick-audience = Кому отправить? (Отписавшиеся и заблокировавшие бота не получат никогда.)
@@ -58,23 +72,40 @@ bc-aud-abandoned = Начали заказ и не закончили
 bc-aud-language = Язык: { $language }
 
 ## Расписание: выбор, шаги, подписи
-bc-pick-schedule = Когда отправить? Время — { $tz }.
+bc-pick-schedule = Когда отправить? Время указывайте { $zone }.
 bc-btn-sched-now = Сейчас
 bc-btn-sched-once = В дату и время
 bc-btn-sched-daily = Каждый день
 bc-btn-sched-weekly = Каждую неделю
-bc-btn-sched-cron = Cron-выражение
-bc-ask-once = Пришлите дату и время ({ $tz }), например <code>2026-12-31 18:00</code>.
-bc-bad-date = ⚠️ Пришлите будущие дату и время ({ $tz }) в виде <code>2026-12-31 18:00</code>.
-bc-ask-daily = Пришлите время ({ $tz }), например <code>10:00</code>.
-bc-bad-daily = ⚠️ Пришлите время в виде <code>ЧЧ:ММ</code>.
-bc-ask-weekly = Пришлите день и время ({ $tz }), например <code>пн 10:00</code>.
-bc-bad-weekly = ⚠️ Пришлите день ({ $days }, пн…вс) и время, например <code>пн 10:00</code>.
-bc-ask-cron = Пришлите cron-выражение из 5 полей ({ $tz }), например <code>0 10 * * 1-5</code>.
-bc-bad-cron = ⚠️ Это не cron-выражение из 5 полей.
+bc-btn-sched-cron = Своё расписание
+bc-zone-moscow = по московскому времени
+bc-zone-named = по времени «{ $zone }» ({ $offset })
+bc-zone-offset = по времени { $offset }
+bc-ask-once = Когда отправить? Пришлите дату и время { $zone }, например <code>{ $example }</code>, или <code>завтра 10:00</code>.
+bc-bad-date = ⚠️ Не получилось прочитать дату. Пришлите её так: <code>{ $example }</code> — или <code>сегодня 18:00</code>, <code>завтра 10:00</code>.
+bc-past-date = ⚠️ { $when } { $zone } уже прошло. Пришлите время в будущем, например <code>{ $example }</code>.
+bc-ask-daily = Во сколько отправлять каждый день? Пришлите время { $zone }, например <code>10:00</code>.
+bc-bad-daily = ⚠️ Пришлите время в виде <code>10:00</code> — часы и минуты через двоеточие.
+bc-ask-weekly = Пришлите день недели и время { $zone }, например <code>пн 10:00</code>.
+bc-bad-weekly = ⚠️ Пришлите день недели (пн, вт, ср, чт, пт, сб, вс) и время, например <code>пн 10:00</code>.
+bc-ask-cron =
+    Пришлите расписание пятью полями через пробел { $zone }: минута, час, день месяца, месяц, день недели (<code>*</code> — любой).
+    Например, <code>0 10 * * 1-5</code> — по будням в 10:00, <code>30 9 1 * *</code> — первого числа каждого месяца в 9:30.
+bc-bad-cron = ⚠️ Не получилось прочитать расписание. Нужно пять полей через пробел, например <code>0 10 * * 1-5</code> — по будням в 10:00.
 bc-sched-now = сразу после подтверждения
-bc-sched-once = один раз, { $when }
-bc-sched-recurring = повторяется (<code>{ $cron }</code>, { $tz }), следующая: { $when }
+bc-sched-once = один раз: { $when } { $zone }
+bc-sched-recurring = { $every } { $zone }, следующая — { $when }
+bc-every-day = каждый день в { $time }
+bc-every-week = { $day ->
+        [1] по понедельникам
+        [2] по вторникам
+        [3] по средам
+        [4] по четвергам
+        [5] по пятницам
+        [6] по субботам
+       *[0] по воскресеньям
+    } в { $time }
+bc-every-custom = по расписанию «{ $schedule }»
 
 ## Подтверждение
 bc-confirm =
@@ -130,8 +161,11 @@ bc-progress =
     ❌ Ошибки: { $failed }
     🚫 Заблокировали бота: { $blocked }
     ⏭ Пропущено: { $skipped }
-    👥 Всего: { $total }
-    ⚡ Скорость: { $rate } сообщ./с · осталось { $eta }
+bc-progress-cancelled = ✖️ Не отправлено из-за отмены: { $cancelled }
+bc-progress-in-flight = ⏳ Уже уходят, дождёмся ответа Telegram: { $pending }
+bc-progress-total = 👥 Всего: { $total }
+bc-progress-rate = ⚡ Скорость: { NUMBER($rate, minimumFractionDigits: 1, maximumFractionDigits: 1) } сообщ./с · осталось { $eta }
+bc-progress-average = ⚡ Средняя скорость: { NUMBER($rate, minimumFractionDigits: 1, maximumFractionDigits: 1) } сообщ./с
 bc-run-state-running = идёт отправка
 bc-run-state-paused = на паузе
 bc-run-state-cancelled = отменена
@@ -181,6 +215,9 @@ bc-ask-camp-text = Пришлите текст в HTML. Подстановки: 
 
 ## Что видят получатели: кнопки рекламы и тексты кампаний по умолчанию
 bc-btn-unsubscribe = 🔕 Отписаться от новостей
+bc-btn-resubscribe = 🔔 Снова подписаться
+bc-unsubscribed = Вы отписались от новостей. Передумаете — нажмите «Снова подписаться».
+bc-resubscribed = Вы снова подписаны на новости.
 bc-btn-open-product = 🛍 Открыть
 bc-auto-new_product-text =
     🆕 В PHOENIX появилась услуга <b>{ $product }</b>!

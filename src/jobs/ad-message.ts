@@ -7,6 +7,32 @@ import type { Locale, MessageKey, Translator } from '../text/i18n.js';
 
 /** Callback data of the "Unsubscribe from news" button under every advertising message. */
 export const UNSUBSCRIBE_DATA = 'nws:off';
+/** What that button becomes once pressed: "Subscribe again". */
+export const RESUBSCRIBE_DATA = 'nws:on';
+
+/**
+ * An ad's keyboard with its last button switched between "Unsubscribe" and "Subscribe again" (the ad's
+ * own buttons stay as they are).
+ */
+export function withSubscriptionButton(
+  markup: InlineKeyboardMarkup | undefined,
+  subscribed: boolean,
+  label: string,
+): InlineKeyboardMarkup {
+  const target = subscribed ? RESUBSCRIBE_DATA : UNSUBSCRIBE_DATA;
+  const button: InlineKeyboardButton = {
+    text: label,
+    callback_data: subscribed ? UNSUBSCRIBE_DATA : RESUBSCRIBE_DATA,
+  };
+  const rows = (markup?.inline_keyboard ?? []).filter(
+    (row) =>
+      !row.some(
+        (b) =>
+          'callback_data' in b && (b.callback_data === target || b.callback_data === button.callback_data),
+      ),
+  );
+  return { inline_keyboard: [...rows, [button]] };
+}
 
 /** The deep link of an "open product" button: records the click, then shows the product. */
 export function productDeepLink(botUsername: string, broadcastId: number, productId: number): string {

@@ -23,6 +23,18 @@ export interface ProgressMessage {
 export type ProgressView = (t: Translate, progress: RunProgress, ratePerSecond: number) => ProgressMessage;
 
 /**
+ * A finished run's average sending rate (messages per second): every attempt (delivered, failed, blocked)
+ * over the time from the run's start to its end. Undefined while it runs, or when nothing was attempted.
+ */
+export function averageRate(p: RunProgress): number | undefined {
+  const attempted = p.sent + p.unconfirmed + p.failed + p.blocked;
+  const end = p.run.finishedAt;
+  if (!end || attempted === 0) return undefined;
+  const seconds = (end.getTime() - p.run.createdAt.getTime()) / 1000;
+  return seconds > 0 ? attempted / seconds : undefined;
+}
+
+/**
  * Keeps one progress message per run up to date (every few seconds, by the sender's leader): sends it
  * when the run starts, edits it while it runs, and once more with the final figures.
  */
@@ -46,7 +58,8 @@ export class ProgressReporter {
       const admin = await users.byTelegramId(chatId);
       const t = this.deps.translator.for(this.deps.translator.pick(admin?.languageCode));
       const { text, keyboard } = this.view(t, progress, this.rate(run.id, progress));
-      const final = run.state === 'done' || run.state === 'cancelled';
+      // A cancelled run's messages already handed to the network finish first: the final figures add up.
+      const final = (run.state === 'done' || run.state === 'cancelled') && progress.pending === 0;
       try {
         await this.limiter.take();
         if (run.progressMessageId === null) {

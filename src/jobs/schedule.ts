@@ -2,8 +2,6 @@ import { CronExpressionParser } from 'cron-parser';
 import type { Broadcast } from '../services/broadcasts/index.js';
 import { zonedTimeToUtc } from '../text/zoned-time.js';
 
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
 /** `daily at HH:MM` as a cron expression. */
 export const dailyCron = (hour: number, minute: number): string => `${minute} ${hour} * * *`;
 
@@ -38,23 +36,57 @@ export function nextCron(expression: string, after: Date, timeZone: string): Dat
   }
 }
 
+/** Days from today that a word names, in English and Russian. */
+const RELATIVE_DAYS: Record<string, number> = {
+  today: 0,
+  tomorrow: 1,
+  сегодня: 0,
+  завтра: 1,
+  послезавтра: 2,
+};
+
+/** The calendar date in `timeZone` at `instant`, moved by `days`. */
+function localDate(
+  instant: Date,
+  timeZone: string,
+  days: number,
+): { year: number; month: number; day: number } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const date = new Date(Date.UTC(get('year'), get('month') - 1, get('day') + days));
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
 /**
- * Parses a local date and time in the studio's time zone: `YYYY-MM-DD HH:MM` or `DD.MM.YYYY HH:MM`.
+ * Parses a local date and time in the studio's time zone: `DD.MM.YYYY HH:MM` (also with `/` or `-` between
+ * the date's parts, and a comma after it, as the bot writes dates), `YYYY-MM-DD HH:MM`, or a day word and a
+ * time: `today 18:00`, `tomorrow at 10:00`, `завтра в 10:00`, `послезавтра 9:30`. Undefined when unreadable
+ * or impossible (31.02); a time in the past is the caller's concern.
  */
-export function parseLocalDateTime(input: string, timeZone: string): Date | undefined {
-  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})\s*$/.exec(input);
-  const ru = /^\s*(\d{2})\.(\d{2})\.(\d{4})[ ,]+(\d{1,2})[:.](\d{2})\s*$/.exec(input);
-  let y: number;
-  let mo: number;
-  let d: number;
-  let h: number;
-  let mi: number;
-  if (iso)
-    [y, mo, d, h, mi] = [Number(iso[1]), Number(iso[2]), Number(iso[3]), Number(iso[4]), Number(iso[5])];
-  else if (ru)
-    [d, mo, y, h, mi] = [Number(ru[1]), Number(ru[2]), Number(ru[3]), Number(ru[4]), Number(ru[5])];
-  else return undefined;
-  return zonedTimeToUtc({ year: y, month: mo, day: d, hour: h, minute: mi }, timeZone);
+export function parseLocalDateTime(input: string, timeZone: string, now = new Date()): Date | undefined {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const time = '(\\d{1,2})[:.](\\d{2})';
+  const iso = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ t]|, ?)${time}$`).exec(text);
+  const dmy = new RegExp(`^(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4}),? ${time}$`).exec(text);
+  const relative = new RegExp(`^([a-zа-яё]+),? (?:(?:at|в) )?${time}$`).exec(text);
+  let date: { year: number; month: number; day: number };
+  let clock: [string | undefined, string | undefined];
+  if (iso) {
+    date = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+    clock = [iso[4], iso[5]];
+  } else if (dmy) {
+    date = { year: Number(dmy[3]), month: Number(dmy[2]), day: Number(dmy[1]) };
+    clock = [dmy[4], dmy[5]];
+  } else if (relative && RELATIVE_DAYS[relative[1] ?? ''] !== undefined) {
+    date = localDate(now, timeZone, RELATIVE_DAYS[relative[1] ?? ''] ?? 0);
+    clock = [relative[2], relative[3]];
+  } else return undefined;
+  return zonedTimeToUtc({ ...date, hour: Number(clock[0]), minute: Number(clock[1]) }, timeZone);
 }
 
 /** The scheduler's next-occurrence rule for a broadcast's recurrence. */

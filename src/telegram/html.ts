@@ -15,6 +15,11 @@ export interface HtmlParseOptions {
   strict?: boolean;
   /** Resolves `tg://user?id=N` links to a user for `text_mention` entities (unknown users: link dropped). */
   lookupUser?: (id: number) => ApiUser | undefined;
+  /**
+   * Called with the `href` of each `<a>` whose link Telegram drops silently (e.g. `javascript:`, an unknown
+   * `tg://user?id=`): the text stays, the link is gone.
+   */
+  onDroppedLink?: (href: string) => void;
 }
 
 const LT = 0x3c;
@@ -321,6 +326,7 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Forma
         const url = open.argument.length > 0 ? open.argument : out.slice(offset);
         const link = linkEntity(url, offset, length, options.lookupUser);
         if (link) entities.push(link);
+        else options.onDroppedLink?.(url);
         break;
       }
       case 'pre': {

@@ -4,7 +4,7 @@
  * through the methods of this class and read what the bot did.
  */
 import { EventEmitter } from 'node:events';
-import { finalizeText } from './entities.js';
+import { finalizeText, parseInputEntities } from './entities.js';
 import { ApiError } from './errors.js';
 import { type Fault, Faults } from './faults.js';
 import { makePng, sniffImage } from './files.js';
@@ -34,6 +34,8 @@ import type {
   EmulatorStats,
   InlineKeyboardButton,
   MenuButton,
+  MessageEntity,
+  MessageOrigin,
   ReplyKeyboardMarkup,
   StoredMessage,
   WebhookInfo,
@@ -120,6 +122,16 @@ export interface WaitForOptions {
 export interface UserMessageOptions {
   /** message_id of the message to reply to (in the user's private chat). */
   replyTo?: number;
+  /**
+   * The formatting the user's client applied (bold, italic, text_link, spoiler…), UTF-16 offsets into the
+   * text (or caption). Telegram keeps them, normalises them and adds the entities it detects (URLs, mentions…).
+   */
+  entities?: MessageEntity[];
+  /**
+   * The message is forwarded: from a channel (its post `messageId`, default 1) or from a user; the bot sees
+   * `forward_origin`.
+   */
+  forwardedFrom?: { channelId: number; messageId?: number } | { userId: number };
 }
 
 export interface UserPhotoOptions extends UserMessageOptions {
@@ -547,7 +559,7 @@ export class TelegramEmulator {
    */
   sendText(userId: number, text: string, options: UserMessageOptions = {}): StoredMessage {
     const user = this.requireActiveUser(userId);
-    const formatted = finalizeText({ text, entities: [] });
+    const formatted = finalizeText({ text, entities: this.userEntities(options.entities, text) });
     if (!formatted) throw new Error('a message text must not be empty');
     if (formatted.text.length > 4096) throw new Error('a message text is limited to 4096 characters');
     const replyTo = this.userReply(user, options.replyTo);
@@ -558,9 +570,30 @@ export class TelegramEmulator {
       text: formatted.text,
       entities: formatted.entities.length > 0 ? formatted.entities : undefined,
       reply_to_message_id: replyTo,
+      forward_origin: this.forwardOrigin(options.forwardedFrom),
     });
     this.state.enqueue('message', this.state.toApiMessage(m));
     return m;
+  }
+
+  /** A user's formatting, checked as Telegram checks what a client sends (a bad entity is the test's mistake). */
+  private userEntities(entities: MessageEntity[] | undefined, text: string): MessageEntity[] {
+    if (entities === undefined) return [];
+    try {
+      return parseInputEntities(entities, text, (id) => this.state.users.get(id)?.user);
+    } catch (error) {
+      if (error instanceof ApiError)
+        throw new Error(`invalid entities of a user message: ${error.description}`);
+      throw error;
+    }
+  }
+
+  private forwardOrigin(from: UserMessageOptions['forwardedFrom']): MessageOrigin | undefined {
+    if (from === undefined) return undefined;
+    const date = this.state.now();
+    if ('userId' in from) return { type: 'user', date, sender_user: this.requireUser(from.userId).user };
+    const channel = this.requireChannel(from.channelId);
+    return { type: 'channel', date, chat: channel.chat.apiChat, message_id: from.messageId ?? 1 };
   }
 
   /**
@@ -601,7 +634,10 @@ export class TelegramEmulator {
     if (!info) throw new Error('sendPhoto: the bytes are not a PNG, JPEG, GIF or WebP image');
     let caption: { text: string; entities: StoredMessage['entities'] } | undefined;
     if (options.caption !== undefined && options.caption.length > 0) {
-      const formatted = finalizeText({ text: options.caption, entities: [] }, { allowEmpty: true });
+      const formatted = finalizeText(
+        { text: options.caption, entities: this.userEntities(options.entities, options.caption) },
+        { allowEmpty: true },
+      );
       if (formatted && formatted.text.length > 1024)
         throw new Error('a caption is limited to 1024 characters');
       if (formatted && formatted.text.length > 0) {
@@ -620,6 +656,7 @@ export class TelegramEmulator {
       caption: caption?.text,
       caption_entities: caption?.entities,
       reply_to_message_id: replyTo,
+      forward_origin: this.forwardOrigin(options.forwardedFrom),
     });
     this.state.enqueue('message', this.state.toApiMessage(m));
     return m;

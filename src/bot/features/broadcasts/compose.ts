@@ -24,9 +24,9 @@ import {
   setLanguageAudienceData,
   setScheduleData,
 } from './callback-data.js';
-import { ask } from './dialog.js';
+import { ask, composeDialog } from './dialog.js';
 import { confirmedKeyboard, MAX_BUTTONS } from './keyboards.js';
-import { scheduleLabel } from './labels.js';
+import { exampleDateTime, scheduleLabel, zoneWords } from './labels.js';
 import {
   showAudiencePicker,
   showConfirm,
@@ -121,7 +121,7 @@ export function registerCompose(admin: Composer<BotContext>): void {
     addUrlButtonData.filter,
     onCallback(addUrlButtonData, async (ctx, { draft }) => {
       const b = await draftOf(ctx, draft);
-      if (b) await ask(ctx, 'url', { draftId: b.id }, ctx.t('bc-ask-url'));
+      if (b) await ask(ctx, 'label', { draftId: b.id }, ctx.t('bc-ask-button-label'));
     }),
   );
 
@@ -145,7 +145,12 @@ export function registerCompose(admin: Composer<BotContext>): void {
         await ctx.answerCallbackQuery({ text: ctx.t('bc-product-unavailable'), show_alert: true });
         return;
       }
-      const button: AdButton = { kind: 'product', text: `🛍 ${product.title}`, productId: product.id };
+      // The label typed in the guided step, if this pick answers it; else the service's title.
+      const dialog = composeDialog.read(ctx);
+      const typed = dialog?.step === 'url' && dialog.data.draftId === b.id ? dialog.data.label : undefined;
+      if (dialog?.step === 'url') await composeDialog.end(ctx);
+      const text = typed ?? `🛍 ${product.title}`;
+      const button: AdButton = { kind: 'product', text, productId: product.id };
       await changeDraft(ctx, b, { buttons: [...b.buttons, button] });
     }),
   );
@@ -203,7 +208,9 @@ export function registerCompose(admin: Composer<BotContext>): void {
         return;
       }
       const tz = ctx.deps.config.timezone;
-      await ask(ctx, kind, { draftId: b.id }, ctx.t(`bc-ask-${kind}`, { tz }));
+      const zone = zoneWords(ctx.t, ctx.locale, tz);
+      const example = exampleDateTime(ctx.locale, tz);
+      await ask(ctx, kind, { draftId: b.id }, ctx.t(`bc-ask-${kind}`, { zone, example }));
     }),
   );
 

@@ -3,14 +3,27 @@ import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 
 /**
- * The advertising compose dialog: each step reads one typed answer (the ad's text, a URL button, a
- * schedule, a campaign's delay, discount or text). The name is the stored one of earlier versions.
+ * The advertising compose dialog: each step reads one typed answer (the ad's text, a button's label and
+ * link, a schedule, a campaign's delay, discount or text). The name is the stored one of earlier versions.
  */
 export const composeDialog = defineDialog('broadcast', {
-  steps: ['text', 'url', 'once', 'daily', 'weekly', 'cron', 'delay', 'discount', 'camp-text'] as const,
-  freeText: ['text', 'url', 'once', 'daily', 'weekly', 'cron', 'delay', 'discount', 'camp-text'],
+  steps: [
+    'text',
+    'label',
+    'url',
+    'once',
+    'daily',
+    'weekly',
+    'cron',
+    'delay',
+    'discount',
+    'camp-text',
+  ] as const,
+  freeText: ['text', 'label', 'url', 'once', 'daily', 'weekly', 'cron', 'delay', 'discount', 'camp-text'],
   data: z.object({
     draftId: z.number().int().optional(),
+    /** The label of the button being added (step `url`: where does it lead?). */
+    label: z.string().max(256).optional(),
     campaign: z.enum(['new_product', 'abandoned', 'winback', 'followup']).optional(),
   }),
   adminPanel: true,

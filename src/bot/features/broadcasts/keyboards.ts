@@ -57,12 +57,8 @@ export function draftKeyboard(ctx: BotContext, b: Broadcast): InlineKeyboard {
     .text(ctx.t('bc-btn-preview'), previewData.pack(draft))
     .text(ctx.t('bc-btn-text'), newTextData.pack(draft))
     .row();
-  if (b.buttons.length < MAX_BUTTONS) {
-    keyboard
-      .text(ctx.t('bc-btn-add-url'), addUrlButtonData.pack(draft))
-      .text(ctx.t('bc-btn-add-product'), productPickerData.pack({ draft: b.id, page: 0 }));
-    keyboard.row();
-  }
+  if (b.buttons.length < MAX_BUTTONS)
+    keyboard.text(ctx.t('bc-btn-add-button'), addUrlButtonData.pack(draft)).row();
   if (b.buttons.length > 0) keyboard.text(ctx.t('bc-btn-clear-buttons'), clearButtonsData.pack(draft)).row();
   return keyboard
     .text(ctx.t('bc-btn-audience'), audiencePickerData.pack(draft))
@@ -72,6 +68,14 @@ export function draftKeyboard(ctx: BotContext, b: Broadcast): InlineKeyboard {
     .text(ctx.t('bc-btn-delete'), deleteDraftData.pack(draft))
     .row()
     .text(ctx.t('admin-btn-back'), menuData.pack({}));
+}
+
+/** Under "where does the button lead?": a service from the catalog instead of a link, or back. */
+export function buttonTargetKeyboard(ctx: BotContext, draftId: number): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t('bc-btn-target-product'), productPickerData.pack({ draft: draftId, page: 0 }))
+    .row()
+    .text(ctx.t('admin-btn-back'), draftData.pack({ draft: draftId }));
 }
 
 /** One page of the products an "open product" button can point to. */

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import type { ProgressMessage } from '../../../jobs/progress.js';
+import { averageRate, type ProgressMessage } from '../../../jobs/progress.js';
 import type { RunProgress } from '../../../services/broadcasts/index.js';
 import type { Translate } from '../../../text/i18n.js';
 import { runControlData, statsData } from './callback-data.js';
@@ -24,26 +24,39 @@ export function formatDuration(seconds: number): string {
 
 /**
  * The progress message of a run: bar, figures, rate, ETA, and the controls that apply to its state.
- * The progress reporter (jobs) sends and edits it; the bot draws it, as it owns the buttons.
+ * The progress reporter (jobs) sends and edits it; the bot draws it, as it owns the buttons. While the run
+ * goes the rate is the current one ("—" until there is one); once it has ended, the run's own average.
+ * The figures always add up to the total: what a cancel kept from being sent has its own line.
  */
 export function renderProgress(t: Translate, p: RunProgress, ratePerSecond: number): ProgressMessage {
   const delivered = p.sent + p.unconfirmed;
   const done = p.total - p.pending;
-  const remaining = p.pending;
-  const eta = ratePerSecond > 0 ? formatDuration(remaining / ratePerSecond) : '—';
-  const text = t('bc-progress', {
-    id: p.run.broadcastId,
-    state: t(`bc-run-state-${p.run.state}`),
-    bar: progressBar(done, p.total),
-    sent: delivered,
-    unconfirmed: p.unconfirmed,
-    failed: p.failed,
-    blocked: p.blocked,
-    skipped: p.skipped + p.cancelled,
-    total: p.total,
-    rate: ratePerSecond.toFixed(1),
-    eta: p.run.state === 'running' ? eta : '—',
-  });
+  const ended = p.run.state === 'done' || p.run.state === 'cancelled';
+  const lines = [
+    t('bc-progress', {
+      id: p.run.broadcastId,
+      state: t(`bc-run-state-${p.run.state}`),
+      bar: progressBar(done, p.total),
+      sent: delivered,
+      unconfirmed: p.unconfirmed,
+      failed: p.failed,
+      blocked: p.blocked,
+      skipped: p.skipped,
+    }),
+  ];
+  if (p.cancelled > 0) lines.push(t('bc-progress-cancelled', { cancelled: p.cancelled }));
+  if (p.pending > 0 && p.run.state === 'cancelled')
+    lines.push(t('bc-progress-in-flight', { pending: p.pending }));
+  lines.push(t('bc-progress-total', { total: p.total }));
+  if (ended) {
+    const average = averageRate(p);
+    if (average !== undefined) lines.push(t('bc-progress-average', { rate: average }));
+  } else if (p.run.state === 'running' && ratePerSecond > 0) {
+    lines.push(
+      t('bc-progress-rate', { rate: ratePerSecond, eta: formatDuration(p.pending / ratePerSecond) }),
+    );
+  }
+  const text = lines.join('\n');
   const keyboard = new InlineKeyboard();
   const run = { run: p.run.id };
   if (p.run.state === 'running') {

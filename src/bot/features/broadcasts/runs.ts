@@ -46,15 +46,23 @@ export function registerRuns(admin: Composer<BotContext>): void {
     }),
   );
 
-  for (const codec of [viewData, statsData]) {
-    admin.callbackQuery(
-      codec.filter,
-      onCallback(codec, async (ctx, { broadcast }) => {
-        await ctx.answerCallbackQuery();
-        await showStats(ctx, broadcast);
-      }),
-    );
-  }
+  admin.callbackQuery(
+    viewData.filter,
+    onCallback(viewData, async (ctx, { broadcast }) => {
+      await ctx.answerCallbackQuery();
+      await showStats(ctx, broadcast);
+    }),
+  );
+
+  // From the progress message: the statistics come as a new message, as the progress message is the
+  // reporter's (it would overwrite them within seconds) and keeps the final summary once the run is over.
+  admin.callbackQuery(
+    statsData.filter,
+    onCallback(statsData, async (ctx, { broadcast }) => {
+      await ctx.answerCallbackQuery();
+      await showStats(ctx, broadcast, { asNewMessage: true });
+    }),
+  );
 
   admin.callbackQuery(
     unscheduleData.filter,

@@ -1,9 +1,10 @@
 import type { CampaignKind } from '../../../db/schema/index.js';
+import { fillPlaceholders } from '../../../jobs/ad-message.js';
 import type { Broadcast } from '../../../services/broadcasts/index.js';
 import type { BotContext } from '../../context.js';
 import { clampPage, pageCount } from '../../ui/pagination.js';
-import { showScreen } from '../../ui/screen.js';
-import { visibleText } from './ad-html.js';
+import { type Screen, sendScreen, showScreen } from '../../ui/screen.js';
+import { cutAtWord, visibleText } from './ad-html.js';
 import {
   audienceKeyboard,
   campaignKeyboard,
@@ -17,11 +18,19 @@ import {
   scheduleKeyboard,
   statsKeyboard,
 } from './keyboards.js';
-import { audienceLabel, scheduleLabel } from './labels.js';
+import { audienceLabel, scheduleLabel, zoneWords } from './labels.js';
 
 /** The advertising section's screens, each shown in place of the pressed message (or anew). */
 
 const LIST_PAGE = 8;
+/** Characters of the ad's text on the draft screen and in a list button. */
+const DRAFT_TEXT_SHOWN = 300;
+const LABEL_TEXT_SHOWN = 32;
+
+/** The ad's text as the admin reads it in their preview: placeholders filled, tags gone. */
+function adText(ctx: BotContext, html: string): string {
+  return visibleText(fillPlaceholders(html, { name: ctx.user.firstName }));
+}
 const PRODUCT_PAGE = 8;
 /** Products offered by the picker at most (over all its pages). */
 const PRODUCT_CHOICES = 200;
@@ -36,6 +45,7 @@ export async function showDraft(ctx: BotContext, b: Broadcast): Promise<void> {
   const buttons = b.buttons.map((btn) => `• ${btn.text}`).join('\n');
   const text = ctx.t('bc-draft', {
     id: b.id,
+    text: cutAtWord(adText(ctx, b.text ?? ''), DRAFT_TEXT_SHOWN),
     photo: b.photo ? ctx.t('bc-yes') : ctx.t('bc-no'),
     buttons: buttons || '—',
     audience: audienceLabel(ctx, b.audience),
@@ -71,7 +81,7 @@ export async function showAudiencePicker(ctx: BotContext, b: Broadcast): Promise
 
 export async function showSchedulePicker(ctx: BotContext, b: Broadcast): Promise<void> {
   await showScreen(ctx, {
-    text: ctx.t('bc-pick-schedule', { tz: ctx.deps.config.timezone }),
+    text: ctx.t('bc-pick-schedule', { zone: zoneWords(ctx.t, ctx.locale, ctx.deps.config.timezone) }),
     keyboard: scheduleKeyboard(ctx, b.id),
   });
 }
@@ -94,7 +104,7 @@ export async function showList(ctx: BotContext, page: number): Promise<void> {
   const at = clampPage(page, pages);
   const list = await broadcasts.listRecent(LIST_PAGE, at * LIST_PAGE);
   const items = list.map((b) => {
-    const plain = [...visibleText(b.text ?? '')].slice(0, 30).join('');
+    const plain = cutAtWord(adText(ctx, b.text ?? ''), LABEL_TEXT_SHOWN);
     return { id: b.id, label: `${ctx.t(`bc-state-icon-${b.state}`)} #${b.id} ${plain}` };
   });
   await showScreen(ctx, {
@@ -103,12 +113,20 @@ export async function showList(ctx: BotContext, page: number): Promise<void> {
   });
 }
 
-/** A broadcast's statistics over all its runs (a draft shows as the draft). */
-export async function showStats(ctx: BotContext, id: number): Promise<void> {
+/** A broadcast's statistics over all its runs (a draft shows as the draft), in place or as a new message. */
+export async function showStats(
+  ctx: BotContext,
+  id: number,
+  options: { asNewMessage?: boolean } = {},
+): Promise<void> {
+  const show = async (screen: Screen) => {
+    if (options.asNewMessage) await sendScreen(ctx, screen);
+    else await showScreen(ctx, screen);
+  };
   const { broadcasts } = ctx.deps.services;
   const b = await broadcasts.get(id);
   if (!b) {
-    await showScreen(ctx, { text: ctx.t('bc-not-found'), keyboard: notFoundKeyboard(ctx) });
+    await show({ text: ctx.t('bc-not-found'), keyboard: notFoundKeyboard(ctx) });
     return;
   }
   if (b.state === 'draft') return showDraft(ctx, b);
@@ -131,7 +149,7 @@ export async function showStats(ctx: BotContext, id: number): Promise<void> {
     orders: s.orders,
   });
   const live = runs.find((r) => r.state === 'running' || r.state === 'paused');
-  await showScreen(ctx, { text, keyboard: statsKeyboard(ctx, b, live) });
+  await show({ text, keyboard: statsKeyboard(ctx, b, live) });
 }
 
 export async function showCampaigns(ctx: BotContext): Promise<void> {

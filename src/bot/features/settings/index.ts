@@ -1,8 +1,10 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import { withSubscriptionButton } from '../../../jobs/ad-message.js';
+import { isNotModified } from '../../../telegram/errors.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
 import { type Screen, showScreen } from '../../ui/screen.js';
-import { setNews, unsubscribeFromAd } from './callback-data.js';
+import { resubscribeFromAd, setNews, unsubscribeFromAd } from './callback-data.js';
 
 /**
  * /settings: news and offers on or off, and the "Unsubscribe from news" button under every ad.
@@ -36,10 +38,29 @@ settingsFeature.callbackQuery(
   }),
 );
 
+/** Under an ad: opts out or back in, and the pressed button turns into the opposite one. */
+async function toggleFromAd(ctx: BotContext, subscribe: boolean): Promise<void> {
+  await ctx.deps.services.users.setAdsOptOut(ctx.user.id, !subscribe);
+  await ctx.answerCallbackQuery({
+    text: ctx.t(subscribe ? 'bc-resubscribed' : 'bc-unsubscribed'),
+    show_alert: !subscribe,
+  });
+  const label = ctx.t(subscribe ? 'bc-btn-unsubscribe' : 'bc-btn-resubscribe');
+  const markup = withSubscriptionButton(ctx.callbackQuery?.message?.reply_markup, subscribe, label);
+  try {
+    await ctx.editMessageReplyMarkup({ reply_markup: markup });
+  } catch (error) {
+    // Pressed twice: the keyboard already shows the new state.
+    if (!isNotModified(error)) throw error;
+  }
+}
+
 settingsFeature.callbackQuery(
   unsubscribeFromAd.filter,
-  onCallback(unsubscribeFromAd, async (ctx) => {
-    await ctx.deps.services.users.setAdsOptOut(ctx.user.id, true);
-    await ctx.answerCallbackQuery({ text: ctx.t('settings-unsubscribed'), show_alert: true });
-  }),
+  onCallback(unsubscribeFromAd, (ctx) => toggleFromAd(ctx, false)),
+);
+
+settingsFeature.callbackQuery(
+  resubscribeFromAd.filter,
+  onCallback(resubscribeFromAd, (ctx) => toggleFromAd(ctx, true)),
 );
