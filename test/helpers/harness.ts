@@ -3,7 +3,11 @@ import type { BotDeps } from '../../src/bot/context.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
-import type { StoredMessage, TelegramEmulatorOptions } from '../../src/sandbox/emulator/index.js';
+import type {
+  StoredMessage,
+  TelegramEmulatorOptions,
+  UserMessageOptions,
+} from '../../src/sandbox/emulator/index.js';
 import { TelegramEmulator } from '../../src/sandbox/emulator/index.js';
 import { createTestDatabase } from './db.js';
 
@@ -41,8 +45,8 @@ export class TestUser {
     return this.harness.emu;
   }
 
-  /** Sends text (a leading /command becomes a command). */
-  send(text: string, options: { replyTo?: number } = {}): StoredMessage {
+  /** Sends text (a leading /command becomes a command; `entities` is the client's formatting). */
+  send(text: string, options: UserMessageOptions = {}): StoredMessage {
     const message = this.emu.sendText(this.id, text, options);
     this.mark = message.message_id;
     return message;

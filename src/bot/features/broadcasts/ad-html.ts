@@ -3,6 +3,7 @@ import { EntityParseError } from '../../../telegram/entities.js';
 import { parseHtml } from '../../../telegram/html.js';
 import { entitiesToHtml, escapeHtml } from '../../../telegram/html-render.js';
 import { CAPTION_MAX, MESSAGE_TEXT_MAX } from '../../../telegram/limits.js';
+import { html } from '../../../telegram/markup.js';
 import type { EntityType, MessageEntity } from '../../../telegram/types.js';
 import type { BotContext } from '../../context.js';
 
@@ -92,11 +93,11 @@ const ESCAPED: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;'
 
 /** Telegram's parse error (English, byte offsets) in the admin's words: what is wrong and how to fix it. */
 function markupProblem(ctx: BotContext, detail: string): string {
-  const escape = (char: string) => ctx.t('bc-html-escape', { char, escaped: ESCAPED[char] ?? '&amp;' });
+  const mustEscape = (char: string) => ctx.t('bc-html-escape', { char, escaped: ESCAPED[char] ?? '&amp;' });
   let m = /^Unsupported start tag "([^"]*)"/.exec(detail);
-  if (m) return m[1] ? ctx.t('bc-html-tag', { tag: m[1] }) : escape('<');
+  if (m) return m[1] ? ctx.t('bc-html-tag', { tag: m[1] }) : mustEscape('<');
   m = /^Character "(.)" must be escaped/.exec(detail);
-  if (m) return escape(m[1] ?? '&');
+  if (m) return mustEscape(m[1] ?? '&');
   m = /^Unsupported HTML entity "([^"]*)"/.exec(detail);
   if (m) return ctx.t('bc-html-entity', { entity: m[1] ?? '' });
   m = /expected "<\/([^"]*)>", found "<\/([^"]*)>"/.exec(detail);
@@ -121,7 +122,7 @@ export function badHtmlText(ctx: BotContext, check: Exclude<Validation, { ok: tr
       return ctx.t('bc-html-bad-link', { link: shown });
     }
     case 'markup':
-      return ctx.t('bc-bad-html', { problem: markupProblem(ctx, check.detail) });
+      return ctx.t('bc-bad-html', { problem: html(markupProblem(ctx, check.detail)) });
   }
 }
 

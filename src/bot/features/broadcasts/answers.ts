@@ -80,7 +80,7 @@ const url: StepHandler = async (ctx, { input }, { draftId, label: buttonText }) 
     return;
   }
   const b = draftId === undefined ? undefined : await broadcasts.get(draftId);
-  if (!b || b.state !== 'draft' || buttonText === undefined) {
+  if (b?.state !== 'draft' || buttonText === undefined) {
     await showUpdated(ctx, undefined);
     return;
   }
