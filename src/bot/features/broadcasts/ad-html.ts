@@ -136,7 +136,7 @@ export function visibleText(source: string): string {
 }
 
 /**
- * `text` cut to at most `max` characters at a word boundary, with "…" when cut (a single long word is cut
+ * `text` cut to at most `max` characters at a word boundary, then "…" when cut (a single long word is cut
  * inside). Line breaks become spaces: the result is one line, for a button label or a list.
  */
 export function cutAtWord(text: string, max: number): string {
@@ -144,7 +144,7 @@ export function cutAtWord(text: string, max: number): string {
   const chars = [...flat];
   if (chars.length <= max) return flat;
   const head = chars.slice(0, max).join('');
-  const space = head.lastIndexOf(' ');
+  const space = chars[max] === ' ' ? head.length : head.lastIndexOf(' ');
   const cut = space >= max / 3 ? head.slice(0, space) : head;
   return `${cut.replace(/[\s,.;:!?—–-]+$/u, '')}…`;
 }
