@@ -209,7 +209,7 @@ bc-ask-delay-hours = Send the delay in hours (1–720).
 bc-ask-delay-days = Send the number of days of inactivity (1–365).
 bc-bad-number = ⚠️ Send a whole number from 1 to { $max }.
 bc-ask-discount = Send the discount in percent (1–90).
-bc-ask-camp-text = Send the text in HTML. Placeholders: <code>{"{"}name{"}"}</code>, <code>{"{"}product{"}"}</code>, <code>{"{"}code{"}"}</code>, <code>{"{"}discount{"}"}</code>.
+bc-ask-camp-text = Send the campaign text, formatted in Telegram or in HTML. Placeholders: <code>{"{"}name{"}"}</code>, <code>{"{"}product{"}"}</code>, <code>{"{"}code{"}"}</code>, <code>{"{"}discount{"}"}</code>.
 
 ## What recipients see: ad buttons and the campaigns' default texts
 bc-btn-unsubscribe = 🔕 Unsubscribe from news

@@ -211,7 +211,7 @@ bc-ask-delay-hours = Пришлите задержку в часах (1–720).
 bc-ask-delay-days = Пришлите число дней без активности (1–365).
 bc-bad-number = ⚠️ Пришлите целое число от 1 до { $max }.
 bc-ask-discount = Пришлите скидку в процентах (1–90).
-bc-ask-camp-text = Пришлите текст в HTML. Подстановки: <code>{"{"}name{"}"}</code>, <code>{"{"}product{"}"}</code>, <code>{"{"}code{"}"}</code>, <code>{"{"}discount{"}"}</code>.
+bc-ask-camp-text = Пришлите текст кампании — оформленный в Telegram или в HTML. Подстановки: <code>{"{"}name{"}"}</code>, <code>{"{"}product{"}"}</code>, <code>{"{"}code{"}"}</code>, <code>{"{"}discount{"}"}</code>.
 
 ## Что видят получатели: кнопки рекламы и тексты кампаний по умолчанию
 bc-btn-unsubscribe = 🔕 Отписаться от новостей
