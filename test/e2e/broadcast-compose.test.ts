@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { products } from '../../src/db/schema/index.js';
+import { products, sessions } from '../../src/db/schema/index.js';
 import type { MessageEntity, StoredMessage } from '../../src/sandbox/emulator/index.js';
 import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
 
@@ -172,6 +173,34 @@ describe('an ad typed with Telegram formatting', () => {
       { type: 'bold', offset: 0, length: 6 },
       { type: 'text_link', offset: 7, length: 7, url: 'https://example.com/' },
     ]);
+  });
+});
+
+describe('a button step opened by an earlier version', () => {
+  it('asks for the label first instead of losing the answer', async () => {
+    await newDraftPrompt();
+    owner.send('Акция');
+    const draft = await owner.reply(/Черновик/);
+    await owner.press(draft, /Добавить кнопку/);
+    await owner.reply(/надпись на кнопке/);
+    // the stored step of the one-answer form `Text | link`: no label in its data
+    const key = String(owner.id);
+    const stored = async () => {
+      const [row] = await h.db.select().from(sessions).where(eq(sessions.key, key));
+      return row?.value as { dialog?: { step: string; data: Record<string, unknown> } } | undefined;
+    };
+    await expect.poll(async () => (await stored())?.dialog?.step).toBe('label');
+    const value = (await stored())!;
+    if (!value.dialog) throw new Error('no dialog stored');
+    value.dialog.step = 'url';
+    delete value.dialog.data.label;
+    await h.db.update(sessions).set({ value }).where(eq(sessions.key, key));
+    owner.send('https://example.com');
+    await owner.reply(/надпись на кнопке/);
+    owner.send('Сайт');
+    await owner.reply(/Куда ведёт кнопка «Сайт»/);
+    owner.send('https://example.com');
+    expect(textOf(await owner.reply(/Черновик/))).toContain('• Сайт');
   });
 });
 

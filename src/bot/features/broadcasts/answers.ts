@@ -79,6 +79,12 @@ const url: StepHandler = async (ctx, { input }, { draftId, label: buttonText }) 
     await ctx.reply(ctx.t('bc-bad-url'));
     return;
   }
+  if (buttonText === undefined && draftId !== undefined) {
+    // A step opened by an earlier version (`Text | link` in one answer): ask for the label first.
+    await composeDialog.go(ctx, 'label');
+    await ctx.reply(ctx.t('bc-ask-button-label'), { reply_markup: { force_reply: true } });
+    return;
+  }
   const b = draftId === undefined ? undefined : await broadcasts.get(draftId);
   if (b?.state !== 'draft' || buttonText === undefined) {
     await showUpdated(ctx, undefined);
