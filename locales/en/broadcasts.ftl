@@ -92,7 +92,7 @@ bc-ask-cron =
     For example, <code>0 10 * * 1-5</code> is weekdays at 10:00, <code>30 9 1 * *</code> is the first of every month at 9:30.
 bc-bad-cron = ⚠️ That schedule could not be read. It needs five fields separated by spaces, e.g. <code>0 10 * * 1-5</code> for weekdays at 10:00.
 bc-sched-now = right after confirming
-bc-sched-once = once: { $when } ({ $zone })
+bc-sched-once = once, { $when } ({ $zone })
 bc-sched-recurring = { $every } ({ $zone }), next on { $when }
 bc-every-day = every day at { $time }
 bc-every-week = every { $day ->

@@ -72,7 +72,7 @@ bc-aud-abandoned = Начали заказ и не закончили
 bc-aud-language = Язык: { $language }
 
 ## Расписание: выбор, шаги, подписи
-bc-pick-schedule = Когда отправить? Время указывайте { $zone }.
+bc-pick-schedule = Когда отправить? Дату и час указывайте { $zone }.
 bc-btn-sched-now = Сейчас
 bc-btn-sched-once = В дату и время
 bc-btn-sched-daily = Каждый день
@@ -81,19 +81,19 @@ bc-btn-sched-cron = Своё расписание
 bc-zone-moscow = по московскому времени
 bc-zone-named = по времени «{ $zone }» ({ $offset })
 bc-zone-offset = по времени { $offset }
-bc-ask-once = Когда отправить? Пришлите дату и время { $zone }, например <code>{ $example }</code>, или <code>завтра 10:00</code>.
+bc-ask-once = Пришлите дату и час { $zone }, например <code>{ $example }</code> или <code>завтра 10:00</code>.
 bc-bad-date = ⚠️ Не получилось прочитать дату. Пришлите её так: <code>{ $example }</code> — или <code>сегодня 18:00</code>, <code>завтра 10:00</code>.
 bc-past-date = ⚠️ { $when } { $zone } уже прошло. Пришлите время в будущем, например <code>{ $example }</code>.
-bc-ask-daily = Во сколько отправлять каждый день? Пришлите время { $zone }, например <code>10:00</code>.
+bc-ask-daily = Во сколько отправлять каждый день? Пришлите час и минуты { $zone }, например <code>10:00</code>.
 bc-bad-daily = ⚠️ Пришлите время в виде <code>10:00</code> — часы и минуты через двоеточие.
-bc-ask-weekly = Пришлите день недели и время { $zone }, например <code>пн 10:00</code>.
+bc-ask-weekly = Пришлите день недели и час { $zone }, например <code>пн 10:00</code>.
 bc-bad-weekly = ⚠️ Пришлите день недели (пн, вт, ср, чт, пт, сб, вс) и время, например <code>пн 10:00</code>.
 bc-ask-cron =
     Пришлите расписание пятью полями через пробел { $zone }: минута, час, день месяца, месяц, день недели (<code>*</code> — любой).
     Например, <code>0 10 * * 1-5</code> — по будням в 10:00, <code>30 9 1 * *</code> — первого числа каждого месяца в 9:30.
 bc-bad-cron = ⚠️ Не получилось прочитать расписание. Нужно пять полей через пробел, например <code>0 10 * * 1-5</code> — по будням в 10:00.
 bc-sched-now = сразу после подтверждения
-bc-sched-once = один раз: { $when } { $zone }
+bc-sched-once = один раз, { $when } { $zone }
 bc-sched-recurring = { $every } { $zone }, следующая — { $when }
 bc-every-day = каждый день в { $time }
 bc-every-week = { $day ->

@@ -221,7 +221,7 @@ describe('the schedule in plain words', () => {
         .join(' '),
     ).not.toMatch(/cron/i);
     await owner.press(picker, 'В дату и время');
-    const ask = textOf(await owner.reply(/Пришлите дату и время/));
+    const ask = textOf(await owner.reply(/Пришлите дату и час/));
     expect(ask).toMatch(/например \d{2}\.\d{2}\.\d{4}, 18:00/);
     expect(ask).not.toContain('Europe/Moscow');
 
@@ -236,14 +236,14 @@ describe('the schedule in plain words', () => {
       dateStyle: 'short',
       timeZone: 'Europe/Moscow',
     }).format(new Date(Date.now() + 24 * 3600_000));
-    expect(textOf(scheduled)).toContain(`один раз: ${tomorrow}, 10:00 по московскому времени`);
+    expect(textOf(scheduled)).toContain(`один раз, ${tomorrow}, 10:00 по московскому времени`);
 
     await owner.press(scheduled, /Расписание/);
     const again = await owner.waitFor(
       (m) => m.message_id === scheduled.message_id && /Когда отправить/.test(textOf(m)),
     );
     await owner.press(again, 'Каждую неделю');
-    await owner.reply(/день недели и время/);
+    await owner.reply(/день недели и час/);
     owner.send('пт 18:30');
     expect(textOf(await owner.reply(/Черновик/))).toContain('по пятницам в 18:30 по московскому времени');
   });
