@@ -160,7 +160,7 @@ bc-progress =
     🚫 Blocked the bot: { $blocked }
     ⏭ Skipped: { $skipped }
 bc-progress-cancelled = ✖️ Not sent because of the cancel: { $cancelled }
-bc-progress-in-flight = ⏳ On their way, waiting for Telegram's answer: { $pending }
+bc-progress-in-flight = ⏳ On their way, waiting for confirmation: { $pending }
 bc-progress-total = 👥 Total: { $total }
 bc-progress-rate = ⚡ Rate: { NUMBER($rate, minimumFractionDigits: 1, maximumFractionDigits: 1) } messages/s · { $eta } left
 bc-progress-average = ⚡ Average rate: { NUMBER($rate, minimumFractionDigits: 1, maximumFractionDigits: 1) } messages/s

@@ -162,7 +162,7 @@ bc-progress =
     🚫 Заблокировали бота: { $blocked }
     ⏭ Пропущено: { $skipped }
 bc-progress-cancelled = ✖️ Не отправлено из-за отмены: { $cancelled }
-bc-progress-in-flight = ⏳ Уже уходят, дождёмся ответа Telegram: { $pending }
+bc-progress-in-flight = ⏳ Уже в пути, ждём подтверждения: { $pending }
 bc-progress-total = 👥 Всего: { $total }
 bc-progress-rate = ⚡ Скорость: { NUMBER($rate, minimumFractionDigits: 1, maximumFractionDigits: 1) } сообщ./с · осталось { $eta }
 bc-progress-average = ⚡ Средняя скорость: { NUMBER($rate, minimumFractionDigits: 1, maximumFractionDigits: 1) } сообщ./с

@@ -65,6 +65,8 @@ describe('the progress message text', () => {
     expect(text).toContain('⏭ Пропущено: 2');
     expect(text).toContain('✖️ Не отправлено из-за отмены: 58');
     expect(text).toContain('👥 Всего: 100');
+    // the bar shows what went out, not what the cancel kept back
+    expect(text).toContain('▓▓▓▓░░░░░░ 42%');
   });
 });
 

@@ -52,6 +52,7 @@ describe('the progress message', () => {
     await owner.press(progress, /Статистика/);
     const stats = await owner.reply(/📊 Рассылка #/);
     expect(stats.message_id).not.toBe(progress.message_id);
+    expect(textOf(stats)).toContain('— идёт отправка');
     expect(textOf(h.emu.message(owner.id, progress.message_id)!)).toMatch(/^📣/);
 
     await owner.press(progress, /Отменить/);

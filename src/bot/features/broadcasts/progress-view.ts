@@ -30,7 +30,8 @@ export function formatDuration(seconds: number): string {
  */
 export function renderProgress(t: Translate, p: RunProgress, ratePerSecond: number): ProgressMessage {
   const delivered = p.sent + p.unconfirmed;
-  const done = p.total - p.pending;
+  // the bar shows what went out (or was settled); what a cancel kept back is not progress
+  const done = p.total - p.pending - p.cancelled;
   const ended = p.run.state === 'done' || p.run.state === 'cancelled';
   const lines = [
     t('bc-progress', {

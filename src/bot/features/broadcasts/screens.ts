@@ -132,9 +132,11 @@ export async function showStats(
   if (b.state === 'draft') return showDraft(ctx, b);
   const s = await broadcasts.stats(id);
   const runs = await broadcasts.runsOf(id);
+  const live = runs.find((r) => r.state === 'running' || r.state === 'paused');
   const text = ctx.t('bc-stats', {
     id,
-    state: ctx.t(`bc-state-${b.state}`),
+    // while a run goes, its state ("sending", "paused") says more than the broadcast's ("sent")
+    state: live ? ctx.t(`bc-run-state-${live.state}`) : ctx.t(`bc-state-${b.state}`),
     schedule: scheduleLabel(ctx, b),
     runs: s.runs,
     total: s.total,
@@ -148,7 +150,6 @@ export async function showStats(
     clickers: s.clickers,
     orders: s.orders,
   });
-  const live = runs.find((r) => r.state === 'running' || r.state === 'paused');
   await show({ text, keyboard: statsKeyboard(ctx, b, live) });
 }
 
