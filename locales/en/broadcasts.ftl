@@ -138,7 +138,10 @@ bc-stats =
     ✅ Delivered: { $delivered } (of which unconfirmed: { $unconfirmed })
     ❌ Failed: { $failed }
     🚫 Blocked: { $blocked }
-    ⏭ Skipped: { $skipped } · waiting: { $pending }
+    ⏭ Skipped: { $skipped } · waiting: { $pending }{ $cancelled ->
+        [0] {""}
+       *[other] {" · "}not sent because of the cancel: { $cancelled }
+    }
     👆 Clicks: { $clicks } ({ $clickers } people)
     🛒 Orders within 7 days after a click: { $orders }
 bc-state-draft = draft

@@ -140,7 +140,10 @@ bc-stats =
     ✅ Доставлено: { $delivered } (из них без подтверждения: { $unconfirmed })
     ❌ Ошибки: { $failed }
     🚫 Заблокировали: { $blocked }
-    ⏭ Пропущено: { $skipped } · в очереди: { $pending }
+    ⏭ Пропущено: { $skipped } · в очереди: { $pending }{ $cancelled ->
+        [0] {""}
+       *[other] {" · "}не отправлено из-за отмены: { $cancelled }
+    }
     👆 Переходы: { $clicks } ({ $clickers } чел.)
     🛒 Заказы в течение 7 дней после перехода: { $orders }
 bc-state-draft = черновик

@@ -68,6 +68,11 @@ describe('the progress message', () => {
     const parts = ['Доставлено', 'Ошибки', 'Заблокировали бота', 'Пропущено'].map((l) => figure(text, l));
     expect(parts.reduce((a, b) => a + b, 0) + cancelled).toBe(total);
     expect(total).toBeGreaterThanOrEqual(50);
+
+    // the statistics account for the same recipients
+    await owner.press(final, /Статистика/);
+    const after = textOf(await owner.reply(/📊 Рассылка #/));
+    expect(after).toContain(`не отправлено из-за отмены: ${cancelled}`);
   }, 60_000);
 
   it('ends with the run’s own average rate, and the final summary stays when statistics are opened', async () => {

@@ -103,7 +103,7 @@ export class BroadcastRuns {
     await this.db.update(broadcastRuns).set({ progressFinal: true }).where(eq(broadcastRuns.id, runId));
   }
 
-  /** Delivered, failed, blocked, clicks and orders within 7 days after a click, over all runs. */
+  /** Delivered, failed, blocked, not sent because of a cancel, clicks and orders within 7 days after a click, over all runs. */
   async stats(broadcastId: number): Promise<BroadcastStats> {
     const [d] = await rows<Record<string, number>>(
       this.db,
@@ -115,7 +115,8 @@ export class BroadcastRuns {
             count(*) filter (where d.state = 'failed')::int as failed,
             count(*) filter (where d.state = 'blocked')::int as blocked,
             count(*) filter (where d.state = 'skipped')::int as skipped,
-            count(*) filter (where d.state in ('pending', 'claimed', 'sending'))::int as pending
+            count(*) filter (where d.state in ('pending', 'claimed', 'sending'))::int as pending,
+            count(*) filter (where d.state = 'cancelled')::int as cancelled
           from broadcast_deliveries d join broadcast_runs r on r.id = d.run_id
           where r.broadcast_id = ${broadcastId}`,
     );
@@ -142,6 +143,7 @@ export class BroadcastRuns {
       blocked: n(d?.blocked),
       skipped: n(d?.skipped),
       pending: n(d?.pending),
+      cancelled: n(d?.cancelled),
       clicks: n(c?.clicks),
       clickers: n(c?.clickers),
       orders: n(o?.orders),

@@ -58,6 +58,8 @@ export interface BroadcastStats {
   blocked: number;
   skipped: number;
   pending: number;
+  /** Not sent because a run was cancelled. */
+  cancelled: number;
   clicks: number;
   clickers: number;
   /** Orders placed within 7 days after one of the clicker's clicks. */

@@ -146,6 +146,7 @@ export async function showStats(
     blocked: s.blocked,
     skipped: s.skipped,
     pending: s.pending,
+    cancelled: s.cancelled,
     clicks: s.clicks,
     clickers: s.clickers,
     orders: s.orders,
