@@ -10,7 +10,8 @@ order-ask-email-saved =
     Send the email we can reach you at, or use the saved one: { $email }
 order-btn-use-email = Use { $email }
 order-email-invalid = “{ $input }” does not look like an email. Example: name@example.com. Please try again.
-order-email-taken = This email is already used by another user. Please enter a different address.
+order-email-too-long = That address is too long: an email has at most { $max } characters. Please check it and send it again.
+order-already-started = You are already ordering this: send your email as asked in the message below.
 
 ## Step 2: promo code
 
@@ -51,4 +52,7 @@ order-text-expected = Please answer with text.
 order-btn-cancel = ✖️ Cancel
 order-dialog-cancelled = Checkout cancelled, nothing was saved.
 order-product-gone = This service is no longer available. See the others in /catalog.
+order-interrupted = ⏸ Your order of “{ $title }” is put aside. Press the button below to continue.
+order-interrupted-gone = Your order was not placed: this service is no longer available.
+order-btn-resume = 🛒 Continue ordering
 order-dialog-outdated = This checkout is already over. Start again from /catalog.

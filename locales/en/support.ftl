@@ -5,6 +5,7 @@ support-ask =
     ✍️ Describe your problem in one message, up to 200 characters. You can also send a photo with a caption.
     /cancel — cancel
 support-too-long = That is { $n } characters; the limit is 200. Please shorten it and send it again.
+support-interrupted = Your request was not sent. When you are ready to describe the problem, send /support.
 support-need-caption = Please add a caption to the photo describing the problem (up to 200 characters).
 support-text-only = Please describe the problem in text, or send a photo with a caption.
 support-created =

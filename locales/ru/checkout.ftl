@@ -10,7 +10,8 @@ order-ask-email-saved =
     Укажите email для связи или используйте сохранённый: { $email }
 order-btn-use-email = Использовать { $email }
 order-email-invalid = «{ $input }» не похоже на email. Пример: name@example.com. Попробуйте ещё раз.
-order-email-taken = Этот email уже указан другим пользователем. Введите другой адрес.
+order-email-too-long = Слишком длинный адрес: в email не больше { $max } символов. Проверьте его и отправьте ещё раз.
+order-already-started = Заказ уже оформляется: укажите email в сообщении ниже.
 
 ## Шаг 2: промокод
 
@@ -51,4 +52,7 @@ order-text-expected = Пришлите ответ текстом.
 order-btn-cancel = ✖️ Отменить
 order-dialog-cancelled = Оформление заказа отменено, ничего не сохранено.
 order-product-gone = Эта услуга больше недоступна. Посмотрите другие в /catalog.
+order-interrupted = ⏸ Оформление заказа «{ $title }» отложено. Чтобы продолжить, нажмите кнопку ниже.
+order-interrupted-gone = Заказ не оформлен: эта услуга больше недоступна.
+order-btn-resume = 🛒 Продолжить оформление
 order-dialog-outdated = Это оформление уже завершено. Начните заново в /catalog.

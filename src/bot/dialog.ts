@@ -20,6 +20,12 @@ export interface DialogOptions<Step extends string, Data> {
   data: z.ZodType<Data>;
   /** A dialog of the admin panel (a wizard, the advertising compose): opening /admin again ends it. */
   adminPanel?: boolean;
+  /**
+   * What the user is told when a command typed at a free-text step ends the dialog (the command
+   * then runs), so that nothing they started disappears without a word; without it the dialog
+   * ends quietly.
+   */
+  interrupted?: (ctx: BotContext, data: Data) => Screen | Promise<Screen>;
 }
 
 export interface Dialog<Step extends string, Data> {
@@ -36,6 +42,8 @@ export interface Dialog<Step extends string, Data> {
   go(ctx: BotContext, step: Step, patch?: Partial<Data>): Promise<void>;
   /** Ends the dialog; its last prompt's keyboard is retired. */
   end(ctx: BotContext): Promise<void>;
+  /** Ends the dialog because a command took over, with the dialog's word about it (if any). */
+  interrupt(ctx: BotContext): Promise<void>;
   /** Whether the user is in this dialog (at one of `steps`, when given). */
   isIn(ctx: BotContext, ...steps: Step[]): boolean;
   /** Filter for this dialog's free-text answers (at `steps`, when given): commands still reach their handlers. */
@@ -113,6 +121,11 @@ export function defineDialog<const Step extends string, Data extends Record<stri
       ctx.session.dialog = undefined;
       await retirePrompt(ctx, state);
     },
+    async interrupt(ctx) {
+      const state = dialog.read(ctx);
+      await dialog.end(ctx);
+      if (state && options.interrupted) await sendScreen(ctx, await options.interrupted(ctx, state.data));
+    },
     isIn(ctx, ...steps) {
       const state = current(ctx);
       return state !== undefined && (steps.length === 0 || (steps as string[]).includes(state.step));
@@ -129,6 +142,17 @@ export function defineDialog<const Step extends string, Data extends Record<stri
   };
   dialogs.set(name, dialog as unknown as Dialog<string, unknown>);
   return dialog;
+}
+
+/**
+ * Ends the open dialog because a command typed at one of its free-text steps takes over: the
+ * dialog says what became of it (see {@link DialogOptions.interrupted}), then the command runs.
+ */
+export async function interruptDialog(ctx: BotContext): Promise<void> {
+  const state = ctx.session.dialog;
+  const definition = state && dialogNamed(state.name);
+  if (definition) await definition.interrupt(ctx);
+  else await endAnyDialog(ctx);
 }
 
 /** Ends whatever dialog is open (/cancel, a new /admin); its prompt's keyboard is retired. */

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Executor } from '../db/client.js';
@@ -23,11 +23,23 @@ export type StaffNotification = typeof staffNotifications.$inferSelect;
 export const CANCEL_REASON_MAX = 500;
 const emailSchema = z.email();
 
+/** The longest address SMTP can carry (RFC 5321: a 256-octet path less its angle brackets). */
+export const EMAIL_MAX = 254;
+
+export type EmailCheck = { ok: true; email: string } | { ok: false; reason: 'too_long' | 'invalid' };
+
+/** An address as typed: trimmed and lower-cased when valid; too long or malformed otherwise. */
+export function checkEmail(raw: string): EmailCheck {
+  const email = raw.trim().toLowerCase();
+  if (email.length > EMAIL_MAX) return { ok: false, reason: 'too_long' };
+  if (!emailSchema.safeParse(email).success) return { ok: false, reason: 'invalid' };
+  return { ok: true, email };
+}
+
 /** Trimmed and lower-cased when it is a valid address (≤ 254 characters), otherwise undefined. */
 export function normalizeEmail(raw: string): string | undefined {
-  const email = raw.trim().toLowerCase();
-  if (email.length > 254 || !emailSchema.safeParse(email).success) return undefined;
-  return email;
+  const check = checkEmail(raw);
+  return check.ok ? check.email : undefined;
 }
 
 export interface PlaceOrderInput {
@@ -48,7 +60,7 @@ export type PlaceOrderResult =
       order: Order /** False when this checkout key had already created the order (a double tap). */;
       created: boolean;
     }
-  | { ok: false; reason: 'email_invalid' | 'email_taken' | 'product_unavailable' | 'price_changed' }
+  | { ok: false; reason: 'email_invalid' | 'product_unavailable' | 'price_changed' }
   | { ok: false; reason: 'promo'; refusal: PromoRefusal };
 
 export type TakeResult =
@@ -72,12 +84,37 @@ class Refusal extends Error {
 const executors = alias(users, 'executor');
 
 /** Orders: checkout, the staff lifecycle (created → in_work → done, or cancelled) and the lists. */
+/**
+ * Saves `email` on the customer's record unless another record holds it: a savepoint, so a
+ * customer saving the same address at the same instant leaves this order untouched.
+ */
+async function saveEmailUnlessShared(tx: Executor, userId: number, email: string): Promise<void> {
+  try {
+    await tx.transaction(async (savepoint) => {
+      await savepoint
+        .update(users)
+        .set({ email })
+        .where(
+          and(
+            eq(users.id, userId),
+            sql`not exists (select 1 from ${users} other
+                            where lower(other.email) = ${email} and other.id <> ${userId})`,
+          ),
+        );
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error, 'users_email_unique')) throw error;
+  }
+}
+
 export class OrderService {
   constructor(private readonly db: Executor) {}
 
   /**
-   * Places an order in one transaction: saves the customer's email (taken by someone else →
-   * `email_taken`), inserts the order with a snapshot of the product's title, price and deadline
+   * Places an order in one transaction: the order keeps the contact email it was placed with; the
+   * customer's record saves it too unless another customer's record holds it (users.email is
+   * unique, as the seed asks — two people may still share one contact address, and a stranger is
+   * never told that an address belongs to someone). It inserts the order with a snapshot of the product's title, price and deadline
    * (`ON CONFLICT (checkout_key) DO NOTHING`, so a double tap returns the first order with
    * `created: false`), and redeems the promo code race-safely. A new order whose product price is
    * no longer `expectedPrice` (what the summary showed) → `price_changed`. Any refusal writes nothing.
@@ -98,7 +135,7 @@ export class OrderService {
           if (!existing) throw new Refusal({ ok: false, reason: 'price_changed' });
         }
 
-        await tx.update(users).set({ email }).where(eq(users.id, input.userId));
+        await saveEmailUnlessShared(tx, input.userId, email);
 
         const [inserted] = await tx
           .insert(orders)
@@ -140,19 +177,8 @@ export class OrderService {
       });
     } catch (error) {
       if (error instanceof Refusal) return error.result;
-      if (isUniqueViolation(error, 'users_email_unique')) return { ok: false, reason: 'email_taken' };
       throw error;
     }
-  }
-
-  /** True when another user already saved this email (users.email is unique). */
-  async emailTaken(email: string, userId: number): Promise<boolean> {
-    const normalized = normalizeEmail(email) ?? email.trim();
-    const [row] = await this.db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(sql`lower(${users.email}) = ${normalized.toLowerCase()}`, ne(users.id, userId)));
-    return row !== undefined;
   }
 
   async byId(id: number): Promise<Order | undefined> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { orders } from '../../src/db/schema/index.js';
 import { CatalogService, type Product } from '../../src/services/catalog.js';
-import { normalizeEmail, OrderService } from '../../src/services/orders.js';
+import { checkEmail, normalizeEmail, OrderService } from '../../src/services/orders.js';
 import { type User, UserService } from '../../src/services/users.js';
 import { createTestDatabase, onPostgres } from '../helpers/db.js';
 
@@ -81,16 +81,19 @@ describe('OrderService.placeOrder', () => {
     expect((await userService.byId(user.id))?.email).toBe('buyer.one@example.com');
   });
 
-  it('an email saved by another user is refused as taken and nothing is written', async () => {
+  it("an address another customer saved is the new order's contact; only the first record keeps it", async () => {
     const first = await newUser();
     const second = await newUser();
     await placed(first);
     const result = await place(second, { email: `U${first.id}@EXAMPLE.com` });
-    expect(result).toEqual({ ok: false, reason: 'email_taken' });
-    expect(await service.emailTaken(`u${first.id}@example.com`, second.id)).toBe(true);
-    expect(await service.emailTaken(`u${first.id}@example.com`, first.id)).toBe(false);
-    expect(await handle.db.select().from(orders).where(eq(orders.userId, second.id))).toHaveLength(0);
+    expect(result).toMatchObject({ ok: true, created: true, order: { email: `u${first.id}@example.com` } });
+    expect((await userService.byId(first.id))?.email).toBe(`u${first.id}@example.com`);
     expect((await userService.byId(second.id))?.email).toBeNull();
+  });
+
+  it('a 300-character address is refused as too long, not as malformed', () => {
+    expect(checkEmail(`${'a'.repeat(290)}@example.com`)).toEqual({ ok: false, reason: 'too_long' });
+    expect(checkEmail('not-an-email')).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('refuses an invalid email and a disabled or unknown product', async () => {

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import { commandList } from '../commands.js';
 import type { BotContext } from '../context.js';
-import { endAnyDialog, readsFreeText } from '../dialog.js';
+import { endAnyDialog, interruptDialog, readsFreeText } from '../dialog.js';
 
 export const startFeature = new Composer<BotContext>();
 const chat = startFeature.chatType('private');
@@ -12,14 +12,14 @@ const KEEPS_DIALOG = new Set(['help', 'cancel']);
 /**
  * /catalog, /start, /orders… typed at a step that reads free text (declared by each dialog: the
  * checkout's email and promo code, the /support problem, …) ends that dialog, so the user's next
- * message is not read as an email or sent to support as a ticket. A step answered by buttons (the
+ * message is not read as an email or sent to support as a ticket; the dialog says so first. A step answered by buttons (the
  * checkout's summary) keeps its dialog, so its Confirm still works.
  */
 chat.on('message:text', async (ctx, next) => {
   const entity = ctx.message.entities?.[0];
   if (readsFreeText(ctx.session.dialog) && entity?.type === 'bot_command' && entity.offset === 0) {
     const command = ctx.message.text.slice(1, entity.length).split('@')[0]?.toLowerCase() ?? '';
-    if (!KEEPS_DIALOG.has(command)) await endAnyDialog(ctx);
+    if (!KEEPS_DIALOG.has(command)) await interruptDialog(ctx);
   }
   await next();
 });

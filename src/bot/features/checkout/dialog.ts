@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import { CHECKOUT_DIALOG } from '../../../services/checkout-session.js';
 import { defineDialog } from '../../dialog.js';
+import { startCheckout } from './callback-data.js';
 
 /**
  * The checkout, one persisted state machine: email → promo → confirm. Everything it knows is in the
@@ -24,6 +26,19 @@ export const checkout = defineDialog(CHECKOUT_DIALOG, {
   // The summary reads no text: its Confirm button keeps working whatever the user types.
   freeText: ['email', 'promo'],
   data: checkoutData,
+  // A command at the email or promo step: the customer is told the order is put aside, with a
+  // button that takes up the same service again.
+  async interrupted(ctx, data) {
+    const product = await ctx.deps.services.catalog.byIdActive(data.productId);
+    if (!product) return { text: ctx.t('order-interrupted-gone') };
+    return {
+      text: ctx.t('order-interrupted', { title: product.title }),
+      keyboard: new InlineKeyboard().text(
+        ctx.t('order-btn-resume'),
+        startCheckout.pack({ product: product.id }),
+      ),
+    };
+  },
 });
 export type CheckoutStep = (typeof checkout.steps)[number];
 

@@ -26,9 +26,10 @@ async function confirm(ctx: BotContext, data: CheckoutData): Promise<void> {
     ...(data.price === undefined ? {} : { expectedPrice: data.price }),
   });
   await ctx.answerCallbackQuery();
+  // Whatever the outcome, this summary is answered: a placed order, or a new screen of the step to redo.
+  await retirePressedKeyboard(ctx);
   if (result.ok) {
     await checkout.end(ctx);
-    await retirePressedKeyboard(ctx);
     await sendScreen(ctx, { text: ctx.t('order-placed', { id: result.order.id }) });
     if (result.created) await notifyNewOrder(ctx.api, ctx.deps, result.order.id);
     return;
@@ -38,11 +39,9 @@ async function confirm(ctx: BotContext, data: CheckoutData): Promise<void> {
       await checkout.end(ctx);
       await sendScreen(ctx, { text: ctx.t('order-product-gone') });
       return;
-    case 'email_invalid':
-    case 'email_taken': {
+    case 'email_invalid': {
       await checkout.go(ctx, 'email', { email: undefined });
       const product = await activeProduct(ctx, data);
-      await sendScreen(ctx, { text: ctx.t('order-email-taken') });
       if (product) await askEmail(ctx, product, data);
       return;
     }
@@ -50,7 +49,6 @@ async function confirm(ctx: BotContext, data: CheckoutData): Promise<void> {
       await refusePromo(ctx, data, data.promo ?? '', result.refusal);
       return;
     case 'price_changed':
-      await retirePressedKeyboard(ctx);
       await sendScreen(ctx, { text: ctx.t('order-price-changed') });
       await showSummary(ctx, data);
       return;
@@ -77,7 +75,9 @@ async function checkoutAt(
     return undefined;
   }
   if (step !== undefined && state.step !== step) {
-    await ctx.answerCallbackQuery({ text: ctx.t('button-outdated') });
+    // This checkout has moved past the button's step (a double tap on "No promo code"): the
+    // next step is already on screen, so the second tap is answered quietly.
+    await ctx.answerCallbackQuery();
     return undefined;
   }
   return state.data;
@@ -111,6 +111,13 @@ export function checkoutFeature(_deps: BotDeps): Composer<BotContext> {
         const product = await ctx.deps.services.catalog.byIdActive(productId);
         if (!product) {
           await ctx.answerCallbackQuery({ text: ctx.t('catalog-product-unavailable'), show_alert: true });
+          return;
+        }
+        const open = checkout.read(ctx);
+        if (open?.step === 'email' && open.data.productId === product.id && open.data.email === undefined) {
+          // A double tap on "Order" (or Order again before answering): the email prompt is already
+          // the last step asked, so a second one would only pile up.
+          await ctx.answerCallbackQuery({ text: ctx.t('order-already-started') });
           return;
         }
         await ctx.answerCallbackQuery();

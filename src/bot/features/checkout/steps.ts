@@ -1,5 +1,5 @@
 import type { Product } from '../../../services/catalog.js';
-import { normalizeEmail } from '../../../services/orders.js';
+import { checkEmail, EMAIL_MAX } from '../../../services/orders.js';
 import { type PromoRefusal, promoRefusalKey } from '../../../services/promo.js';
 import { html } from '../../../telegram/markup.js';
 import { formatPrice } from '../../../text/format.js';
@@ -92,21 +92,21 @@ export async function showSummary(ctx: BotContext, data: CheckoutData): Promise<
     deadline: formatDeadline(ctx.t, product.deadlineDays),
   });
   await checkout.go(ctx, 'confirm', { price: product.price });
-  await sendScreen(ctx, { text, keyboard: summaryKeyboard(ctx.t, data.key) });
+  await checkout.prompt(ctx, { text, keyboard: summaryKeyboard(ctx.t, data.key) });
 }
 
-/** The email step's answer: a valid address nobody else uses moves on to the promo step. */
+/** The email step's answer: a valid address moves on to the promo step. */
 export async function acceptEmail(ctx: BotContext, data: CheckoutData, raw: string): Promise<void> {
-  const email = normalizeEmail(raw);
-  if (!email) {
-    await askStep(ctx, 'email', data, ctx.t('order-email-invalid', { input: firstChars(raw, 100) }));
+  const check = checkEmail(raw);
+  if (!check.ok) {
+    const text =
+      check.reason === 'too_long'
+        ? ctx.t('order-email-too-long', { max: EMAIL_MAX })
+        : ctx.t('order-email-invalid', { input: firstChars(raw, 100) });
+    await askStep(ctx, 'email', data, text);
     return;
   }
-  if (await ctx.deps.services.orders.emailTaken(email, ctx.user.id)) {
-    await askStep(ctx, 'email', data, ctx.t('order-email-taken'));
-    return;
-  }
-  await askStep(ctx, 'promo', data, ctx.t('order-ask-promo'), { email });
+  await askStep(ctx, 'promo', data, ctx.t('order-ask-promo'), { email: check.email });
 }
 
 /** The promo step's answer: a code that applies moves on to the summary. */

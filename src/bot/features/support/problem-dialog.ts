@@ -14,6 +14,7 @@ export const supportDialog = defineDialog('support', {
   steps: ['problem'] as const,
   freeText: ['problem'],
   data: z.object({}),
+  interrupted: (ctx) => ({ text: ctx.t('support-interrupted') }),
 });
 
 /** /support (or its resumption after the subscription gate): asks for the problem. */
