@@ -132,6 +132,14 @@ export async function recordRelay(
   await db.insert(ticketRelays).values({ ticketId, chatId, messageId }).onConflictDoNothing();
 }
 
+/** Every staff chat message recorded as belonging to a ticket (its cards and relayed copies). */
+export async function relaysOf(db: Executor, ticketId: number): Promise<SentMessage[]> {
+  return db
+    .select({ chatId: ticketRelays.chatId, messageId: ticketRelays.messageId })
+    .from(ticketRelays)
+    .where(eq(ticketRelays.ticketId, ticketId));
+}
+
 /** The ticket a relayed chat message belongs to (exact lookup, never parsed from text). */
 export async function ticketOfRelay(
   db: Executor,

@@ -112,6 +112,9 @@ export class TicketService {
   recordRelay(ticketId: number, chatId: number, messageId: number): Promise<void> {
     return desk.recordRelay(this.db, ticketId, chatId, messageId);
   }
+  relaysOf(ticketId: number): Promise<SentMessage[]> {
+    return desk.relaysOf(this.db, ticketId);
+  }
   ticketOfRelay(chatId: number, messageId: number): Promise<number | undefined> {
     return desk.ticketOfRelay(this.db, chatId, messageId);
   }

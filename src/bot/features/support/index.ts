@@ -2,13 +2,11 @@ import { Composer } from 'grammy';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { requireSubscription } from '../../middlewares/subscription-gate.js';
-import { notify } from '../../notify.js';
-import { KEEP_PHOTO, showScreen } from '../../ui/screen.js';
+import { KEEP_PHOTO, retirePressedKeyboard, showScreen } from '../../ui/screen.js';
 import { alert, plain } from '../tickets/alerts.js';
-import { resolveNotifications } from '../tickets/notifications.js';
-import { translateFor } from '../tickets/their-language.js';
 import { rateTicket, withdrawTicket } from './callback-data.js';
 import { askProblem, receiveProblem, supportDialog } from './problem-dialog.js';
+import { tellStaffOfWithdrawal, withdrawOwnTicket } from './withdraw.js';
 
 export { ticketWaitLock } from './wait-lock.js';
 
@@ -24,21 +22,18 @@ export function supportFeature(deps: BotDeps): Composer<BotContext> {
   feature.callbackQuery(
     withdrawTicket.filter,
     onCallback(withdrawTicket, async (ctx, { ticket: id }) => {
-      const { tickets } = ctx.deps.services;
-      const result = await tickets.withdraw(id, ctx.user.id);
-      if (!result.ok) return alert(ctx, 'support-withdraw-gone');
+      const previousState = await withdrawOwnTicket(ctx, id);
+      if (previousState === undefined) {
+        // Closed already — most often by the first of a double tap: a brief word, no alarm.
+        await ctx.answerCallbackQuery({ text: plain(ctx, 'support-withdraw-gone') });
+        await retirePressedKeyboard(ctx);
+        return;
+      }
       await ctx.answerCallbackQuery();
       // The notice becomes the record of the withdrawal: a later notice must not replace it.
       ctx.session.waitingNotice = undefined;
       await showScreen(ctx, { text: ctx.t('support-withdrawn', { id }), photo: KEEP_PHOTO });
-      const view = await tickets.view(id);
-      if (!view) return;
-      if (result.previousState === 'created') {
-        await resolveNotifications(ctx.api, ctx.deps, view, 'tickets-withdrawn-note', {});
-      } else if (view.agent) {
-        const t = translateFor(ctx.deps, view.agent);
-        await notify(ctx.api, ctx.deps, view.agent.telegramId, t('tickets-customer-withdrew', { id }));
-      }
+      await tellStaffOfWithdrawal(ctx, id, previousState);
     }),
   );
 

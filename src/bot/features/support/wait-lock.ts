@@ -1,12 +1,17 @@
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext } from '../../context.js';
-import { plain } from '../tickets/alerts.js';
 import { allowedWhileWaiting } from './callback-data.js';
-import { relayFromCustomer, sendWaitingNotice } from './waiting.js';
+import {
+  answerButtonWhileWaiting,
+  relayFromCustomer,
+  sendWaitingNotice,
+  withdrawByCommand,
+} from './waiting.js';
 
 /**
  * The seed's waiting state: while a customer has an open ticket (created or in work) they cannot
- * use the bot. Every command and button gets "your ticket #N is open" with a Withdraw button;
+ * use the bot. Every command gets "your ticket #N is open" with a Withdraw button (one live copy),
+ * /cancel withdraws the ticket, an older message's button gets a brief alert;
  * only their plain messages (text, photo), which go into the ticket, and the Withdraw and rating
  * buttons pass. The state is read from the tickets table on every update (with the users row, see
  * register-user.ts), so it survives restarts
@@ -23,11 +28,7 @@ export const ticketWaitLock: MiddlewareFn<BotContext> = async (ctx, next) => {
   const callback = ctx.callbackQuery;
   if (callback) {
     if (callback.data !== undefined && allowedWhileWaiting(callback.data)) return next();
-    await ctx.answerCallbackQuery({
-      text: plain(ctx, 'support-waiting-alert', { id: ticket.id }),
-      show_alert: true,
-    });
-    await sendWaitingNotice(ctx, ticket);
+    await answerButtonWhileWaiting(ctx, ticket);
     return;
   }
 
@@ -36,6 +37,10 @@ export const ticketWaitLock: MiddlewareFn<BotContext> = async (ctx, next) => {
   const isCommand = message.text?.startsWith('/') ?? false;
   if (message.photo || (message.text !== undefined && !isCommand)) {
     await relayFromCustomer(ctx, ticket);
+    return;
+  }
+  if (isCommand && /^\/cancel(?:@\w+)?(?:\s|$)/i.test(message.text ?? '')) {
+    await withdrawByCommand(ctx, ticket);
     return;
   }
   await sendWaitingNotice(ctx, ticket, isCommand ? 'support-waiting' : 'support-waiting-unsupported');

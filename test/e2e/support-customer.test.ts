@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import {
+  agent,
+  current,
+  customer,
+  hasButtons,
+  notificationOf,
+  openTicket,
+  relayRecorded,
+} from './support-flow.js';
+
+let h: Harness;
+let anna: TestUser;
+let boris: TestUser;
+
+beforeAll(async () => {
+  h = await startHarness();
+  anna = await agent(h, 'Anna');
+  boris = await agent(h, 'Boris');
+});
+afterAll(async () => h?.close());
+
+const waitingNotices = (who: TestUser) => who.botMessages().filter((m) => textOf(m).includes('is open'));
+
+describe('customer: waiting for an answer', () => {
+  it('five commands while a ticket is open add at most one waiting notice', async () => {
+    const olga = await customer(h, 'Olga');
+    const ticket = await openTicket(h, olga, 'Cannot log in');
+    for (const command of ['/start', '/catalog', '/help', '/orders', '/support']) {
+      olga.send(command);
+      await olga.reply(/is open/);
+    }
+    const notices = waitingNotices(olga);
+    expect(notices).toHaveLength(1);
+    expect(buttonsOf(notices[0]!).map((b) => b.data)).toEqual([`sup:w:${ticket.id}`]);
+  });
+
+  it('/cancel withdraws the open ticket, as its menu entry says, and the agents are told', async () => {
+    const petr = await customer(h, 'Petr');
+    const ticket = await openTicket(h, petr, 'Wrong invoice');
+    const note = await notificationOf(anna, ticket.id);
+    petr.send('/orders');
+    await petr.reply(/is open/);
+    petr.send('/cancel');
+    expect(textOf(await petr.reply())).toContain(`Ticket #${ticket.id} is withdrawn`);
+    expect((await h.deps.services.tickets.byId(ticket.id))?.state).toBe('closed');
+    expect(petr.botMessages().filter(hasButtons)).toEqual([]);
+    await anna.waitFor(
+      (m) => m.message_id === note.message_id && textOf(m).includes('withdrawn by the customer'),
+    );
+    expect(hasButtons(current(h, anna, note))).toBe(false);
+    petr.send('/start');
+    expect(textOf(await petr.reply())).toContain('Hello, Petr');
+  });
+
+  it('a double tap on Withdraw is harmless: no alert, one record of the withdrawal', async () => {
+    const vera = await customer(h, 'Vera');
+    const ticket = await openTicket(h, vera, 'Double tap me');
+    vera.send('/start');
+    const notice = await vera.reply(/is open/);
+    const data = buttonsOf(notice)[0]!.data!;
+    const answers = await Promise.all([
+      vera.forge(notice.message_id, data),
+      vera.forge(notice.message_id, data),
+    ]);
+    for (const answer of answers) {
+      expect(answer).not.toBeNull();
+      expect(answer?.show_alert ?? false).toBe(false);
+    }
+    await vera.waitFor((m) => m.message_id === notice.message_id && textOf(m).includes('withdrawn'));
+    expect(vera.botMessages().filter((m) => textOf(m).includes(`#${ticket.id} is withdrawn`))).toHaveLength(
+      1,
+    );
+    expect(vera.botMessages().filter(hasButtons)).toEqual([]);
+  });
+
+  it('withdrawing a ticket in work takes the buttons off the holder’s card and relayed copies', async () => {
+    const sam = await customer(h, 'Sam');
+    const ticket = await openTicket(h, sam, 'In work, then withdrawn');
+    const note = await notificationOf(boris, ticket.id);
+    await boris.press(note, '🛠 Take into work');
+    await sam.waitFor(`is handling your ticket #${ticket.id}`);
+    sam.send('One more detail');
+    const relayed = await boris.waitFor(
+      (m) => textOf(m).includes(`#${ticket.id} · Sam:`) && textOf(m).includes('One more detail'),
+    );
+    await relayRecorded(h, boris, relayed);
+    expect(hasButtons(current(h, boris, relayed))).toBe(true);
+    sam.send('/cancel');
+    await sam.reply(`Ticket #${ticket.id} is withdrawn`);
+    await boris.waitFor('withdrew');
+    // The card (the notification Boris took the ticket on) and the relayed message keep their
+    // text and lose their buttons.
+    for (const copy of [note, relayed]) {
+      const after = await boris.waitFor((m) => m.message_id === copy.message_id && !hasButtons(m));
+      expect(textOf(after)).toContain(`#${ticket.id}`);
+    }
+    expect(textOf(current(h, boris, relayed))).toContain('One more detail');
+  });
+});
