@@ -2,15 +2,17 @@
 
 support-staff-use-tickets = You are on the support staff: customers' tickets are under /tickets.
 support-ask =
-    ✍️ Describe your problem in one message, up to 200 characters. You can also send a photo with a caption.
+    ✍️ Describe your problem in one message. You can also send a photo with a caption.
     /cancel — cancel
-support-too-long = That is { $n } characters; the limit is 200. Please shorten it and send it again.
 support-interrupted = Your request was not sent. When you are ready to describe the problem, send /support.
-support-need-caption = Please add a caption to the photo describing the problem (up to 200 characters).
+support-need-caption = Please add a caption to the photo describing the problem.
 support-text-only = Please describe the problem in text, or send a photo with a caption.
 support-created =
     ✅ Ticket <b>#{ $id }</b> is created. Support agents have been notified.
     Until the ticket is closed, the bot is in support mode: write here and your messages go to the agent.
+support-created-nobody =
+    ✅ Request <b>#{ $id }</b> is created. Nobody from support is available right now: your request is saved and will be seen as soon as someone is back.
+    Until it is closed, the bot is in support mode: write here and your messages are added to the request.
 
 ## Waiting: the ticket is open
 

@@ -99,3 +99,50 @@ describe('customer: waiting for an answer', () => {
     expect(textOf(current(h, boris, relayed))).toContain('One more detail');
   });
 });
+
+describe('customer: a long problem', () => {
+  it('loses nothing: the agent who takes it gets the whole text', async () => {
+    const lev = await customer(h, 'Lev');
+    const problem = `${'The checkout page breaks when I press pay. '.repeat(8)}End of the story.`;
+    const ticket = await openTicket(h, lev, problem);
+    expect(ticket.text.endsWith('…')).toBe(true);
+    const note = await notificationOf(anna, ticket.id);
+    await anna.press(note, '🛠 Take into work');
+    const transcript = await anna.waitFor((m) => textOf(m).includes('End of the story.'));
+    expect(textOf(transcript)).toContain(problem.slice(0, 300));
+  });
+});
+
+describe('who hears of a new ticket', () => {
+  let lone: Harness;
+  beforeAll(async () => {
+    lone = await startHarness();
+  });
+  afterAll(async () => lone?.close());
+
+  it('with nobody in support the customer is told so honestly; once the owner started the bot, the owner is told', async () => {
+    const mia = await lone.startedUser({ languageCode: 'en' });
+    mia.send('/support');
+    await mia.reply('Describe your problem');
+    mia.send('Is anybody there?');
+    const first = textOf(await mia.reply(/#\d+/));
+    expect(first).toContain('Nobody from support is available right now');
+    expect(first).not.toContain('have been notified');
+    mia.send('/cancel');
+    await mia.reply('withdrawn');
+
+    const owner = lone.owners[0]!;
+    owner.send('/start');
+    await owner.reply();
+    mia.send('/support');
+    await mia.reply('Describe your problem');
+    mia.send('Now somebody?');
+    const second = textOf(await mia.reply(/#\d+/));
+    expect(second).toContain('have been notified');
+    const id = Number(/#(\d+)/.exec(second)?.[1]);
+    const note = await owner.waitFor(
+      (m) => textOf(m).includes(`#${id}`) && textOf(m).includes('Now somebody?'),
+    );
+    expect(buttonsOf(note).map((b) => b.data)).toEqual([`tk:t:${id}`]);
+  });
+});

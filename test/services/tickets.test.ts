@@ -58,17 +58,27 @@ describe('TicketService.create', () => {
     expect((await service.openTicketOf(customer.id))?.id).toBe(ticket.id);
   });
 
-  it('accepts exactly 200 characters and refuses 201 or an empty text', async () => {
-    const customer = await person('Long');
-    expect(await service.create(customer.id, { text: 'x'.repeat(TICKET_TEXT_MAX + 1) })).toEqual({
-      ok: false,
-      reason: 'too_long',
-    });
+  it('keeps 200 characters as they are and refuses an empty text', async () => {
+    const customer = await person('Exact');
     expect(await service.create(customer.id, { text: '   ' })).toEqual({ ok: false, reason: 'empty' });
     expect(await service.create(customer.id, { photo: 'file-id' })).toEqual({ ok: false, reason: 'empty' });
     expect(await service.openTicketOf(customer.id)).toBeUndefined();
     const ok = await service.create(customer.id, { text: 'я'.repeat(TICKET_TEXT_MAX) });
-    expect(ok.ok).toBe(true);
+    expect(ok.ok && ok.ticket.text).toBe('я'.repeat(TICKET_TEXT_MAX));
+  });
+
+  it('a longer problem loses nothing: its start is the subject, the whole text the first message', async () => {
+    const customer = await person('Long');
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const created = await service.create(customer.id, { text: words });
+    if (!created.ok) throw new Error('refused');
+    const subject = created.ticket.text;
+    expect([...subject].length).toBeLessThanOrEqual(TICKET_TEXT_MAX);
+    expect(subject.endsWith('…')).toBe(true);
+    expect(words.startsWith(subject.slice(0, -1))).toBe(true);
+    expect(words.charAt(subject.length - 1)).toBe(' ');
+    const transcript = await service.transcript(created.ticket.id);
+    expect(transcript.map((e) => e.message.text)).toEqual([words]);
   });
 
   it('stores a photo with its caption', async () => {

@@ -42,6 +42,21 @@ export async function notificationRecipients(db: Executor, ownerIds: readonly nu
   return result;
 }
 
+/**
+ * Who is told of a ticket waiting in the open pool: the {@link notificationRecipients}, or, when
+ * nobody would be (no active agents and no one opted in), every owner who has started the bot —
+ * a new ticket must never go unseen.
+ */
+export async function announcementRecipients(db: Executor, ownerIds: readonly number[]): Promise<User[]> {
+  const recipients = await notificationRecipients(db, ownerIds);
+  if (recipients.length > 0 || ownerIds.length === 0) return recipients;
+  return db
+    .select()
+    .from(users)
+    .where(inArray(users.telegramId, [...ownerIds]))
+    .orderBy(asc(users.id));
+}
+
 /** Agents a ticket can be redirected to: staff who are not paused and have started the bot. */
 export async function redirectTargets(db: Executor, excludeUserId: number | null): Promise<User[]> {
   const rows = await db

@@ -94,6 +94,9 @@ export class TicketService {
   notificationRecipients(): Promise<User[]> {
     return desk.notificationRecipients(this.db, this.ownerIds);
   }
+  announcementRecipients(): Promise<User[]> {
+    return desk.announcementRecipients(this.db, this.ownerIds);
+  }
   redirectTargets(excludeUserId: number | null): Promise<User[]> {
     return desk.redirectTargets(this.db, excludeUserId);
   }

@@ -15,9 +15,9 @@ import {
   type RedirectResult,
   type ReopenResult,
   type TakeResult,
-  TICKET_TEXT_MAX,
   type Ticket,
   type TicketContent,
+  ticketSubject,
   type WithdrawResult,
 } from './types.js';
 
@@ -28,17 +28,20 @@ function normalise(content: TicketContent): { text: string | null; photo: string
 }
 
 /**
- * Opens a ticket for `userId` with the problem text (≤ 200 characters) or a photo with a caption.
- * The problem is also the first entry of the conversation. One open ticket per customer is
+ * Opens a ticket for `userId` with the problem text or a photo with a caption. The whole problem
+ * is the first entry of the conversation; the ticket's 200-character problem field holds it, or
+ * its start when it is longer (see {@link ticketSubject}), so nothing the customer wrote is lost. One open ticket per customer is
  * enforced by a partial unique index, so two simultaneous /support answers create one ticket.
  */
 export async function create(db: Executor, userId: number, content: TicketContent): Promise<CreateResult> {
   const { text, photo } = normalise(content);
   if (!text) return { ok: false, reason: 'empty' };
-  if ([...text].length > TICKET_TEXT_MAX) return { ok: false, reason: 'too_long' };
   try {
     const ticket = await db.transaction(async (tx) => {
-      const [row] = await tx.insert(tickets).values({ userId, text, photo }).returning();
+      const [row] = await tx
+        .insert(tickets)
+        .values({ userId, text: ticketSubject(text), photo })
+        .returning();
       if (!row) throw new Error('ticket insert returned no row');
       await tx
         .insert(ticketMessages)

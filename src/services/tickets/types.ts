@@ -6,8 +6,21 @@ export type Ticket = typeof tickets.$inferSelect;
 export type TicketState = Ticket['state'];
 export type TicketMessage = typeof ticketMessages.$inferSelect;
 
-/** The seed's limit on the problem text ("answer VARCHAR(200)"). */
+/**
+ * The seed's problem field ("answer VARCHAR(200)"): a longer problem keeps its first 200
+ * characters there, as the subject, and its whole text as the first message of the conversation.
+ */
 export const TICKET_TEXT_MAX = 200;
+
+/** The problem field of a ticket: the text itself, or its start cut at a word and marked "…". */
+export function ticketSubject(text: string): string {
+  const chars = [...text];
+  if (chars.length <= TICKET_TEXT_MAX) return text;
+  const head = chars.slice(0, TICKET_TEXT_MAX - 1).join('');
+  const space = head.search(/\s\S*$/);
+  const cut = space > head.length / 2 ? head.slice(0, space) : head;
+  return `${cut.trimEnd()}…`;
+}
 
 /** Who acts: the users row id and the role read from the database for this update. */
 export interface Actor {
@@ -35,7 +48,7 @@ type Done<T> = { ok: true } & T;
 
 export type CreateResult =
   | Done<{ ticket: Ticket }>
-  | Refusal<'empty' | 'too_long'>
+  | Refusal<'empty'>
   | { ok: false; reason: 'already_open'; ticket: Ticket };
 
 export type TakeResult =

@@ -1,7 +1,6 @@
 import type { Filter } from 'grammy';
 import { z } from 'zod';
 import { isStaffRole } from '../../../services/staff.js';
-import { TICKET_TEXT_MAX } from '../../../services/tickets/index.js';
 import type { MessageKey } from '../../../text/i18n.js';
 import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
@@ -47,22 +46,19 @@ export async function receiveProblem(ctx: Filter<BotContext, 'message'>): Promis
     await answer('support-text-only');
     return;
   }
-  const length = [...text.trim()].length;
-  if (length > TICKET_TEXT_MAX) {
-    await answer('support-too-long', { n: length });
-    return;
-  }
   const result = await ctx.deps.services.tickets.create(ctx.user.id, { text, photo });
   if (!result.ok) {
     if (result.reason === 'already_open') {
       await supportDialog.end(ctx);
       await sendWaitingNotice(ctx, result.ticket);
     } else {
-      await answer(result.reason === 'too_long' ? 'support-too-long' : 'support-text-only', { n: length });
+      await answer('support-text-only');
     }
     return;
   }
   await supportDialog.end(ctx);
-  await showWaitingMessage(ctx, ctx.t('support-created', { id: result.ticket.id }), result.ticket.id);
-  await announceTicket(ctx.api, ctx.deps, result.ticket.id, 'new');
+  // Told once it is known whether anyone was reached: "agents were notified" only when true.
+  const reached = await announceTicket(ctx.api, ctx.deps, result.ticket.id, 'new');
+  const key = reached > 0 ? 'support-created' : 'support-created-nobody';
+  await showWaitingMessage(ctx, ctx.t(key, { id: result.ticket.id }), result.ticket.id);
 }

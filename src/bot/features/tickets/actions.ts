@@ -42,9 +42,11 @@ export async function take(ctx: BotContext, id: number): Promise<void> {
     pressed,
   );
   await tellCustomer(ctx.api, ctx.deps, view.customer, 'support-taken', { id, agent: ctx.user.firstName });
-  // The customer may have written more while the ticket waited: show the whole conversation.
+  // The customer may have written more while the ticket waited, or a problem longer than the
+  // card's 200-character subject: show the whole conversation.
   const entries = await tickets.transcript(id);
-  if (entries.length > 1) await sendTranscript(ctx.api, ctx.deps, ctx.user, id);
+  if (entries.length > 1 || entries[0]?.message.text !== view.ticket.text)
+    await sendTranscript(ctx.api, ctx.deps, ctx.user, id);
 }
 
 /** "Close": the customer is unlocked and asked for a rating; whoever else was involved hears of it. */

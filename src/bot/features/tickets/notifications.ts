@@ -10,15 +10,22 @@ import { cardText, permissionsOf } from './screens.js';
 import { localeOf, type NotifyDeps, translateFor } from './their-language.js';
 
 /**
- * Notifies every recipient (active support agents, opted-in admins and owners) of a ticket that
- * waits in the open pool: "New ticket #N from …" (or "back in the queue") with "Take into work".
- * Each message is recorded so that it loses its button when someone takes the ticket.
+ * Notifies every recipient (active support agents, opted-in admins and owners; all owners when
+ * that is nobody) of a ticket that waits in the open pool: "New ticket #N from …" (or "back in the
+ * queue") with "Take into work". Each message is recorded so that it loses its button when someone
+ * takes the ticket. Returns how many people it reached.
  */
-export async function announceTicket(api: Api, deps: NotifyDeps, ticketId: number, kind: 'new' | 'requeued') {
+export async function announceTicket(
+  api: Api,
+  deps: NotifyDeps,
+  ticketId: number,
+  kind: 'new' | 'requeued',
+): Promise<number> {
   const { tickets } = deps.services;
   const view = await tickets.view(ticketId);
-  if (view?.ticket.state !== 'created') return;
-  for (const recipient of await tickets.notificationRecipients()) {
+  if (view?.ticket.state !== 'created') return 0;
+  let reached = 0;
+  for (const recipient of await tickets.announcementRecipients()) {
     const t = translateFor(deps, recipient);
     const text = t(kind === 'new' ? 'tickets-new' : 'tickets-requeued', {
       id: ticketId,
@@ -29,8 +36,11 @@ export async function announceTicket(api: Api, deps: NotifyDeps, ticketId: numbe
       reply_markup: takeKeyboard(t, ticketId),
       photo: view.ticket.photo,
     });
-    if (message) await tickets.recordNotification(ticketId, recipient.telegramId, message.message_id);
+    if (!message) continue;
+    reached++;
+    await tickets.recordNotification(ticketId, recipient.telegramId, message.message_id);
   }
+  return reached;
 }
 
 /**
