@@ -298,6 +298,21 @@ describe('close, reopen, rate, withdraw', () => {
     expect(await service.reopen(ticket.id, anna)).toEqual({ ok: false, reason: 'not_closed' });
   });
 
+  it('reopening a rated ticket keeps its rating history; the next closing is rated again', async () => {
+    const anna = await agent('Anna');
+    const { customer, ticket } = await newTicket();
+    await service.take(ticket.id, anna);
+    await service.close(ticket.id, anna);
+    expect((await service.rate(ticket.id, customer.id, 2)).ok).toBe(true);
+    expect((await service.reopen(ticket.id, anna)).ok).toBe(true);
+    expect((await service.ratingsOf(ticket.id)).map((r) => r.rating)).toEqual([2]);
+    await service.close(ticket.id, anna);
+    expect((await service.rate(ticket.id, customer.id, 5)).ok).toBe(true);
+    expect(await service.rate(ticket.id, customer.id, 4)).toEqual({ ok: false, reason: 'already_rated' });
+    expect((await service.ratingsOf(ticket.id)).map((r) => r.rating)).toEqual([2, 5]);
+    expect((await service.byId(ticket.id))?.rating).toBe(5);
+  });
+
   it('reopen puts the ticket back in the pool when its agent has left the staff', async () => {
     const anna = await agent('Anna');
     const admin = await agent('Ada', 'admin');

@@ -48,6 +48,27 @@ export const tickets = pgTable(
   ],
 );
 
+/**
+ * Every rating a customer gave a ticket, in order. `tickets.rating` is the rating of its latest
+ * closing (cleared when the ticket is reopened, so that the next closing is rated again); the
+ * ratings given before a reopening stay here.
+ */
+export const ticketRatings = pgTable(
+  'ticket_ratings',
+  {
+    id: serial('id').primaryKey(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    rating: smallint('rating').notNull(),
+    ratedAt: timestamp('rated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('ticket_ratings_ticket_idx').on(t.ticketId, t.ratedAt),
+    check('ticket_ratings_rating_check', sql`${t.rating} between 1 and 5`),
+  ],
+);
+
 export const ticketMessages = pgTable(
   'ticket_messages',
   {

@@ -42,6 +42,9 @@ export class TicketService {
   byId(ticketId: number): Promise<Ticket | undefined> {
     return queries.byId(this.db, ticketId);
   }
+  ratingsOf(ticketId: number): Promise<{ rating: number; ratedAt: Date }[]> {
+    return queries.ratingsOf(this.db, ticketId);
+  }
   view(ticketId: number): Promise<TicketView | undefined> {
     return queries.view(this.db, ticketId);
   }

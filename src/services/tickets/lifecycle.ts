@@ -3,7 +3,7 @@
 import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { staff, ticketMessages, tickets, users } from '../../db/schema/index.js';
+import { staff, ticketMessages, ticketRatings, tickets, users } from '../../db/schema/index.js';
 import { isAdminRole, isStaffRole } from '../staff.js';
 import { byId, holdsOrAdmin, openTicketOf, view } from './queries.js';
 import {
@@ -162,7 +162,8 @@ const ownerArray = (ownerIds: readonly number[]): string =>
  * still staff (or an owner): they know the conversation, and the customer continues where they
  * left off. A ticket nobody held, or whose agent has left, goes back to the open pool (created).
  * Its last holder may reopen it, admins and owners any; a ticket nobody held any agent.
- * Closing time and rating are cleared: the rating is asked again at the next close.
+ * Closing time and the current rating are cleared, so the next closing is rated again; earlier
+ * ratings stay in the ticket's rating history (ticket_ratings).
  * Refused when the customer has opened another ticket in the meantime (one open per customer).
  */
 export async function reopen(
@@ -281,7 +282,10 @@ export async function withdraw(
   });
 }
 
-/** The customer rates a closed ticket 1–5, once. */
+/**
+ * The customer rates a closed ticket 1–5, once per closing: the rating is the ticket's current one
+ * and an entry of its rating history (kept when the ticket is reopened and rated again).
+ */
 export async function rate(
   db: Executor,
   ticketId: number,
@@ -289,18 +293,22 @@ export async function rate(
   rating: number,
 ): Promise<RateResult> {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) return { ok: false, reason: 'bad_rating' };
-  const [rated] = await db
-    .update(tickets)
-    .set({ rating })
-    .where(
-      and(
-        eq(tickets.id, ticketId),
-        eq(tickets.userId, customerUserId),
-        eq(tickets.state, 'closed'),
-        isNull(tickets.rating),
-      ),
-    )
-    .returning();
+  const rated = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(tickets)
+      .set({ rating })
+      .where(
+        and(
+          eq(tickets.id, ticketId),
+          eq(tickets.userId, customerUserId),
+          eq(tickets.state, 'closed'),
+          isNull(tickets.rating),
+        ),
+      )
+      .returning();
+    if (row) await tx.insert(ticketRatings).values({ ticketId, rating });
+    return row;
+  });
   if (rated) return { ok: true, ticket: rated };
   const ticket = await byId(db, ticketId);
   if (!ticket || ticket.userId !== customerUserId) return { ok: false, reason: 'not_found' };

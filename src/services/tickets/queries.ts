@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import { ticketMessages, tickets, users } from '../../db/schema/index.js';
+import { ticketMessages, ticketRatings, tickets, users } from '../../db/schema/index.js';
 import { isAdminRole, isStaffRole } from '../staff.js';
 import type { Actor, Ticket, TicketTab, TicketView, TranscriptEntry } from './types.js';
 
@@ -16,6 +16,18 @@ export function holdsOrAdmin(actor: Actor): SQL | undefined {
 export async function byId(db: Executor, ticketId: number): Promise<Ticket | undefined> {
   const [row] = await db.select().from(tickets).where(eq(tickets.id, ticketId));
   return row;
+}
+
+/** Every rating the ticket was given (one per rated closing), oldest first. */
+export async function ratingsOf(
+  db: Executor,
+  ticketId: number,
+): Promise<{ rating: number; ratedAt: Date }[]> {
+  return db
+    .select({ rating: ticketRatings.rating, ratedAt: ticketRatings.ratedAt })
+    .from(ticketRatings)
+    .where(eq(ticketRatings.ticketId, ticketId))
+    .orderBy(asc(ticketRatings.ratedAt), asc(ticketRatings.id));
 }
 
 /** The ticket with its customer and agent, for cards and notifications. */
