@@ -70,12 +70,24 @@ export function isAdminPanelDialog(state: DialogState | undefined): boolean {
   return state !== undefined && (dialogNamed(state.name)?.adminPanel ?? false);
 }
 
-/** Retires the keyboard of the stored prompt, unless it is the message whose button is being pressed. */
+/**
+ * Prompts answered by a button of their own in this update: the handler may still draw on that
+ * message (edit it into the next screen), so its keyboard is retired only if a new prompt is sent.
+ */
+const pressedPrompts = new WeakMap<BotContext, number>();
+
+/**
+ * Retires the keyboard of the stored prompt. The message whose button is being pressed is left to
+ * the handler, unless the dialog then sends its next prompt as a new message (see `prompt`).
+ */
 async function retirePrompt(ctx: BotContext, state: DialogState | undefined): Promise<void> {
   const prompt = state?.prompt;
   const chatId = ctx.chat?.id;
   if (prompt === undefined || chatId === undefined) return;
-  if (ctx.callbackQuery?.message?.message_id === prompt) return;
+  if (ctx.callbackQuery?.message?.message_id === prompt) {
+    pressedPrompts.set(ctx, prompt);
+    return;
+  }
   await retireKeyboardAt(ctx.api, chatId, prompt, ctx.log);
 }
 
@@ -138,6 +150,10 @@ export function defineDialog<const Step extends string, Data extends Record<stri
       const message = await sendScreen(ctx, screen);
       const state = current(ctx);
       if (state) ctx.session.dialog = { ...state, prompt: message.message_id };
+      // The pressed prompt was answered and the next one is below it: only the new one stays live.
+      const pressed = pressedPrompts.get(ctx);
+      pressedPrompts.delete(ctx);
+      if (pressed !== undefined && ctx.chat) await retireKeyboardAt(ctx.api, ctx.chat.id, pressed, ctx.log);
     },
   };
   dialogs.set(name, dialog as unknown as Dialog<string, unknown>);

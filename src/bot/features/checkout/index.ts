@@ -137,13 +137,11 @@ export function checkoutFeature(_deps: BotDeps): Composer<BotContext> {
 
   onCheckoutButton(composer, useSavedEmail, 'email', async (ctx, data) => {
     await ctx.answerCallbackQuery();
-    await retirePressedKeyboard(ctx);
     if (ctx.user.email) await acceptEmail(ctx, data, ctx.user.email);
   });
 
   onCheckoutButton(composer, skipPromo, 'promo', async (ctx, data) => {
     await ctx.answerCallbackQuery();
-    await retirePressedKeyboard(ctx);
     await checkout.go(ctx, 'confirm', { promo: null });
     await showSummary(ctx, { ...data, promo: null });
   });

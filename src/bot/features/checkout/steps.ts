@@ -4,7 +4,7 @@ import { type PromoRefusal, promoRefusalKey } from '../../../services/promo.js';
 import { html } from '../../../telegram/markup.js';
 import { formatPrice } from '../../../text/format.js';
 import type { BotContext } from '../../context.js';
-import { sendScreen } from '../../ui/screen.js';
+import { retirePressedKeyboard, sendScreen } from '../../ui/screen.js';
 import { formatDeadline } from '../catalog/card.js';
 import { type CheckoutData, type CheckoutStep, checkout } from './dialog.js';
 import { emailStepKeyboard, promoStepKeyboard, summaryKeyboard } from './keyboards.js';
@@ -17,6 +17,7 @@ export async function activeProduct(ctx: BotContext, data: CheckoutData): Promis
   const product = await ctx.deps.services.catalog.byIdActive(data.productId);
   if (!product) {
     await checkout.end(ctx);
+    await retirePressedKeyboard(ctx);
     await sendScreen(ctx, { text: ctx.t('order-product-gone') });
   }
   return product;
