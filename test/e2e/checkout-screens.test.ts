@@ -1,8 +1,16 @@
 import { eq } from 'drizzle-orm';
+import { Api, InputFile } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, products, users } from '../../src/db/schema/index.js';
-import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
-import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { makePng, type StoredMessage } from '../../src/sandbox/emulator/index.js';
+import {
+  buttonsOf,
+  type Harness,
+  startHarness,
+  TEST_TOKEN,
+  type TestUser,
+  textOf,
+} from '../helpers/harness.js';
 
 let h: Harness;
 let logoId: number;
@@ -130,6 +138,36 @@ describe('checkout: double taps', () => {
     expect([first?.text, second?.text]).toContain(
       'You are already ordering this: send your email as asked in the message below.',
     );
+  });
+
+  it('"Order" on a card drawn again below the email prompt starts afresh there', async () => {
+    const keeper = await h.startedUser();
+    const api = new Api(TEST_TOKEN, { apiRoot: h.emu.apiRoot });
+    const sent = await api.sendPhoto(keeper.id, new InputFile(makePng(64, 48), 'p.png'));
+    await h.db
+      .insert(products)
+      .values({
+        title: 'Poster',
+        description: 'A poster',
+        price: 3000,
+        deadlineDays: 2,
+        image: sent.photo.at(-1)!.file_id,
+      });
+    const kim = await h.startedUser({ languageCode: 'en' });
+    kim.send('/catalog');
+    const card = await kim.reply(isCard);
+    await kim.press(card, '🛒 Order');
+    const firstPrompt = await kim.reply('Send the email');
+    // Paging to the photo card and back replaces the card: it is now below the prompt.
+    await kim.press(card, '▶');
+    const photoCard = await kim.reply('A poster');
+    await kim.press(photoCard, '◀');
+    const later = await kim.reply(isCard);
+    expect(later.message_id).toBeGreaterThan(firstPrompt.message_id);
+    await kim.press(later, '🛒 Order');
+    const again = await kim.reply('Send the email');
+    expect(buttonsOf(h.emu.message(kim.id, firstPrompt.message_id)!)).toEqual([]);
+    expect(live(kim).map((m) => m.message_id)).toEqual([again.message_id]);
   });
 
   it('a double tap on "No promo code" is answered quietly and shows one summary', async () => {

@@ -99,6 +99,24 @@ function onCheckoutButton(
   );
 }
 
+/**
+ * True when the checkout of `productId` waits for its email and its prompt came after the pressed
+ * card (Order pressed on a card shown later starts afresh, below that card).
+ */
+function emailPromptBelow(ctx: BotContext, productId: number): boolean {
+  const open = checkout.read(ctx);
+  const prompt = ctx.session.dialog?.prompt;
+  const card = ctx.callbackQuery?.message?.message_id;
+  return (
+    open?.step === 'email' &&
+    open.data.productId === productId &&
+    open.data.email === undefined &&
+    prompt !== undefined &&
+    card !== undefined &&
+    card < prompt
+  );
+}
+
 /** "Order" on a product card, and the checkout dialog's buttons and answers. */
 export function checkoutFeature(_deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -113,10 +131,9 @@ export function checkoutFeature(_deps: BotDeps): Composer<BotContext> {
           await ctx.answerCallbackQuery({ text: ctx.t('catalog-product-unavailable'), show_alert: true });
           return;
         }
-        const open = checkout.read(ctx);
-        if (open?.step === 'email' && open.data.productId === product.id && open.data.email === undefined) {
-          // A double tap on "Order" (or Order again before answering): the email prompt is already
-          // the last step asked, so a second one would only pile up.
+        if (emailPromptBelow(ctx, product.id)) {
+          // A double tap on "Order" (or Order again before answering): the email prompt this card
+          // started is right below it, so a second one would only pile up.
           await ctx.answerCallbackQuery({ text: ctx.t('order-already-started') });
           return;
         }
