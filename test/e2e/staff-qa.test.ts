@@ -66,7 +66,7 @@ describe('advertising', () => {
       (m) => m.message_id === draft.message_id && textOf(m).includes('Когда отправить'),
     );
     await owner.press(schedule, 'В дату и время');
-    await owner.reply(/Пришлите дату и время/);
+    await owner.reply(/Пришлите дату и час/);
     owner.send('2099-12-31 18:00');
     const scheduled = await owner.reply(/Черновик/);
     // The admin was away: the chosen time is now an hour ago.
@@ -90,7 +90,7 @@ describe('advertising', () => {
       (m) => m.message_id === draft.message_id && textOf(m).includes('Когда отправить'),
     );
     await owner.press(schedule, 'Каждый день');
-    await owner.reply(/Пришлите время/);
+    await owner.reply(/Во сколько отправлять каждый день/);
     owner.send('10:00');
     const scheduled = await owner.reply(/Черновик/);
     // Composed yesterday: the stored next occurrence is in the past.
@@ -157,7 +157,8 @@ describe('advertising list', () => {
       (m) => m.message_id === draft.message_id && buttonsOf(m).some((b) => b.data === `bc:v:${id}`),
     );
     const label = buttonsOf(list).find((b) => b.data === `bc:v:${id}`)?.text ?? '';
-    expect(label).toContain('Скидки & подарки 🎁');
+    // Cut at a word (the run of emoji is one long word), entities decoded.
+    expect(label).toContain('Скидки & подарки');
     expect(label).not.toContain('&amp;');
     expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
