@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -249,15 +250,19 @@ function pgliteOptions(): PGliteOptions {
   return { startParams: [...PGlite.defaultStartParams, ...settings], initDbStartParams: settings };
 }
 
+/** src/db/ or dist/db/ → the project's root. */
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
 /** Run by a child node: creates the database cluster in a directory and closes it. */
 const CREATE_CLUSTER = `
-const [moduleUrl, dataDir, options] = process.argv.slice(1);
+const [dataDir, options] = process.argv.slice(1);
 try {
-  const { PGlite } = await import(moduleUrl);
+  const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create(dataDir, JSON.parse(options));
   await db.close();
 } catch (error) {
-  process.stderr.write(error instanceof Error ? error.message : String(error));
+  // Emscripten's file system throws plain objects ({ name: 'ErrnoError', errno }).
+  process.stderr.write(error instanceof Error ? error.message : JSON.stringify(error));
   process.exitCode = 1;
 }`;
 
@@ -268,11 +273,16 @@ try {
  * against 276 MB after any later one). A child gives all of it back to the OS when it exits.
  */
 async function createPgliteCluster(dataDir: string): Promise<void> {
-  const args = ['--input-type=module', '--eval', CREATE_CLUSTER, import.meta.resolve('@electric-sql/pglite')];
+  const args = [
+    '--input-type=module',
+    '--eval',
+    CREATE_CLUSTER,
+    resolve(dataDir),
+    JSON.stringify(pgliteOptions()),
+  ];
   try {
-    await promisify(execFile)(process.execPath, [...args, dataDir, JSON.stringify(pgliteOptions())], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    // From the project's root the child finds the same @electric-sql/pglite as this module.
+    await promisify(execFile)(process.execPath, args, { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const stderr = (error as { stderr?: unknown }).stderr;
     throw new Error(typeof stderr === 'string' && stderr.trim() ? stderr.trim() : String(error));
