@@ -236,12 +236,12 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
 
 /**
  * Server settings of the embedded PostgreSQL, given at every start (`-c`, over `postgresql.conf`) and
- * to initdb (so a new `DATA_DIR`'s `postgresql.conf` says the same). PGlite keeps PostgreSQL's shared
- * memory inside its WebAssembly memory and zeroes it at start, so every byte of `shared_buffers` is
- * resident from the first second: the stock 128MB was 120 of the 150 MB that PGlite's memory held at
- * idle. The bot's own data is a few MB, so 16MB holds it; a page that does not fit is read again from
- * the file in `DATA_DIR`, which the OS keeps cached. The other settings are only used on demand
- * (work_mem per sort, maintenance_work_mem per index build) and stay at PostgreSQL's defaults.
+ * to initdb (so a new `DATA_DIR`'s `postgresql.conf` says the same). PostgreSQL's shared memory is an
+ * anonymous mmap, which Emscripten serves from PGlite's WebAssembly memory and zeroes, so every byte of
+ * `shared_buffers` is resident from the start: the stock 128MB was 128 of the 151 MB that memory held
+ * at idle. The bot's data is a few MB, so 16MB holds it; a page that does not fit is read again from
+ * its file in `DATA_DIR`, which the OS keeps cached. work_mem and maintenance_work_mem are taken only
+ * while a sort or an index build runs, and stay at PostgreSQL's defaults.
  */
 export const PGLITE_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '16MB' };
 
@@ -267,10 +267,10 @@ try {
 }`;
 
 /**
- * Creates a new database cluster in `dataDir` in a child process. PGlite's initdb runs a second
- * PostgreSQL and copies its whole WebAssembly memory; in the bot's own process that left about
- * 450 MB that V8 had no reason to collect while the bot sat idle (721 MB idle after a first start
- * against 276 MB after any later one). A child gives all of it back to the OS when it exits.
+ * Creates a new database cluster in `dataDir` in a child process. PGlite's initdb starts a second
+ * PostgreSQL and copies its whole WebAssembly memory; in the bot's own process that left about 450 MB
+ * of garbage that V8 had no reason to collect while the bot sat idle (848 MB idle after a first
+ * start, 390 MB after a later one). A child returns all of it to the OS when it exits.
  */
 async function createPgliteCluster(dataDir: string): Promise<void> {
   const args = [
