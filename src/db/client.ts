@@ -243,7 +243,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
  * its file in `DATA_DIR`, which the OS keeps cached. work_mem and maintenance_work_mem are taken only
  * while a sort or an index build runs, and stay at PostgreSQL's defaults.
  */
-export const PGLITE_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '16MB' };
+const PGLITE_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '16MB' };
 
 function pgliteOptions(): PGliteOptions {
   const settings = Object.entries(PGLITE_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
