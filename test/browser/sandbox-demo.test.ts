@@ -1,11 +1,13 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { orders, products, staff } from '../../src/db/schema/index.js';
+import { SANDBOX_CHANNEL } from '../../src/sandbox/personas.js';
 import { personaNamed, SandboxPage, screenshot, useSandboxInBrowser } from './sandbox.js';
 
 const mike = personaNamed('mike_customer');
 const anna = personaNamed('anna_customer');
 const oleg = personaNamed('oleg_owner');
+const dan = personaNamed('dan_support');
 
 // The browser runs in another time zone than the studio's (TIMEZONE defaults to Europe/Moscow).
 const env = useSandboxInBrowser({ width: 1200, height: 800 }, 'America/Los_Angeles');
@@ -139,6 +141,66 @@ describe('the sandbox as a demo', () => {
     expect(ui.errors).toEqual([]);
     await ui.page.close();
   }, 90_000);
+
+  it('a URL button and a text link to the bot open as deep links as the persona picked; other t.me links open no tab', async () => {
+    const ui = await SandboxPage.open(env.browser.context, env.sandbox.url);
+    const emu = env.sandbox.sandbox.emulator;
+    const [product] = await env.sandbox.database.db
+      .select()
+      .from(products)
+      .where(eq(products.title, 'Лендинг'));
+    const link = `https://t.me/${emu.bot.username}?start=p_${product?.id}`;
+    // A post in the channel, as an ad with an "open the service" button would look.
+    const text = 'Новый лендинг за 5 дней. Подробнее. Наш чат.';
+    const linked = (word: string, url: string) => ({
+      type: 'text_link',
+      offset: text.indexOf(word),
+      length: word.length,
+      url,
+    });
+    await emu.invoke('sendMessage', {
+      chat_id: SANDBOX_CHANNEL.id,
+      text,
+      entities: [linked('Подробнее', link), linked('Наш чат', 'https://t.me/some_other_chat')],
+      reply_markup: { inline_keyboard: [[{ text: 'Открыть услугу', url: link }]] },
+    });
+    await ui.page.getByTestId('chat-channel').click();
+    const post = ui.page.locator('[data-testid="message"]').filter({ hasText: 'Новый лендинг' }).last();
+    await post.waitFor();
+    const pages = env.browser.context.pages().length;
+
+    await post.locator('a[data-entity="text_link"]').filter({ hasText: 'Наш чат' }).click();
+    await ui.page
+      .locator('[data-testid="toast"]:not([hidden])')
+      .filter({ hasText: 'outside the sandbox' })
+      .waitFor();
+
+    await post.getByTestId('inline-button').filter({ hasText: 'Открыть услугу' }).click();
+    await ui.page.locator('[data-testid="persona-picker"][open]').waitFor();
+    await ui.page.getByTestId('picker-cancel').click();
+    await ui.page.locator('[data-testid="persona-picker"]:not([open])').waitFor({ state: 'attached' });
+
+    await post.locator('a[data-entity="text_link"]').filter({ hasText: 'Подробнее' }).click();
+    await ui.page.getByTestId(`pick-persona-${dan.id}`).click();
+    await ui.page.locator(`[data-testid="app"][data-chat="${dan.id}"]`).waitFor();
+    // Dan gets the service's card the link points to.
+    await ui.page
+      .locator('[data-testid="message"][data-sender="bot"]')
+      .filter({ hasText: 'Лендинг' })
+      .getByTestId('inline-button')
+      .filter({ hasText: t('en', 'catalog-btn-order') })
+      .last()
+      .waitFor();
+    expect(
+      emu
+        .chat(dan.id)
+        .messages.filter((m) => m.sender === 'user')
+        .at(-1)?.text,
+    ).toBe(`/start p_${product?.id}`);
+    expect(env.browser.context.pages().length).toBe(pages);
+    expect(ui.errors).toEqual([]);
+    await ui.page.close();
+  });
 
   it('a persona switches the language of their app, and the bot answers in it', async () => {
     const ui = await SandboxPage.open(env.browser.context, env.sandbox.url);

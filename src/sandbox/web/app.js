@@ -543,10 +543,17 @@ async function openLink(url) {
       if (who !== state.current) await openChat(who);
       return;
     }
-    const result = await api(`/api/personas/${state.current}/open-link`, { json: { url } });
-    if (result.action === 'joined-channel') toast(`Joined @${state.world.channel.username}`);
-    else if (target) toast(`${url} is outside the sandbox`);
-    else if (result.action === 'external') window.open(url, '_blank', 'noopener,noreferrer');
+    const channel = state.world.channel.username.toLowerCase();
+    if (target?.username === channel && currentPersona()) {
+      const result = await api(`/api/personas/${state.current}/open-link`, { json: { url } });
+      if (result.action === 'joined-channel') toast(`Joined @${state.world.channel.username}`);
+    } else if (target?.username === channel) {
+      toast(`This is @${state.world.channel.username}`);
+    } else if (target) {
+      toast(`${url} is outside the sandbox`);
+    } else {
+      window.open(url, '_blank', 'noopener,noreferrer');
+    }
   } catch (error) {
     reportError(error);
   }
