@@ -212,6 +212,13 @@ describe('the sandbox as a demo', () => {
     const greeting = ui.botMessage('PHOENIX');
     await greeting.filter({ hasText: /[А-Яа-яЁё]{4}/ }).waitFor();
     expect(env.sandbox.sandbox.emulator.user(mike.id).language_code).toBe('ru');
+    const unknown = await fetch(`${env.sandbox.url}/api/personas/${mike.id}/language`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ languageCode: 'xx' }),
+    });
+    expect(unknown.status).toBe(400);
+    expect(env.sandbox.sandbox.emulator.user(mike.id).language_code).toBe('ru');
     await ui.page.getByTestId('persona-language').selectOption('en');
     await ui.persona(mike.id).filter({ hasText: 'English' }).waitFor();
     expect(ui.errors).toEqual([]);
@@ -223,6 +230,13 @@ describe('the sandbox as a demo', () => {
     const { db } = env.sandbox.database;
     await db.update(products).set({ title: 'Изменённый лендинг' }).where(eq(products.title, 'Лендинг'));
 
+    // Only a confirmed request resets.
+    const unconfirmed = await fetch(`${env.sandbox.url}/api/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(unconfirmed.status).toBe(400);
     // Cancel changes nothing.
     await ui.page.getByTestId('reset-demo').click();
     await ui.page.locator('[data-testid="reset-dialog"][open]').waitFor();

@@ -1,8 +1,9 @@
 /**
  * The sandbox page's HTTP side: static files, a JSON view of the emulator's chats, user actions (send text or
  * a photo, reply to a message, press a button, open a link, join/leave the channel, block the bot, switch the
- * app language), Reset demo, and a server-sent event stream of everything that changes. Only the personas can be driven; the page never sees raw HTML from the bot —
- * it gets text + entities and builds DOM nodes itself.
+ * app language), Reset demo, and a server-sent event stream of everything that changes. Only the personas
+ * can be driven; the page never sees raw HTML from the bot — it gets text + entities and builds DOM nodes
+ * itself.
  */
 import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
@@ -188,9 +189,13 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
     if (roleCheck) return;
     roleCheck = setTimeout(async () => {
       roleCheck = undefined;
-      for (const persona of PERSONAS) {
-        const before = shownRoles.get(persona.id);
-        if (before !== undefined && before !== (await roleOf(persona))) await personaChanged(persona);
+      try {
+        for (const persona of PERSONAS) {
+          const before = shownRoles.get(persona.id);
+          if (before !== undefined && before !== (await roleOf(persona))) await personaChanged(persona);
+        }
+      } catch {
+        // The sandbox is stopping (the emulator is gone): nothing to show any more.
       }
     }, 100);
   };
@@ -442,6 +447,8 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
   return {
     app,
     closeStreams() {
+      clearTimeout(roleCheck);
+      roleCheck = undefined;
       for (const stream of streams) stream.abort();
       streams.clear();
       listeners.clear();
