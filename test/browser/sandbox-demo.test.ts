@@ -71,7 +71,12 @@ describe('the sandbox as a demo', () => {
     const time = await ui.page.getByTestId('message-time').last().textContent();
     const date = env.sandbox.sandbox.emulator.chat(mike.id).messages.at(-1)?.date ?? 0;
     const at = (timeZone: string) =>
-      new Date(date * 1000).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit', timeZone });
+      new Date(date * 1000).toLocaleTimeString('en-US', {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      });
     expect(time).toContain(at('Europe/Moscow'));
     expect(time).not.toContain(at('America/Los_Angeles'));
     expect(ui.errors).toEqual([]);

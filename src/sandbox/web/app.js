@@ -181,6 +181,7 @@ function formatTime(unix) {
   return new Date(unix * 1000).toLocaleTimeString([], {
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZone: state.world?.timezone,
   });
 }
