@@ -282,6 +282,13 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
     });
   });
 
+  let resetting = false;
+  // While the demo is reset nobody acts: a message sent then would land in a half-wiped world.
+  app.use('/api/personas/*', async (c, next) => {
+    if (resetting) return c.json({ error: 'the demo is being reset; try again in a moment' }, 409);
+    return next();
+  });
+
   const persona = (id: string): Persona | undefined => personaById(Number(id));
   /** `replyTo` of a message the persona sends (the emulator refuses an id that is not in the chat). */
   const replyOption = (replyTo: unknown): { replyTo?: number } =>
@@ -401,7 +408,6 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
     return c.json({ ok: true });
   });
 
-  let resetting = false;
   app.post('/api/reset', async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { confirm?: unknown };
     if (body.confirm !== true) return c.json({ error: 'confirm: true is required' }, 400);
