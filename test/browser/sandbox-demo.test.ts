@@ -109,8 +109,10 @@ describe('the sandbox as a demo', () => {
     await ui.openPersona(anna.id);
     await ui.startBot();
     await ui.joinChannel();
+    const before = await ui.botMessages().count();
     await ui.command('support');
-    await ui.botMessage('200').waitFor();
+    // The bot asks for the problem (whatever its wording).
+    await expect.poll(() => ui.botMessages().count()).toBeGreaterThan(before);
     await ui.type('Форма на сайте не отправляется');
     await ui.botMessage(/#\d+/).waitFor();
     await ui.openPersona(mike.id);
