@@ -16,7 +16,8 @@ import { Poller } from './polling.js';
 import { closeServer, createHttpApp, listen, WEBHOOK_PATH } from './server/http.js';
 import { WebhookIntake } from './server/webhook.js';
 
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+/** `chat_member`: joins and leaves of the gate's channel (sent only because it is asked for here). */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member', 'chat_member'] as const;
 
 export class StartupError extends Error {
   override name = 'StartupError';

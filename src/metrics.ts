@@ -2,7 +2,13 @@ import type { Transformer } from 'grammy';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** The update kinds counted by name; anything else is `other`. */
-export const UPDATE_TYPES = ['message', 'callback_query', 'my_chat_member', 'edited_message'] as const;
+export const UPDATE_TYPES = [
+  'message',
+  'callback_query',
+  'my_chat_member',
+  'chat_member',
+  'edited_message',
+] as const;
 export type UpdateType = (typeof UPDATE_TYPES)[number] | 'other';
 export type UpdateOutcome = 'ok' | 'error';
 /** How a Bot API request ended: Telegram's answer class, or no answer at all (`network`). */

@@ -50,3 +50,16 @@ describe('SubscriptionChecker cache', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('SubscriptionChecker.isGateChannel', () => {
+  const silent = async () => undefined;
+  it('recognises the channel by @name (any case) or by its -100… id, and nothing else', () => {
+    const byName = new SubscriptionChecker('@Cache_Channel', createLogger('silent'), silent);
+    expect(byName.isGateChannel({ id: CHANNEL_ID, username: 'cache_channel' })).toBe(true);
+    expect(byName.isGateChannel({ id: CHANNEL_ID, username: 'other_channel' })).toBe(false);
+    expect(byName.isGateChannel({ id: CHANNEL_ID })).toBe(false);
+    const byId = new SubscriptionChecker(String(CHANNEL_ID), createLogger('silent'), silent);
+    expect(byId.isGateChannel({ id: CHANNEL_ID, username: 'cache_channel' })).toBe(true);
+    expect(byId.isGateChannel({ id: CHANNEL_ID - 1 })).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@ import { UPDATE_TYPES, type UpdateType } from '../metrics.js';
 import { createBotApiFetch } from '../telegram/fetch.js';
 import { boundedRetry } from './api-retry.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
-import { gateFeature } from './features/gate.js';
+import { channelMembership, gateFeature } from './features/gate.js';
 import { featureComposers } from './features/index.js';
 import { startFeature } from './features/start.js';
 import { ticketWaitLock } from './features/support/index.js';
@@ -101,6 +101,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
 
   const guarded = bot.errorBoundary(answerError);
   guarded.use(intake);
+  guarded.use(channelMembership);
   guarded.use(registerUser);
   guarded.use(sessions(new PostgresSessionStorage<SessionData>(deps.db, deps.logger)));
   guarded.use(ticketWaitLock);

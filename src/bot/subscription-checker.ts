@@ -1,5 +1,5 @@
 import { type Api, GrammyError } from 'grammy';
-import type { ChatMember } from 'grammy/types';
+import type { Chat, ChatMember } from 'grammy/types';
 import type { Logger } from '../logger.js';
 
 /** Subscribed: member, administrator, creator, or restricted while still a member. */
@@ -33,8 +33,9 @@ export const POSITIVE_TTL_MS = 5 * 60 * 1000;
 
 /**
  * Checks channel membership with getChatMember. Positive answers are cached for a few minutes
- * (members rarely leave, and it saves a Bot API call per update); negative answers never are, so a
- * user who just joined is let in at once. When the bot cannot check at all (it is not an
+ * (it saves a Bot API call per update); negative answers never are, so a user who just joined is let
+ * in at once. A `chat_member` update of the channel (someone joined or left) drops that user's cached
+ * answer, so leaving takes effect at once too. When the bot cannot check at all (it is not an
  * administrator of the channel, or the id is wrong) users are let through, the error is logged and
  * the owners are told once: a misconfigured gate must not lock every customer out.
  */
@@ -77,5 +78,12 @@ export class SubscriptionChecker {
 
   forget(userId: number): void {
     this.cache.delete(userId);
+  }
+
+  /** Whether `chat` is the gate's channel (CHANNEL_ID is `@name` or the `-100…` id). */
+  isGateChannel(chat: Pick<Chat, 'id'> & { username?: string }): boolean {
+    const id = this.channelId;
+    if (id.startsWith('@')) return chat.username?.toLowerCase() === id.slice(1).toLowerCase();
+    return String(chat.id) === id;
   }
 }

@@ -10,10 +10,10 @@ export interface Persona {
   firstName: string;
   lastName?: string;
   username: string;
+  /** The language of the persona's Telegram app at first (the page can switch it). */
   languageCode: 'ru' | 'en';
+  /** The role the sandbox starts with (the page shows the bot's current one). */
   role: PersonaRole;
-  /** A short line under the name in the page's side list. */
-  about: string;
   /** Avatar colour in the page. */
   color: string;
 }
@@ -36,7 +36,6 @@ export const PERSONAS: readonly Persona[] = [
     username: 'anna_customer',
     languageCode: 'ru',
     role: 'customer',
-    about: 'Customer (Russian)',
     color: '#e17076',
   },
   {
@@ -46,7 +45,6 @@ export const PERSONAS: readonly Persona[] = [
     username: 'mike_customer',
     languageCode: 'en',
     role: 'customer',
-    about: 'Customer (English)',
     color: '#7bc862',
   },
   {
@@ -56,7 +54,6 @@ export const PERSONAS: readonly Persona[] = [
     username: 'oleg_owner',
     languageCode: 'ru',
     role: 'owner',
-    about: 'Owner of the studio',
     color: '#ee7aae',
   },
   {
@@ -65,7 +62,6 @@ export const PERSONAS: readonly Persona[] = [
     username: 'sveta_support',
     languageCode: 'ru',
     role: 'support',
-    about: 'Support agent',
     color: '#6ec9cb',
   },
   {
@@ -74,7 +70,6 @@ export const PERSONAS: readonly Persona[] = [
     username: 'dan_support',
     languageCode: 'en',
     role: 'support',
-    about: 'Support agent',
     color: '#65aadd',
   },
 ];

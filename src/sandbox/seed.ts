@@ -4,9 +4,11 @@
  * agents. Later runs leave whatever the owner changed in the admin panel alone.
  */
 import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import { createServices } from '../services/index.js';
+import { queryRows } from '../services/raw-query.js';
 import type { TelegramEmulator } from './emulator/index.js';
 import { OWNER_PERSONA, PERSONAS, SANDBOX_CHANNEL } from './personas.js';
 
@@ -139,4 +141,20 @@ async function reuploadLostPictures(
     await services.catalog.update(product.id, { image });
     logger.info({ product: product.id }, 'sandbox: demo picture uploaded again');
   }
+}
+
+/**
+ * Empties every table of the bot's schema in one statement (the migrations' own bookkeeping lives in
+ * another schema and stays). Sequences are not restarted: an id is never handed out twice, so whatever
+ * the running bot still holds (a broadcast cached by id, a progress message of a run) cannot be mistaken
+ * for a new row.
+ */
+export async function wipeDemoDatabase(db: Database): Promise<void> {
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`select tablename as name from pg_tables where schemaname = current_schema()`,
+  );
+  if (tables.length === 0) return;
+  const list = tables.map((t) => `"${t.name.replaceAll('"', '""')}"`).join(', ');
+  await db.execute(sql.raw(`truncate table ${list} cascade`));
 }

@@ -15,9 +15,10 @@ import type { DatabaseHandle } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import type { Logger } from '../logger.js';
 import { closeServer, listen } from '../server/http.js';
+import { createServices } from '../services/index.js';
 import { TelegramEmulator } from './emulator/index.js';
 import { OWNER_PERSONA, PERSONAS, SANDBOX_BOT, SANDBOX_CHANNEL, SANDBOX_TOKEN } from './personas.js';
-import { seedDemoData } from './seed.js';
+import { seedDemoData, wipeDemoDatabase } from './seed.js';
 import { loadChats, saveChats } from './state-file.js';
 import { createSandboxRoutes } from './web/routes.js';
 
@@ -92,7 +93,35 @@ export async function startSandbox(
   if (!restored) emu.setMemberStatus(SANDBOX_CHANNEL.id, OWNER_PERSONA.id, 'creator');
 
   let botHttp: Hono | undefined;
-  const routes = createSandboxRoutes({ emu, botHttp: () => botHttp });
+  const services = createServices(database.db, { ownerIds: [OWNER_PERSONA.id] });
+  /** The owner and the agents press Start (on the first run, and after Reset demo): the bot sets their menus. */
+  const startStaff = () => {
+    for (const p of PERSONAS) {
+      const state = emu.userState(p.id);
+      if (p.role !== 'customer' && !state.started && !state.blocked) emu.sendText(p.id, '/start');
+    }
+  };
+  /**
+   * Reset demo, with the bot running: the database loses every row (the ids go on, so nothing the bot holds
+   * in memory — a broadcast's cached text — can be taken for a new row), the chats are cleared (customers
+   * leave the channel: the bot hears chat_member and forgets their cached subscription), the demo data is
+   * seeded again and the staff press Start as on the first run.
+   */
+  const resetDemo = async () => {
+    await wipeDemoDatabase(database.db);
+    emu.clearChats();
+    await seedDemoData(database.db, emu, logger);
+    startStaff();
+    await save();
+    logger.info('sandbox demo reset');
+  };
+  const routes = createSandboxRoutes({
+    emu,
+    botHttp: () => botHttp,
+    roleOf: (userId) => services.staff.roleOf(userId),
+    reset: resetDemo,
+    timezone: config.timezone,
+  });
   const app = routes.app;
   app.all('/bot*', (c) => emu.fetch(c.req.raw));
   app.all('/file/bot*', (c) => emu.fetch(c.req.raw));
@@ -149,10 +178,7 @@ export async function startSandbox(
       botHttp = bot;
     },
     ready(options = {}) {
-      for (const p of PERSONAS) {
-        const state = emu.userState(p.id);
-        if (p.role !== 'customer' && !state.started && !state.blocked) emu.sendText(p.id, '/start');
-      }
+      startStaff();
       if (options.print ?? true) {
         process.stdout.write(`PHOENIX sandbox: ${base}  (bot logs: ${sandboxLogPath(config)})\n`);
       }

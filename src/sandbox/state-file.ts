@@ -26,7 +26,7 @@ export async function saveChats(emu: TelegramEmulator, path: string): Promise<vo
 
 /**
  * Restores saved chats into an emulator whose users and channels already exist: they keep who they are (the
- * personas' names come from the code), and get their saved chats, flags and memberships; saved users and
+ * personas' names come from the code), and get their saved chats, flags, app language and memberships; saved users and
  * channels the emulator does not have are skipped. Files, command menus and id counters come back too.
  * Returns false when there is no (readable) snapshot: the sandbox then starts with empty chats.
  */
@@ -65,7 +65,9 @@ function merge(current: EmulatorSnapshot, saved: EmulatorSnapshot): EmulatorSnap
     ...saved,
     users: current.users.map((user) => {
       const match = saved.users.find((u) => u.id === user.id);
-      return match ? { ...user, started: match.started, blocked: match.blocked, chat: match.chat } : user;
+      if (!match) return user;
+      const language = match.language_code === undefined ? {} : { language_code: match.language_code };
+      return { ...user, ...language, started: match.started, blocked: match.blocked, chat: match.chat };
     }),
     channels: current.channels.map((channel) => {
       const match = saved.channels.find((c) => c.id === channel.id);

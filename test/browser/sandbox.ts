@@ -68,8 +68,11 @@ export async function startTestSandbox(): Promise<RunningSandbox> {
   };
 }
 
-/** Headless Chromium with a fresh profile directory. */
-export async function launchBrowser(viewport = { width: 1200, height: 800 }): Promise<{
+/** Headless Chromium with a fresh profile directory (`timezoneId`: the browser's own time zone). */
+export async function launchBrowser(
+  viewport = { width: 1200, height: 800 },
+  timezoneId?: string,
+): Promise<{
   context: BrowserContext;
   close(): Promise<void>;
 }> {
@@ -79,6 +82,7 @@ export async function launchBrowser(viewport = { width: 1200, height: 800 }): Pr
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
+    ...(timezoneId ? { timezoneId } : {}),
   });
   return {
     context,
@@ -105,7 +109,10 @@ export function personaNamed(username: string): Persona {
  * One sandbox and one Chromium for the test file: started before its tests, closed after them. Read
  * `env.sandbox` and `env.browser` inside tests and hooks.
  */
-export function useSandboxInBrowser(viewport?: { width: number; height: number }): {
+export function useSandboxInBrowser(
+  viewport?: { width: number; height: number },
+  timezoneId?: string,
+): {
   readonly sandbox: RunningSandbox;
   readonly browser: Awaited<ReturnType<typeof launchBrowser>>;
 } {
@@ -113,7 +120,7 @@ export function useSandboxInBrowser(viewport?: { width: number; height: number }
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    browser = await launchBrowser(viewport);
+    browser = await launchBrowser(viewport, timezoneId);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
+import { products, users } from '../../src/db/schema/index.js';
 import { createLogger } from '../../src/logger.js';
 import { TelegramEmulator } from '../../src/sandbox/emulator/index.js';
 import { OWNER_PERSONA, PERSONAS, SANDBOX_CHANNEL, SANDBOX_TOKEN } from '../../src/sandbox/personas.js';
-import { DEMO_PRODUCTS, DEMO_PROMO, seedDemoData } from '../../src/sandbox/seed.js';
+import { DEMO_PRODUCTS, DEMO_PROMO, seedDemoData, wipeDemoDatabase } from '../../src/sandbox/seed.js';
+import { loadChats, saveChats } from '../../src/sandbox/state-file.js';
 import { createServices } from '../../src/services/index.js';
 import { createTestDatabase } from '../helpers/db.js';
 
@@ -57,6 +62,53 @@ describe('sandbox demo data', () => {
     const services = createServices(database.db, { ownerIds: [OWNER_PERSONA.id] });
     for (const product of await services.catalog.listAll(0, 100)) {
       expect(fresh.fileInfo(product.image ?? '')).toBeDefined();
+    }
+  });
+});
+
+describe('Reset demo: the database', () => {
+  it('empties every table and seeds the demo again, with ids going on (never handed out twice)', async () => {
+    const emu = emulator();
+    const services = createServices(database.db, { ownerIds: [OWNER_PERSONA.id] });
+    await seedDemoData(database.db, emu, logger);
+    await services.users.register({ id: 7_100_000_001, first_name: 'Анна', language_code: 'ru' });
+    const before = Math.max(...(await database.db.select().from(products)).map((p) => p.id));
+
+    await wipeDemoDatabase(database.db);
+    expect(await database.db.select().from(users)).toEqual([]);
+    expect(await services.catalog.countAll()).toBe(0);
+    expect(await services.staff.list()).toEqual([]);
+
+    expect(await seedDemoData(database.db, emu, logger)).toBe(true);
+    const after = await database.db.select().from(products);
+    expect(after).toHaveLength(DEMO_PRODUCTS.length);
+    expect(Math.min(...after.map((p) => p.id))).toBeGreaterThan(before);
+    expect((await services.staff.list()).length).toBe(2);
+  });
+});
+
+describe('the sandbox chats file', () => {
+  it('brings back the app language a persona switched to', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phx-chats-'));
+    try {
+      const persona = PERSONAS[0]!;
+      const world = () => {
+        const emu = emulator();
+        emu.createUser({
+          id: persona.id,
+          first_name: persona.firstName,
+          language_code: persona.languageCode,
+        });
+        return emu;
+      };
+      const first = world();
+      first.setUserLanguage(persona.id, persona.languageCode === 'ru' ? 'en' : 'ru');
+      await saveChats(first, join(dir, 'chats.json'));
+      const second = world();
+      expect(await loadChats(second, join(dir, 'chats.json'), logger)).toBe(true);
+      expect(second.user(persona.id).language_code).toBe(persona.languageCode === 'ru' ? 'en' : 'ru');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

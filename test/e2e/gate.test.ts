@@ -1,7 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL, type Harness, startHarness, textOf } from '../helpers/harness.js';
 
 const GATE_TEXT = 'Чтобы пользоваться ботом, подпишитесь на наш канал';
+
+/** How many chat_member updates the bot has handled (its /metrics counter). */
+async function chatMemberUpdatesHandled(h: Harness): Promise<number> {
+  const text = await h.deps.metrics.render();
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith('phoenix_updates_total{type="chat_member",outcome="ok"}'));
+  return Number(line?.split(' ').at(-1) ?? 0);
+}
 
 describe('channel subscription gate', () => {
   let h: Harness;
@@ -52,6 +61,25 @@ describe('channel subscription gate', () => {
     h.emu.setMemberStatus(CHANNEL.id, kicked.id, 'kicked');
     kicked.send('/catalog');
     await kicked.reply(GATE_TEXT);
+  });
+
+  it('asks Telegram for chat_member updates, and a customer who leaves the channel is gated at once (not after the cache expires)', async () => {
+    expect(h.emu.callsTo('getUpdates').at(-1)?.params.allowed_updates).toContain('chat_member');
+    const customer = await h.startedUser();
+    h.emu.joinChannel(customer.id, CHANNEL.id);
+    customer.send('/catalog');
+    expect(textOf(await customer.reply())).not.toContain(GATE_TEXT);
+
+    const handled = await chatMemberUpdatesHandled(h);
+    h.emu.leaveChannel(customer.id, CHANNEL.id);
+    await vi.waitFor(async () => expect(await chatMemberUpdatesHandled(h)).toBe(handled + 1));
+    customer.send('/catalog');
+    await customer.reply(GATE_TEXT);
+
+    // Joining again lets them in at once as well.
+    h.emu.joinChannel(customer.id, CHANNEL.id);
+    customer.send('/catalog');
+    expect(textOf(await customer.reply())).not.toContain(GATE_TEXT);
   });
 
   it('never gates an owner or staff', async () => {

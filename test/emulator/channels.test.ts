@@ -74,6 +74,15 @@ describe('getChatMember in a channel', () => {
     ).toEqual([['member', 'left']]);
   });
 
+  it('emits no chat_member update of a channel where the bot is not an administrator', async () => {
+    emu().createChannel({ id: CHANNEL, title: 'PHOENIX', botIsAdmin: false });
+    emu().createUser({ id: ANN, first_name: 'Ann' });
+    await ok(root(), 'getUpdates', { allowed_updates: ['message', 'chat_member'] });
+    emu().joinChannel(ANN, CHANNEL);
+    emu().leaveChannel(ANN, CHANNEL);
+    expect(await ok(root(), 'getUpdates', { timeout: 0 })).toEqual([]);
+  });
+
   it('lets an administrator bot post to the channel and refuses otherwise', async () => {
     emu().createChannel({ id: CHANNEL, username: 'phoenix_channel', title: 'PHOENIX', botIsAdmin: false });
     expect(await fail(root(), 'sendMessage', { chat_id: '@phoenix_channel', text: 'news' })).toEqual([

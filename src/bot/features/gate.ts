@@ -10,6 +10,20 @@ import { showScreen } from '../ui/screen.js';
  */
 export const gateFeature = new Composer<BotContext>();
 
+/**
+ * `chat_member` updates of the gate's channel (Telegram sends them to an administrator of the channel
+ * that asked for them in allowed_updates): whoever joined or left is checked afresh on their next
+ * command instead of being let in from the cache for minutes. Runs before the users middleware, which
+ * handles people in private chats only; other chats' member updates are dropped here.
+ */
+export const channelMembership = new Composer<BotContext>();
+
+channelMembership.on('chat_member', (ctx) => {
+  const { gate } = ctx.deps;
+  const update = ctx.chatMember;
+  if (gate?.isGateChannel(update.chat)) gate.forget(update.new_chat_member.user.id);
+});
+
 gateFeature.callbackQuery(
   checkSubscription.filter,
   onCallback(checkSubscription, async (ctx) => {

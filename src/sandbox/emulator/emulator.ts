@@ -19,7 +19,13 @@ import {
   restoreChat,
   SNAPSHOT_VERSION,
 } from './snapshot.js';
-import { type ChannelRecord, EmulatorState, type MutableMessage, type UserRecord } from './state.js';
+import {
+  type ChannelRecord,
+  type ChatRecord,
+  EmulatorState,
+  type MutableMessage,
+  type UserRecord,
+} from './state.js';
 import type {
   ApiCallbackQuery,
   ApiChat,
@@ -810,6 +816,56 @@ export class TelegramEmulator {
       old_chat_member: member(from),
       new_chat_member: member(to),
     });
+  }
+
+  /**
+   * The user changes the language of their Telegram app: later updates carry the new `language_code`
+   * (`undefined` removes it, as for a client that sends none).
+   */
+  setUserLanguage(userId: number, languageCode: string | undefined): void {
+    const record = this.requireUser(userId);
+    const { language_code: _old, ...user } = record.user;
+    record.user = languageCode === undefined ? user : { ...user, language_code: languageCode };
+  }
+
+  /**
+   * A fresh start for every person, as if each had deleted their chat with the bot for both sides and left
+   * the channels they joined: the messages of every private chat and channel go, and so do reply keyboards,
+   * menu buttons, the chat-scoped command menus and the started/blocked flags. Channel members leave (a
+   * `chat_member` update each, as usual); creators and administrators stay. Users, channels, files, the
+   * bot's other command menus, its allowed_updates and the update queue stay, and message ids go on from
+   * where they were (a message id is never reused in a chat).
+   */
+  clearChats(): void {
+    const state = this.state;
+    const clear = (chat: ChatRecord) => {
+      chat.messages.length = 0;
+      chat.byId.clear();
+      chat.replyKeyboard = undefined;
+      chat.menuButton = undefined;
+    };
+    for (const user of state.users.values()) {
+      clear(user.chat);
+      user.started = false;
+      user.blocked = false;
+    }
+    for (const channel of state.channels.values()) {
+      clear(channel.chat);
+      for (const [userId, member] of [...channel.members]) {
+        if (member.status !== 'creator' && member.status !== 'administrator') {
+          this.setMemberStatus(channel.chat.id, userId, 'left');
+        }
+      }
+    }
+    for (const key of [...state.commands.keys()]) {
+      if (
+        key.startsWith('chat:') ||
+        key.startsWith('chat_member:') ||
+        key.startsWith('chat_administrators:')
+      ) {
+        state.commands.delete(key);
+      }
+    }
   }
 
   /** The user joins a channel (status `member`). */

@@ -65,7 +65,8 @@ export interface ChatRecord {
 }
 
 export interface UserRecord {
-  readonly user: ApiUser;
+  /** Replaced (never mutated) when the profile changes: messages sent earlier keep the old `from`. */
+  user: ApiUser;
   readonly chat: ChatRecord;
   /** The user has written to the bot at least once (pressed Start). */
   started: boolean;

@@ -29,6 +29,16 @@ const ui = {
   toast: $('toast'),
   alert: $('alert'),
   alertText: $('alert-text'),
+  language: $('persona-language'),
+  replyBar: $('reply-bar'),
+  replyBarText: $('reply-bar-text'),
+  resetButton: $('reset-demo'),
+  resetDialog: $('reset-dialog'),
+  picker: $('persona-picker'),
+  pickerLink: $('picker-link'),
+  pickerList: $('picker-list'),
+  viewer: $('photo-viewer'),
+  viewerImage: $('photo-viewer-image'),
 };
 
 const state = {
@@ -42,6 +52,10 @@ const state = {
   typingTimer: null,
   /** live changes to the open chat that arrive while its history loads */
   pending: [],
+  /** the message the next one answers (Telegram's "Reply"): { id, text } */
+  replyTo: null,
+  /** whether the chat is scrolled to its end: then it stays there as pictures load */
+  atBottom: true,
 };
 
 const isChannel = (id) => state.world && id === state.world.channel.id;
@@ -101,7 +115,7 @@ function setAvatar(el, name, color) {
   el.style.background = color;
 }
 
-const ROLE_LABEL = { customer: 'customer', owner: 'owner', support: 'support' };
+const ROLE_LABEL = { customer: 'customer', owner: 'owner', admin: 'admin', support: 'agent' };
 
 function renderPersonaList() {
   ui.personaList.replaceChildren();
@@ -162,8 +176,37 @@ function renderPersonaList() {
 // Messages
 // ---------------------------------------------------------------------------------------------------
 
+/** A message's time in the studio's time zone (TIMEZONE), as the bot's own texts give times. */
 function formatTime(unix) {
-  return new Date(unix * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return new Date(unix * 1000).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: state.world?.timezone,
+  });
+}
+
+/** Where a Telegram link points: { username, start } for t.me/<name> and tg://resolve, else null. */
+function telegramTarget(href) {
+  let url;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (url.protocol === 'tg:') {
+    const domain = url.searchParams.get('domain');
+    return domain ? { username: domain.toLowerCase(), start: url.searchParams.get('start') } : null;
+  }
+  if (!['t.me', 'telegram.me', 'www.t.me'].includes(url.hostname)) return null;
+  const name = /^\/([^/]+)\/?$/.exec(url.pathname)?.[1];
+  return name ? { username: name.toLowerCase(), start: url.searchParams.get('start') } : { username: '' };
+}
+
+function onLinkClick(href, event) {
+  if (!telegramTarget(href)) return;
+  event.preventDefault();
+  void openLink(href);
 }
 
 function messageElement(m) {
@@ -174,12 +217,33 @@ function messageElement(m) {
   el.dataset.sender = m.sender;
   const bubble = document.createElement('div');
   bubble.className = 'bubble';
+  if (m.reply) {
+    const quote = document.createElement('button');
+    quote.type = 'button';
+    quote.className = 'reply-quote';
+    quote.dataset.testid = 'reply-quote';
+    quote.dataset.replyTo = String(m.reply.id);
+    const author = document.createElement('span');
+    author.className = 'reply-author';
+    author.textContent = authorOf(m.reply.sender, m.chatId);
+    quote.append(author, m.reply.text);
+    quote.addEventListener('click', () => showMessage(m.reply.id));
+    bubble.append(quote);
+  }
   if (m.photo) {
     const img = document.createElement('img');
     img.className = 'photo';
     img.dataset.testid = 'message-photo';
     img.alt = 'photo';
-    img.loading = 'lazy';
+    // Its place is kept before it loads, so the chat's end (a card's price and buttons) stays in view.
+    if (m.photoSize) {
+      img.width = m.photoSize.width;
+      img.height = m.photoSize.height;
+    }
+    img.addEventListener('load', () => {
+      if (state.atBottom) scrollToEnd();
+    });
+    img.addEventListener('click', () => openPhoto(img.src));
     img.src = `/api/files/${encodeURIComponent(m.photo)}`;
     bubble.append(img);
   }
@@ -195,14 +259,26 @@ function messageElement(m) {
     const text = document.createElement('div');
     text.className = 'text';
     text.dataset.testid = 'message-text';
-    renderText(text, m.text, m.entities ?? [], { command: (c) => sendText(c) });
+    renderText(text, m.text, m.entities ?? [], { command: (c) => sendText(c), link: onLinkClick });
     bubble.append(text);
   }
   const meta = document.createElement('span');
   meta.className = 'meta';
+  meta.dataset.testid = 'message-time';
   meta.textContent = `${m.edited ? 'edited ' : ''}${formatTime(m.date)}`;
   bubble.append(meta);
   el.append(bubble);
+  if (!isChannel(m.chatId)) {
+    // Telegram's "Reply": the next message answers this one (agents answer a customer's message this way).
+    const reply = document.createElement('button');
+    reply.type = 'button';
+    reply.className = 'reply-button-small';
+    reply.dataset.testid = 'reply-to';
+    reply.textContent = '↩ Reply';
+    reply.addEventListener('click', () => startReply(m));
+    bubble.addEventListener('dblclick', () => startReply(m));
+    el.append(reply);
+  }
   if (m.inlineKeyboard && m.inlineKeyboard.length > 0) {
     const keyboard = document.createElement('div');
     keyboard.className = 'inline-keyboard';
@@ -236,7 +312,52 @@ function messageElement(m) {
 
 function scrollToEnd() {
   ui.messages.scrollTop = ui.messages.scrollHeight;
+  state.atBottom = true;
 }
+
+ui.messages.addEventListener('scroll', () => {
+  const { scrollHeight, scrollTop, clientHeight } = ui.messages;
+  state.atBottom = scrollHeight - scrollTop - clientHeight < 40;
+});
+
+function authorOf(sender, chatId) {
+  if (sender === 'bot') return state.world?.bot.name ?? 'Bot';
+  return state.personas.get(chatId)?.name ?? 'You';
+}
+
+/** Scrolls to a message and marks it for a moment (a reply's quote was clicked). */
+function showMessage(id) {
+  const target = ui.messages.querySelector(`[data-testid="message"][data-id="${id}"]`);
+  if (!target) return;
+  target.scrollIntoView({ block: 'center' });
+  target.classList.add('highlight');
+  setTimeout(() => target.classList.remove('highlight'), 1200);
+}
+
+function startReply(m) {
+  state.replyTo = { id: m.id, text: m.text ?? (m.photo ? '🖼 Photo' : '') };
+  ui.replyBarText.textContent = state.replyTo.text.replace(/\s+/g, ' ');
+  ui.replyBar.hidden = false;
+  ui.input.focus();
+}
+
+function cancelReply() {
+  state.replyTo = null;
+  ui.replyBar.hidden = true;
+}
+
+/** The message being answered, taken once: it goes with the next text or photo. */
+function takeReply() {
+  const id = state.replyTo?.id;
+  cancelReply();
+  return id;
+}
+
+function openPhoto(src) {
+  ui.viewerImage.src = src;
+  if (!ui.viewer.open) ui.viewer.showModal();
+}
+ui.viewer.addEventListener('click', () => ui.viewer.close());
 
 function appendMessage(m) {
   const existing = ui.messages.querySelector(`[data-testid="message"][data-id="${m.id}"]`);
@@ -304,6 +425,7 @@ function renderChrome() {
     ui.toggleChannel.checked = persona.inChannel;
     ui.toggleChannelLabel.textContent = `In @${state.world.channel.username}`;
     ui.toggleBlock.checked = persona.blocked;
+    renderLanguage(persona);
     ui.startBar.hidden = persona.started || persona.blocked;
     ui.blockedBar.hidden = !persona.blocked;
     ui.bottom.hidden = !persona.started || persona.blocked;
@@ -321,7 +443,21 @@ function renderChrome() {
   }
 }
 
+function renderLanguage(persona) {
+  const names = { ru: 'RU · Русский', en: 'EN · English' };
+  ui.language.replaceChildren(
+    ...state.world.languages.map((code) => {
+      const option = document.createElement('option');
+      option.value = code;
+      option.textContent = names[code] ?? code;
+      return option;
+    }),
+  );
+  ui.language.value = persona.languageCode;
+}
+
 async function openChat(id) {
+  if (state.current !== id) cancelReply();
   state.current = id;
   state.unread.delete(id);
   app.dataset.view = 'chat';
@@ -360,8 +496,9 @@ async function refreshCommands() {
 async function sendText(text) {
   const id = state.current;
   if (id === null || isChannel(id) || !text.trim()) return;
+  const replyTo = takeReply();
   try {
-    await api(`/api/personas/${id}/text`, { json: { text } });
+    await api(`/api/personas/${id}/text`, { json: { text, ...(replyTo ? { replyTo } : {}) } });
   } catch (error) {
     reportError(error);
   }
@@ -372,6 +509,8 @@ async function sendPhoto(file, caption) {
   const form = new FormData();
   form.set('photo', file);
   if (caption) form.set('caption', caption);
+  const replyTo = takeReply();
+  if (replyTo) form.set('replyTo', String(replyTo));
   const response = await fetch(`/api/personas/${id}/photo`, { method: 'POST', body: form });
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
@@ -390,14 +529,66 @@ async function press(messageId, data, button) {
   }
 }
 
+/**
+ * A link clicked in a message or a URL button. A link to the bot (t.me/<bot>?start=…) is a deep link
+ * opened in the sandbox as the persona picked (an invite in the owner's chat is meant for someone
+ * else); a link to the channel joins it; other Telegram links stay in the page; the rest open a tab.
+ */
 async function openLink(url) {
+  const target = telegramTarget(url);
   try {
-    const result = await api(`/api/personas/${state.current}/open-link`, { json: { url } });
-    if (result.action === 'joined-channel') toast(`Joined @${state.world.channel.username}`);
-    else if (result.action === 'external') window.open(url, '_blank', 'noopener,noreferrer');
+    if (target && target.username === state.world.bot.username.toLowerCase()) {
+      const who = await pickPersona(url);
+      if (who === null) return;
+      await api(`/api/personas/${who}/open-link`, { json: { url } });
+      if (who !== state.current) await openChat(who);
+      return;
+    }
+    const channel = state.world.channel.username.toLowerCase();
+    if (target?.username === channel && currentPersona()) {
+      const result = await api(`/api/personas/${state.current}/open-link`, { json: { url } });
+      if (result.action === 'joined-channel') toast(`Joined @${state.world.channel.username}`);
+    } else if (target?.username === channel) {
+      toast(`This is @${state.world.channel.username}`);
+    } else if (target) {
+      toast(`${url} is outside the sandbox`);
+    } else {
+      window.open(url, '_blank', 'noopener,noreferrer');
+    }
   } catch (error) {
     reportError(error);
   }
+}
+
+/** Asks who opens a deep link; resolves with a persona id, or null when cancelled. */
+function pickPersona(url) {
+  ui.pickerLink.textContent = url;
+  ui.pickerList.replaceChildren();
+  return new Promise((resolve) => {
+    let picked = null;
+    for (const p of state.personas.values()) {
+      const item = document.createElement('button');
+      item.type = 'button';
+      item.dataset.testid = `pick-persona-${p.id}`;
+      const avatar = document.createElement('span');
+      avatar.className = 'avatar';
+      setAvatar(avatar, p.name, p.color);
+      const label = document.createElement('span');
+      label.textContent = p.id === state.current ? `${p.name} (this chat)` : p.name;
+      const role = document.createElement('span');
+      role.className = `role role-${p.role}`;
+      role.textContent = ROLE_LABEL[p.role] ?? '';
+      label.append(' ', role);
+      item.append(avatar, label);
+      item.addEventListener('click', () => {
+        picked = p.id;
+        ui.picker.close();
+      });
+      ui.pickerList.append(item);
+    }
+    ui.picker.addEventListener('close', () => resolve(picked), { once: true });
+    ui.picker.showModal();
+  });
 }
 
 ui.composer.addEventListener('submit', (event) => {
@@ -447,6 +638,34 @@ document.addEventListener('click', (event) => {
 });
 
 $('start-button').addEventListener('click', () => sendText('/start'));
+$('reply-cancel').addEventListener('click', cancelReply);
+ui.input.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && state.replyTo) cancelReply();
+});
+
+ui.language.addEventListener('change', async () => {
+  try {
+    await api(`/api/personas/${state.current}/language`, { json: { languageCode: ui.language.value } });
+  } catch (error) {
+    reportError(error);
+  }
+});
+
+ui.resetButton.addEventListener('click', () => {
+  ui.resetDialog.returnValue = '';
+  ui.resetDialog.showModal();
+});
+ui.resetDialog.addEventListener('close', async () => {
+  if (ui.resetDialog.returnValue !== 'reset') return;
+  ui.resetButton.disabled = true;
+  try {
+    await api('/api/reset', { json: { confirm: true } });
+  } catch (error) {
+    reportError(error);
+  } finally {
+    ui.resetButton.disabled = false;
+  }
+});
 $('unblock-button').addEventListener('click', () => setBlocked(false));
 $('back').addEventListener('click', () => {
   app.dataset.view = 'list';
@@ -533,7 +752,16 @@ function onTyping({ chatId }) {
 
 function onPersona(persona) {
   state.personas.set(persona.id, persona);
+  renderPersonaList();
   if (persona.id === state.current) renderChrome();
+}
+
+async function onReset() {
+  state.unread.clear();
+  cancelReply();
+  await loadWorld();
+  if (state.current !== null) await openChat(state.current);
+  toast('The demo was reset');
 }
 
 function connect() {
@@ -556,6 +784,7 @@ function connect() {
   on('typing', onTyping);
   on('persona', onPersona);
   on('commands', () => void refreshCommands());
+  on('reset', () => void onReset());
   events.addEventListener('error', () => {
     ui.connection.textContent = 'reconnecting…';
     ui.connection.dataset.state = 'offline';

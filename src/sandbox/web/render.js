@@ -47,6 +47,8 @@ function elementFor(entity, slice, handlers) {
         el.setAttribute('href', href);
         el.setAttribute('target', '_blank');
         el.setAttribute('rel', 'noopener noreferrer');
+        // The page may take the click (a t.me link to the bot opens in the sandbox, not in a new tab).
+        el.addEventListener('click', (event) => handlers.link?.(href, event));
       }
       break;
     }
@@ -113,7 +115,8 @@ function build(parent, text, entities, start, end, handlers) {
 
 /**
  * Appends `text` formatted by `entities` to `container`. `handlers.command(name)` is called when a
- * /command in the text is clicked.
+ * /command in the text is clicked, `handlers.link(href, event)` when a link is (it may call
+ * `event.preventDefault()` to keep the link from opening a tab).
  */
 export function renderText(container, text, entities = [], handlers = {}) {
   const sorted = [...entities]

@@ -1,12 +1,14 @@
 /**
  * The sandbox page's HTTP side: static files, a JSON view of the emulator's chats, user actions (send text or
- * a photo, press a button, open a link, join/leave the channel, block the bot) and a server-sent event stream
- * of everything that changes. Only the personas can be driven; the page never sees raw HTML from the bot —
- * it gets text + entities and builds DOM nodes itself.
+ * a photo, reply to a message, press a button, open a link, join/leave the channel, block the bot, switch the
+ * app language), Reset demo, and a server-sent event stream of everything that changes. Only the personas
+ * can be driven; the page never sees raw HTML from the bot — it gets text + entities and builds DOM nodes
+ * itself.
  */
 import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
+import type { Role } from '../../services/staff.js';
 import type {
   CallbackAnswerEvent,
   InlineKeyboardButton,
@@ -23,9 +25,13 @@ export interface MessageView {
   text?: string;
   entities?: unknown[];
   photo?: string;
+  /** The photo's size, so the page reserves its place before the image has loaded. */
+  photoSize?: { width: number; height: number };
   document?: { fileId: string; name: string };
   inlineKeyboard?: { text: string; data?: string; url?: string }[][];
   replyTo?: number;
+  /** The message replied to, as the quote above the reply shows it. */
+  reply?: { id: number; sender: 'bot' | 'user'; text: string };
   edited: boolean;
   deleted: boolean;
 }
@@ -35,7 +41,14 @@ export interface ReplyKeyboardView {
   placeholder?: string;
 }
 
-function messageView(m: StoredMessage): MessageView {
+/** A message on one line, shortened, for a reply's quote. */
+function quoteOf(m: StoredMessage): string {
+  const text = (m.text ?? m.caption ?? '').replace(/\s+/g, ' ').trim();
+  if (text === '') return m.photo || m.photo_file_id ? '🖼 Photo' : m.document ? '📄 File' : '';
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+function messageView(m: StoredMessage, emu: TelegramEmulator): MessageView {
   const view: MessageView = {
     id: m.message_id,
     chatId: m.chat_id,
@@ -50,6 +63,8 @@ function messageView(m: StoredMessage): MessageView {
   if (entities && entities.length > 0) view.entities = entities;
   const photo = m.photo_file_id ?? m.photo?.at(-1)?.file_id;
   if (photo) view.photo = photo;
+  const size = m.photo?.at(-1);
+  if (photo && size?.width && size.height) view.photoSize = { width: size.width, height: size.height };
   if (m.document) view.document = { fileId: m.document.file_id, name: m.document.file_name ?? 'file' };
   if (m.reply_markup && 'inline_keyboard' in m.reply_markup) {
     view.inlineKeyboard = m.reply_markup.inline_keyboard.map((row) =>
@@ -60,7 +75,13 @@ function messageView(m: StoredMessage): MessageView {
       })),
     );
   }
-  if (m.reply_to_message_id !== undefined) view.replyTo = m.reply_to_message_id;
+  if (m.reply_to_message_id !== undefined) {
+    view.replyTo = m.reply_to_message_id;
+    const replied = emu.message(m.chat_id, m.reply_to_message_id);
+    if (replied && !replied.deleted) {
+      view.reply = { id: replied.message_id, sender: replied.sender, text: quoteOf(replied) };
+    }
+  }
   return view;
 }
 
@@ -84,7 +105,23 @@ export interface SandboxRoutesOptions {
   emu: TelegramEmulator;
   /** The bot's own routes (/healthz, /metrics) once the bot runs. */
   botHttp: () => { fetch(request: Request): Response | Promise<Response> } | undefined;
+  /** A persona's role as the bot sees it now (the owner from OWNER_IDS, staff from the database). */
+  roleOf: (userId: number) => Promise<Role>;
+  /** Wipes the chats and the database back to the seeded demo (Reset demo). */
+  reset: () => Promise<void>;
+  /** The studio's time zone (TIMEZONE): the page shows message times in it, like the bot's texts. */
+  timezone: string;
 }
+
+const ROLE_ABOUT: Record<Role, string> = {
+  customer: 'Customer',
+  owner: 'Owner of the studio',
+  admin: 'Administrator',
+  support: 'Support agent',
+};
+const LANGUAGE_NAME: Record<string, string> = { ru: 'Russian', en: 'English' };
+/** The app languages a persona can switch between (the bot's locales). */
+const LANGUAGES = Object.keys(LANGUAGE_NAME);
 
 /** Whether a persona is in the sandbox channel (as the bot would see it with getChatMember). */
 async function inChannel(emu: TelegramEmulator, userId: number): Promise<boolean> {
@@ -95,16 +132,17 @@ async function inChannel(emu: TelegramEmulator, userId: number): Promise<boolean
   return ['creator', 'administrator', 'member'].includes(member.status) || member.is_member === true;
 }
 
-async function personaState(emu: TelegramEmulator, persona: Persona) {
+async function personaState(emu: TelegramEmulator, persona: Persona, role: Role) {
   const { started, blocked } = emu.userState(persona.id);
+  const languageCode = emu.user(persona.id).language_code ?? '';
   return {
     id: persona.id,
     name: [persona.firstName, persona.lastName].filter(Boolean).join(' '),
     username: persona.username,
-    role: persona.role,
-    about: persona.about,
+    role,
+    about: [ROLE_ABOUT[role], LANGUAGE_NAME[languageCode]].filter(Boolean).join(' · '),
     color: persona.color,
-    languageCode: persona.languageCode,
+    languageCode,
     started,
     blocked,
     inChannel: await inChannel(emu, persona.id),
@@ -136,13 +174,40 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
     for (const listener of listeners) listener(event, data);
   };
 
+  /** The role each persona was last shown with: a change (an invite accepted, an agent removed) is pushed. */
+  const shownRoles = new Map<number, Role>();
+  const roleOf = async (persona: Persona): Promise<Role> => {
+    const role = await options.roleOf(persona.id).catch(() => shownRoles.get(persona.id) ?? persona.role);
+    shownRoles.set(persona.id, role);
+    return role;
+  };
+  const stateOf = async (persona: Persona) => personaState(emu, persona, await roleOf(persona));
+  const personaChanged = async (persona: Persona) => broadcast('persona', await stateOf(persona));
+  let roleCheck: NodeJS.Timeout | undefined;
+  /** Roles change in the bot's database; the bot then talks (welcome, menu): look again shortly after. */
+  const checkRolesSoon = () => {
+    if (roleCheck) return;
+    roleCheck = setTimeout(async () => {
+      roleCheck = undefined;
+      try {
+        for (const persona of PERSONAS) {
+          const before = shownRoles.get(persona.id);
+          if (before !== undefined && before !== (await roleOf(persona))) await personaChanged(persona);
+        }
+      } catch {
+        // The sandbox is stopping (the emulator is gone): nothing to show any more.
+      }
+    }, 100);
+  };
+
   const chatIds = new Set<number>([...PERSONAS.map((p) => p.id), SANDBOX_CHANNEL.id]);
   emu.events.on('message', (m) => {
     if (!chatIds.has(m.chat_id)) return;
-    broadcast('message', { message: messageView(m), replyKeyboard: replyKeyboardOf(emu, m.chat_id) });
+    broadcast('message', { message: messageView(m, emu), replyKeyboard: replyKeyboardOf(emu, m.chat_id) });
+    if (m.sender === 'bot') checkRolesSoon();
   });
   emu.events.on('edit', (m) => {
-    if (chatIds.has(m.chat_id)) broadcast('edit', { message: messageView(m) });
+    if (chatIds.has(m.chat_id)) broadcast('edit', { message: messageView(m, emu) });
   });
   emu.events.on('delete', (m) => {
     if (chatIds.has(m.chat_id)) broadcast('delete', { chatId: m.chat_id, id: m.message_id });
@@ -155,12 +220,13 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
       showAlert: e.answer.show_alert === true,
     });
   });
-  emu.events.on('commands', () => broadcast('commands', {}));
+  emu.events.on('commands', () => {
+    broadcast('commands', {});
+    checkRolesSoon();
+  });
   emu.events.on('chatAction', (e) => {
     if (chatIds.has(e.chatId)) broadcast('typing', { chatId: e.chatId, action: e.action });
   });
-
-  const personaChanged = async (persona: Persona) => broadcast('persona', await personaState(emu, persona));
 
   for (const [path, { file, type }] of Object.entries(STATIC)) {
     app.get(path, async (c) => {
@@ -184,7 +250,9 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
         title: SANDBOX_CHANNEL.title,
         username: SANDBOX_CHANNEL.username,
       },
-      personas: await Promise.all(PERSONAS.map((p) => personaState(emu, p))),
+      timezone: options.timezone,
+      languages: LANGUAGES,
+      personas: await Promise.all(PERSONAS.map(stateOf)),
     });
   });
 
@@ -196,7 +264,7 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
       messages: emu
         .chat(id)
         .messages.filter((m) => !m.deleted)
-        .map(messageView),
+        .map((m) => messageView(m, emu)),
       replyKeyboard: persona ? replyKeyboardOf(emu, id) : null,
       commands: persona ? emu.commandsFor(id) : [],
     });
@@ -214,16 +282,26 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
     });
   });
 
+  let resetting = false;
+  // While the demo is reset nobody acts: a message sent then would land in a half-wiped world.
+  app.use('/api/personas/*', async (c, next) => {
+    if (resetting) return c.json({ error: 'the demo is being reset; try again in a moment' }, 409);
+    return next();
+  });
+
   const persona = (id: string): Persona | undefined => personaById(Number(id));
+  /** `replyTo` of a message the persona sends (the emulator refuses an id that is not in the chat). */
+  const replyOption = (replyTo: unknown): { replyTo?: number } =>
+    typeof replyTo === 'number' && Number.isSafeInteger(replyTo) ? { replyTo } : {};
   const failure = (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) });
 
   app.post('/api/personas/:id/text', async (c) => {
     const who = persona(c.req.param('id'));
     if (!who) return c.json({ error: 'unknown persona' }, 404);
-    const body = (await c.req.json().catch(() => ({}))) as { text?: unknown };
+    const body = (await c.req.json().catch(() => ({}))) as { text?: unknown; replyTo?: unknown };
     if (typeof body.text !== 'string' || body.text.trim() === '') return c.json({ error: 'empty text' }, 400);
     try {
-      const m = emu.sendText(who.id, body.text);
+      const m = emu.sendText(who.id, body.text, replyOption(body.replyTo));
       return c.json({ id: m.message_id });
     } catch (error) {
       return c.json(failure(error), 400);
@@ -241,6 +319,7 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
       const m = emu.sendPhoto(who.id, {
         bytes: Buffer.from(await file.arrayBuffer()),
         ...(caption.trim() ? { caption } : {}),
+        ...replyOption(typeof form.replyTo === 'string' ? Number(form.replyTo) : undefined),
       });
       return c.json({ id: m.message_id });
     } catch (error) {
@@ -315,6 +394,37 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
     return c.json({ ok: true });
   });
 
+  app.post('/api/personas/:id/language', async (c) => {
+    const who = persona(c.req.param('id'));
+    if (!who) return c.json({ error: 'unknown persona' }, 404);
+    const body = (await c.req.json().catch(() => ({}))) as { languageCode?: unknown };
+    if (typeof body.languageCode !== 'string' || !LANGUAGES.includes(body.languageCode)) {
+      return c.json({ error: `languageCode must be one of ${LANGUAGES.join(', ')}` }, 400);
+    }
+    emu.setUserLanguage(who.id, body.languageCode);
+    await personaChanged(who);
+    // The command menu a client shows depends on its language.
+    broadcast('commands', {});
+    return c.json({ ok: true });
+  });
+
+  app.post('/api/reset', async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as { confirm?: unknown };
+    if (body.confirm !== true) return c.json({ error: 'confirm: true is required' }, 400);
+    if (resetting) return c.json({ error: 'the demo is being reset already' }, 409);
+    resetting = true;
+    try {
+      await options.reset();
+    } catch (error) {
+      return c.json(failure(error), 500);
+    } finally {
+      resetting = false;
+    }
+    for (const p of PERSONAS) await roleOf(p);
+    broadcast('reset', {});
+    return c.json({ ok: true });
+  });
+
   app.get('/api/events', (c) =>
     streamSSE(c, async (stream) => {
       streams.add(stream);
@@ -343,6 +453,8 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
   return {
     app,
     closeStreams() {
+      clearTimeout(roleCheck);
+      roleCheck = undefined;
       for (const stream of streams) stream.abort();
       streams.clear();
       listeners.clear();
