@@ -144,15 +144,13 @@ describe('checkout: double taps', () => {
     const keeper = await h.startedUser();
     const api = new Api(TEST_TOKEN, { apiRoot: h.emu.apiRoot });
     const sent = await api.sendPhoto(keeper.id, new InputFile(makePng(64, 48), 'p.png'));
-    await h.db
-      .insert(products)
-      .values({
-        title: 'Poster',
-        description: 'A poster',
-        price: 3000,
-        deadlineDays: 2,
-        image: sent.photo.at(-1)!.file_id,
-      });
+    await h.db.insert(products).values({
+      title: 'Poster',
+      description: 'A poster',
+      price: 3000,
+      deadlineDays: 2,
+      image: sent.photo.at(-1)!.file_id,
+    });
     const kim = await h.startedUser({ languageCode: 'en' });
     kim.send('/catalog');
     const card = await kim.reply(isCard);
