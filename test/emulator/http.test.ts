@@ -114,6 +114,20 @@ describe('HTTP protocol', () => {
 describe('getUpdates long polling', () => {
   const { emu, root } = useEmulator();
 
+  it('emits "request" when a long poll arrives and "call" only when it returns', async () => {
+    emu().createUser({ id: ANN, first_name: 'Ann' });
+    const seen: string[] = [];
+    emu().events.on('request', ({ method }) => seen.push(`request ${method}`));
+    emu().events.on('call', ({ method }) => seen.push(`call ${method}`));
+    const arrived = new Promise((resolve) => emu().events.once('request', resolve));
+    const pending = call(root(), 'getUpdates', { timeout: 10 });
+    await arrived;
+    expect(seen).toEqual(['request getUpdates']);
+    emu().sendText(ANN, 'hello');
+    await pending;
+    expect(seen).toEqual(['request getUpdates', 'call getUpdates']);
+  });
+
   it('hangs until an update arrives after the call started', async () => {
     emu().createUser({ id: ANN, first_name: 'Ann' });
     const started = Date.now();

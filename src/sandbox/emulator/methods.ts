@@ -229,6 +229,7 @@ export class BotApi {
    */
   async handle(method: string, payload: Payload, ctx: CallContext = IN_PROCESS): Promise<ApiAnswer> {
     const time = Date.now();
+    if (this.s.events.listenerCount('request') > 0) this.s.events.emit('request', { method, time });
     const key = method.toLowerCase();
     const stats = this.s.stats;
     stats.callsByMethod[key] = (stats.callsByMethod[key] ?? 0) + 1;

@@ -335,8 +335,10 @@ export interface EmulatorEvents {
   commands: [CommandsEvent];
   /** An update was queued for the bot. */
   update: [ApiUpdate];
-  /** The bot made a Bot API call. */
+  /** The bot made a Bot API call (emitted when it is answered: a long poll's comes when the poll returns). */
   call: [CallRecord];
+  /** A Bot API request arrived, before it is handled (e.g. the first getUpdates of a bot that is ready). */
+  request: [{ method: string; time: number }];
   /** The bot sent a chat action (typing…). */
   chatAction: [{ chatId: number; action: string }];
 }
