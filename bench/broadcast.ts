@@ -6,7 +6,6 @@
  * enforcing the same limits, and the sender alone against an emulator without limits. Prints achieved
  * rates and their share of the limit.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { Api } from 'grammy';
@@ -19,6 +18,7 @@ import { BroadcastService } from '../src/services/broadcasts/index.js';
 import { UserService } from '../src/services/users.js';
 import { createBotApiFetch } from '../src/telegram/fetch.js';
 import { Translator } from '../src/text/i18n.js';
+import { EmulatorProcess } from './emulator-rpc.js';
 
 const TOKEN = '5000000002:AABench-token-000000000000000000';
 const argIndex = process.argv.indexOf('--recipients');
@@ -27,54 +27,6 @@ if (!Number.isInteger(recipients) || recipients < 1)
   throw new Error('--recipients must be a positive integer');
 const scenarioIndex = process.argv.indexOf('--scenarios');
 const only = scenarioIndex > 0 ? (process.argv[scenarioIndex + 1] ?? '').split(',') : ['30', 'paid', 'alone'];
-
-/** The emulator process and a tiny RPC over its IPC channel. */
-class EmulatorProcess {
-  private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly apiRoot: string,
-  ) {
-    child.on('message', (m: { id?: number; result?: unknown; error?: string }) => {
-      const w = m.id === undefined ? undefined : this.waiting.get(m.id);
-      if (!w || m.id === undefined) return;
-      this.waiting.delete(m.id);
-      if (m.error) w.reject(new Error(m.error));
-      else w.resolve(m.result);
-    });
-  }
-
-  static start(token: string): Promise<EmulatorProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/emulator-process.ts', token], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    return new Promise((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`the emulator process exited (${code})`)));
-      child.once('message', (m: { ready?: string }) => {
-        if (m.ready) resolve(new EmulatorProcess(child, m.ready));
-      });
-    });
-  }
-
-  call<T>(cmd: string, args?: unknown): Promise<T> {
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.child.send({ id, cmd, args });
-    });
-  }
-
-  stats() {
-    return this.call<{
-      messagesDelivered: number;
-      paidMessagesDelivered: number;
-      tooManyRequests: number;
-      cpuMs: number;
-    }>('stats');
-  }
-}
 
 async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;

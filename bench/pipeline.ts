@@ -1,0 +1,488 @@
+/**
+ * `npm run bench:pipeline [-- --users 500 --rounds 3 --seconds 4 --json]`: the real bot's whole update
+ * pipeline against the floor of its framework, measured from outside, side by side in one run.
+ *
+ * - The Bot API emulator runs in its own process (bench/emulator-process.ts) with `--users` users who
+ *   have started the bot; the traffic is generated there too (bench/traffic.ts): updates queued for
+ *   getUpdates, completion seen when the bot's replies arrive.
+ * - Two bots, each its own process, take turns on the same token, users and traffic: the real bot
+ *   (`node dist/main.js`, built once; PostgreSQL in a fresh database `bench_<time>` when DATABASE_URL is
+ *   set, dropped at the end, else PGlite in a temporary DATA_DIR) and the echo floor (bench/echo-bot.ts,
+ *   a plain grammY runner bot).
+ * - Each round spawns the bot, times spawn → its first getUpdates, reads its idle RSS, warms up (every user
+ *   sends /start, then /catalog), then measures the maximum rate (closed loop: every user keeps one update
+ *   in flight) with the bot's CPU time per update and peak RSS, and reply latency at a fixed rate, half
+ *   of the real bot's maximum of the first round (open loop), for both bots alike.
+ * - SQL statements per update type, for returning users, from the real bot's `phoenix_db_statements_total`
+ *   (its /metrics), the background (jobs, the scrape's own queries) subtracted.
+ *
+ * Figures, not pass/fail: the table (or `--json`) is what the README's Performance section shows.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import pg from 'pg';
+import { connectPostgres, type DatabaseHandle, openPglite } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { products } from '../src/db/schema/index.js';
+import { freePort } from '../test/helpers/ports.js';
+import { EmulatorProcess } from './emulator-rpc.js';
+import { type BotKind, type LatencySummary, MIX, UPDATE_KINDS, type UpdateKind } from './traffic.js';
+
+const TOKEN = '5000000003:AABench-pipeline-token-0000000000';
+const FIRST_USER_ID = 7_200_000_000;
+/** Returning users per update type for the statement counts. */
+const STATEMENT_SAMPLE = 100;
+/** Users whose replies are counted to learn how many replies complete an update of each type. */
+const CALIBRATION_USERS = 20;
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+const userCount = Math.floor(option('users', 500));
+const rounds = Math.floor(option('rounds', 3));
+const loadSeconds = option('seconds', 4);
+/** Updates in flight at once in the closed loop (one per user): one getUpdates batch by default. */
+const concurrency = Math.min(userCount, Math.floor(option('concurrency', 100)));
+const asJson = process.argv.includes('--json');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const now = () => performance.timeOrigin + performance.now();
+const root = process.cwd();
+
+// ---------------------------------------------------------------------------------------------------
+// The process under test: /proc figures, spawn and stop
+// ---------------------------------------------------------------------------------------------------
+
+/** CPU time (user + system) of a process, ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Resident memory of a process, MB, from /proc/<pid>/status. */
+function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+/** Samples a process's RSS every 100 ms; `stop()` returns the highest. */
+function rssPeak(pid: number): { stop: () => number } {
+  let peak = 0;
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, rssMb(pid));
+    } catch {
+      // The process is gone.
+    }
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+interface Bot {
+  child: ChildProcess;
+  pid: number;
+  metricsUrl: string | undefined;
+}
+
+async function stopBot(bot: Bot): Promise<void> {
+  if (bot.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => bot.child.once('exit', resolve));
+  bot.child.kill('SIGTERM');
+  const killer = setTimeout(() => bot.child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Set-up: the build, the echo bot, the database, the emulator
+// ---------------------------------------------------------------------------------------------------
+
+const work = mkdtempSync(join(tmpdir(), 'phoenix-bench-'));
+
+log('building dist/ (npm run build) and the echo bot…');
+const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (built.status !== 0) throw new Error('npm run build failed');
+// One self-contained file, so the floor runs compiled JavaScript like the real bot (no TypeScript loader).
+const echoBotFile = join(work, 'echo-bot.mjs');
+await build({
+  entryPoints: ['bench/echo-bot.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: echoBotFile,
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+
+/** The real bot's database, migrated and with a small catalog, closed again before the bot opens it. */
+async function prepareDatabase(): Promise<{
+  env: Record<string, string>;
+  kind: string;
+  drop: () => Promise<void>;
+}> {
+  const seed = async (handle: DatabaseHandle) => {
+    await runMigrations(handle);
+    await handle.db.insert(products).values([
+      { title: 'Логотип', description: 'Фирменный знак и его варианты', price: 15000, deadlineDays: 3 },
+      { title: 'Лендинг', description: 'Одностраничный сайт под ключ', price: 45000, deadlineDays: 5 },
+      { title: 'Баннер', description: 'Набор баннеров для соцсетей', price: 5000, deadlineDays: 1 },
+      {
+        title: 'Аудит',
+        description: 'Проверка сайта: скорость, SEO, доступность',
+        price: 7000,
+        deadlineDays: 7,
+      },
+      {
+        title: 'Интернет-магазин',
+        description: 'Каталог, корзина и оплата',
+        price: 150000,
+        deadlineDays: 30,
+      },
+    ]);
+    await handle.close();
+  };
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const dataDir = join(work, 'data');
+    await seed(await openPglite(dataDir));
+    return {
+      env: { DATA_DIR: dataDir },
+      kind: 'PGlite (embedded, temporary DATA_DIR)',
+      drop: async () => {},
+    };
+  }
+  const name = `bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  await seed(await connectPostgres(u.toString()));
+  const server = (await admin.query<{ server_version: string }>('show server_version')).rows[0]
+    ?.server_version;
+  return {
+    env: { DATABASE_URL: u.toString() },
+    kind: `PostgreSQL ${server ?? ''} (fresh database ${name})`.trim(),
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+const database = await prepareDatabase();
+const emu = await EmulatorProcess.start(TOKEN);
+await emu.call('users', { firstId: FIRST_USER_ID, count: userCount });
+
+async function spawnBot(kind: BotKind): Promise<Bot> {
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BOT_TOKEN: TOKEN };
+  let child: ChildProcess;
+  let metricsUrl: string | undefined;
+  if (kind === 'echo') {
+    child = spawn(process.execPath, [echoBotFile], {
+      env: { ...base, TELEGRAM_API_ROOT: emu.apiRoot },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  } else {
+    const port = await freePort();
+    metricsUrl = `http://127.0.0.1:${port}/metrics`;
+    child = spawn(process.execPath, ['dist/main.js'], {
+      cwd: root,
+      env: {
+        ...base,
+        ...database.env,
+        TELEGRAM_API_ROOT: emu.apiRoot,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+      },
+      // The bot's log lines go to stderr, so that stdout stays the table (or the JSON).
+      stdio: ['ignore', process.stderr, 'inherit'],
+    });
+  }
+  if (child.pid === undefined) throw new Error(`could not start the ${kind} bot`);
+  return { child, pid: child.pid, metricsUrl };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Statements per update type (the real bot's /metrics)
+// ---------------------------------------------------------------------------------------------------
+
+async function scrape(url: string): Promise<{ statements: number; updates: number }> {
+  const text = await (await fetch(url)).text();
+  let statements = Number.NaN;
+  let updates = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('phoenix_db_statements_total ')) statements = Number(line.split(' ')[1]);
+    else if (line.startsWith('phoenix_updates_total{'))
+      updates += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  if (Number.isNaN(statements)) throw new Error('the bot exposes no phoenix_db_statements_total');
+  return { statements, updates };
+}
+
+async function statementsPerUpdate(url: string): Promise<Record<UpdateKind, number>> {
+  // What a scrape itself runs (the broadcast queue depth), and the jobs' background rate.
+  const a = await scrape(url);
+  const b = await scrape(url);
+  const perScrape = b.statements - a.statements;
+  const idleStart = performance.now();
+  await sleep(1000);
+  const c = await scrape(url);
+  const background = (c.statements - b.statements - perScrape) / ((performance.now() - idleStart) / 1000);
+  const result = {} as Record<UpdateKind, number>;
+  for (const kind of UPDATE_KINDS) {
+    const before = await scrape(url);
+    const started = performance.now();
+    await emu.call('batch', { kind, count: STATEMENT_SAMPLE });
+    // An update is counted when its chain returns (after the session write that follows the reply).
+    let after = await scrape(url);
+    let scrapes = 1;
+    while (after.updates - before.updates < STATEMENT_SAMPLE && scrapes < 200) {
+      await sleep(20);
+      after = await scrape(url);
+      scrapes++;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const own =
+      after.statements - before.statements - scrapes * perScrape - Math.max(0, background) * seconds;
+    result[kind] = own / STATEMENT_SAMPLE;
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rounds
+// ---------------------------------------------------------------------------------------------------
+
+interface RoundFigures {
+  readyMs: number;
+  rssIdleMb: number;
+  rssPeakMb: number;
+  maxRate: number;
+  cpuMsPerUpdate: number;
+  latency: LatencySummary & { rate: number; overflow: number; timeouts: number };
+  timeouts: number;
+}
+
+const figures: Record<BotKind, RoundFigures[]> = { phoenix: [], echo: [] };
+const replies: Partial<Record<BotKind, Record<UpdateKind, number>>> = {};
+const statementRounds: Record<UpdateKind, number>[] = [];
+let latencyRate: number | undefined;
+
+async function round(kind: BotKind, index: number): Promise<void> {
+  await emu.call('bot', { kind });
+  await emu.call('armReady');
+  const spawned = now();
+  const bot = await spawnBot(kind);
+  try {
+    const ready = (await emu.call<number>('ready')) - spawned;
+    await sleep(1000);
+    const rssIdle = rssMb(bot.pid);
+    const peak = rssPeak(bot.pid);
+    if (!replies[kind]) {
+      // Before the first round: every user starts (a returning user from then on) and opens the
+      // catalog (the card whose ▶ the traffic presses; the cards stay in the emulator for later rounds).
+      await emu.call('batch', { kind: 'start', count: userCount, settle: true });
+      await emu.call('batch', { kind: 'catalog', count: userCount, settle: true });
+      replies[kind] = await emu.call('calibrate', { count: CALIBRATION_USERS });
+    } else {
+      // A fresh process: the same few updates of each type warm it up.
+      await emu.call('calibrate', { count: CALIBRATION_USERS });
+    }
+    if (kind === 'phoenix' && bot.metricsUrl) statementRounds.push(await statementsPerUpdate(bot.metricsUrl));
+
+    const cpuBefore = cpuMs(bot.pid);
+    const closed = await emu.call<{ rate: number; completed: number; timeouts: number }>('closedLoop', {
+      seconds: loadSeconds,
+      concurrency,
+      seed: index + 1,
+    });
+    const cpu = cpuMs(bot.pid) - cpuBefore;
+    latencyRate ??= Math.max(1, Math.round(closed.rate / 2));
+    const open = await emu.call<LatencySummary & { overflow: number; timeouts: number }>('openLoop', {
+      // At least ~300 replies for the percentiles, within 3× the phase.
+      seconds: Math.min(3 * loadSeconds, Math.max(loadSeconds, 300 / latencyRate)),
+      rate: latencyRate,
+      seed: 1000 + index,
+    });
+    figures[kind].push({
+      readyMs: ready,
+      rssIdleMb: rssIdle,
+      rssPeakMb: peak.stop(),
+      maxRate: closed.rate,
+      cpuMsPerUpdate: cpu / Math.max(1, closed.completed),
+      latency: { ...open, rate: latencyRate },
+      timeouts: closed.timeouts,
+    });
+    const f = figures[kind].at(-1) as RoundFigures;
+    log(
+      `round ${index + 1} ${kind}: ${f.maxRate.toFixed(0)} updates/s, p99 ${f.latency.p99.toFixed(1)} ms at ` +
+        `${latencyRate}/s, ready ${f.readyMs.toFixed(0)} ms, RSS ${f.rssIdleMb.toFixed(0)}/${f.rssPeakMb.toFixed(0)} MB`,
+    );
+  } finally {
+    await stopBot(bot);
+  }
+}
+
+const startedAt = performance.now();
+try {
+  for (let i = 0; i < rounds; i++) {
+    // The real bot first: its maximum sets the open-loop rate both bots are measured at.
+    await round('phoenix', i);
+    await round('echo', i);
+  }
+} finally {
+  await emu.call('stop').catch(() => undefined);
+  await database.drop();
+  rmSync(work, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------------
+
+const median = (values: number[]): number => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const summary = (kind: BotKind) => {
+  const runs = figures[kind];
+  const pick = (f: (r: RoundFigures) => number) => median(runs.map(f));
+  return {
+    maxRate: pick((r) => r.maxRate),
+    maxRateRange: [Math.min(...runs.map((r) => r.maxRate)), Math.max(...runs.map((r) => r.maxRate))],
+    p50: pick((r) => r.latency.p50),
+    p95: pick((r) => r.latency.p95),
+    p99: pick((r) => r.latency.p99),
+    readyMs: pick((r) => r.readyMs),
+    rssIdleMb: pick((r) => r.rssIdleMb),
+    rssPeakMb: Math.max(...runs.map((r) => r.rssPeakMb)),
+    cpuMsPerUpdate: pick((r) => r.cpuMsPerUpdate),
+    overflow: runs.reduce((n, r) => n + r.latency.overflow, 0),
+    timeouts: runs.reduce((n, r) => n + r.timeouts + r.latency.timeouts, 0),
+  };
+};
+const bot = summary('phoenix');
+const floor = summary('echo');
+const statements = Object.fromEntries(
+  UPDATE_KINDS.map((kind) => [kind, median(statementRounds.map((s) => s[kind]))]),
+) as Record<UpdateKind, number>;
+const machine = {
+  cores: availableParallelism(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+  node: process.version,
+};
+const report = {
+  machine,
+  database: database.kind,
+  users: userCount,
+  rounds,
+  seconds: loadSeconds,
+  mix: MIX,
+  latencyRate,
+  repliesPerUpdate: replies,
+  bot,
+  floor,
+  ratio: { throughput: bot.maxRate / floor.maxRate, p99: bot.p99 / floor.p99 },
+  statementsPerUpdate: statements,
+  statementsSource: 'phoenix_db_statements_total',
+  runs: figures,
+  totalSeconds: (performance.now() - startedAt) / 1000,
+};
+
+if (asJson) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  const n = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
+  const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(0)} %` : '—');
+  const times = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)}×` : '—');
+  const rows: string[][] = [
+    [
+      'max throughput, updates/s (median; range)',
+      `${n(bot.maxRate)} (${n(bot.maxRateRange[0] ?? Number.NaN)}–${n(bot.maxRateRange[1] ?? Number.NaN)})`,
+      `${n(floor.maxRate)} (${n(floor.maxRateRange[0] ?? Number.NaN)}–${n(floor.maxRateRange[1] ?? Number.NaN)})`,
+      pct(bot.maxRate / floor.maxRate),
+    ],
+    [`p50 reply latency at ${latencyRate}/s, ms`, n(bot.p50, 1), n(floor.p50, 1), times(bot.p50 / floor.p50)],
+    [`p95 reply latency at ${latencyRate}/s, ms`, n(bot.p95, 1), n(floor.p95, 1), times(bot.p95 / floor.p95)],
+    [`p99 reply latency at ${latencyRate}/s, ms`, n(bot.p99, 1), n(floor.p99, 1), times(bot.p99 / floor.p99)],
+    [
+      'ready: spawn → first getUpdates, ms',
+      n(bot.readyMs),
+      n(floor.readyMs),
+      times(bot.readyMs / floor.readyMs),
+    ],
+    [
+      'RSS idle after ready, MB',
+      n(bot.rssIdleMb),
+      n(floor.rssIdleMb),
+      times(bot.rssIdleMb / floor.rssIdleMb),
+    ],
+    ['RSS peak under load, MB', n(bot.rssPeakMb), n(floor.rssPeakMb), times(bot.rssPeakMb / floor.rssPeakMb)],
+    [
+      'bot CPU per update (max load), ms',
+      n(bot.cpuMsPerUpdate, 2),
+      n(floor.cpuMsPerUpdate, 2),
+      times(bot.cpuMsPerUpdate / floor.cpuMsPerUpdate),
+    ],
+  ];
+  const header = ['figure', 'PHOENIX bot', 'echo floor', 'bot / floor'];
+  const table = (head: string[], body: string[][]) => {
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
+    return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n');
+  };
+  const label: Record<UpdateKind, string> = {
+    start: '/start',
+    catalog: '/catalog',
+    page: 'page button ▶',
+    help: '/help',
+    text: 'plain text',
+  };
+  console.log(
+    `\nPipeline benchmark: ${userCount} users, ${rounds} rounds of ${loadSeconds} s per phase, ${database.kind}\n` +
+      `${machine.cores} cores (${machine.cpu}), Node ${machine.node}, load average at the end ${machine.loadAverage.join(' ')}\n` +
+      `traffic: ${UPDATE_KINDS.map((k) => `${label[k]} ${(MIX[k] * 100).toFixed(0)} %`).join(', ')}\n`,
+  );
+  console.log(table(header, rows));
+  console.log(
+    `\nSQL statements per update, returning user (phoenix_db_statements_total, ${STATEMENT_SAMPLE} updates each, median of rounds):\n`,
+  );
+  console.log(
+    table(
+      ['update', 'statements', 'bot replies (calls)'],
+      UPDATE_KINDS.map((k) => [label[k], n(statements[k], 2), String(replies.phoenix?.[k] ?? '—')]),
+    ),
+  );
+  if (bot.overflow + floor.overflow + bot.timeouts + floor.timeouts > 0) {
+    console.log(
+      `\nnote: ${bot.timeouts + floor.timeouts} updates got no reply within 20 s; ` +
+        `${bot.overflow + floor.overflow} open-loop sends were skipped (every user still waiting)`,
+    );
+  }
+  console.log(`\n(${report.totalSeconds.toFixed(0)} s in all)`);
+}
