@@ -136,6 +136,8 @@ await build({
 async function prepareDatabase(): Promise<{
   env: Record<string, string>;
   kind: string;
+  /** The statements run in the bench database so far, when pg_stat_statements is loaded. */
+  pgStatStatements?: () => Promise<number>;
   drop: () => Promise<void>;
 }> {
   const seed = async (handle: DatabaseHandle) => {
@@ -176,15 +178,47 @@ async function prepareDatabase(): Promise<{
   const u = new URL(url);
   u.pathname = `/${name}`;
   await seed(await connectPostgres(u.toString()));
+  const statistics = await statementStatistics(u.toString());
   const server = (await admin.query<{ server_version: string }>('show server_version')).rows[0]
     ?.server_version;
   return {
     env: { DATABASE_URL: u.toString() },
     kind: `PostgreSQL ${server ?? ''} (fresh database ${name})`.trim(),
+    ...(statistics ? { pgStatStatements: statistics.read } : {}),
     drop: async () => {
+      await statistics?.close();
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
+  };
+}
+
+/**
+ * pg_stat_statements, when the server loads it (`shared_preload_libraries`): the extension is created in
+ * the bench database and read on a connection of its own there (each reading counts itself once, which
+ * the caller subtracts with the other per-reading statements). Undefined when it is not there.
+ */
+async function statementStatistics(
+  url: string,
+): Promise<{ read: () => Promise<number>; close: () => Promise<void> } | undefined> {
+  const bench = new pg.Client({ connectionString: url });
+  await bench.connect();
+  try {
+    await bench.query('create extension if not exists pg_stat_statements');
+    await bench.query('select 1 from pg_stat_statements limit 1');
+  } catch {
+    await bench.end();
+    return undefined;
+  }
+  return {
+    read: async () => {
+      const { rows } = await bench.query<{ calls: string }>(
+        `select coalesce(sum(calls), 0)::text as calls from pg_stat_statements
+         where dbid = (select oid from pg_database where datname = current_database())`,
+      );
+      return Number(rows[0]?.calls ?? 0);
+    },
+    close: () => bench.end(),
   };
 }
 
@@ -239,32 +273,63 @@ async function scrape(url: string): Promise<{ statements: number; updates: numbe
   return { statements, updates };
 }
 
-async function statementsPerUpdate(url: string): Promise<Record<UpdateKind, number>> {
-  // What a scrape itself runs (the broadcast queue depth), and the jobs' background rate.
-  const a = await scrape(url);
-  const b = await scrape(url);
-  const perScrape = b.statements - a.statements;
+/** A reading of every source at one moment: the bot's counter and, when loaded, pg_stat_statements. */
+interface Reading {
+  counter: number;
+  pgss: number;
+  updates: number;
+}
+
+type Sources = 'counter' | 'pgss';
+type StatementFigures = Record<Sources, Record<UpdateKind, number> & { backgroundPerSecond: number }>;
+
+async function read(url: string): Promise<Reading> {
+  const { statements, updates } = await scrape(url);
+  return {
+    counter: statements,
+    pgss: database.pgStatStatements ? await database.pgStatStatements() : 0,
+    updates,
+  };
+}
+
+/**
+ * Statements per update of each type, from K returning users at once: the delta of each source, less
+ * what a scrape itself runs (the broadcast queue depth) and the jobs' background rate (measured idle).
+ */
+async function statementsPerUpdate(url: string): Promise<StatementFigures> {
+  const a = await read(url);
+  const b = await read(url);
   const idleStart = performance.now();
-  await sleep(1000);
-  const c = await scrape(url);
-  const background = (c.statements - b.statements - perScrape) / ((performance.now() - idleStart) / 1000);
-  const result = {} as Record<UpdateKind, number>;
+  await sleep(2000);
+  const c = await read(url);
+  const idleSeconds = (performance.now() - idleStart) / 1000;
+  const sources: Sources[] = ['counter', 'pgss'];
+  const perRead = { counter: b.counter - a.counter, pgss: b.pgss - a.pgss };
+  const background = {
+    counter: Math.max(0, (c.counter - b.counter - perRead.counter) / idleSeconds),
+    pgss: Math.max(0, (c.pgss - b.pgss - perRead.pgss) / idleSeconds),
+  };
+  const result = {
+    counter: { backgroundPerSecond: background.counter },
+    pgss: { backgroundPerSecond: background.pgss },
+  } as StatementFigures;
   for (const kind of UPDATE_KINDS) {
-    const before = await scrape(url);
+    const before = await read(url);
     const started = performance.now();
     await emu.call('batch', { kind, count: STATEMENT_SAMPLE });
     // An update is counted when its chain returns (after the session write that follows the reply).
-    let after = await scrape(url);
-    let scrapes = 1;
-    while (after.updates - before.updates < STATEMENT_SAMPLE && scrapes < 200) {
+    let after = await read(url);
+    let reads = 1;
+    while (after.updates - before.updates < STATEMENT_SAMPLE && reads < 200) {
       await sleep(20);
-      after = await scrape(url);
-      scrapes++;
+      after = await read(url);
+      reads++;
     }
     const seconds = (performance.now() - started) / 1000;
-    const own =
-      after.statements - before.statements - scrapes * perScrape - Math.max(0, background) * seconds;
-    result[kind] = own / STATEMENT_SAMPLE;
+    for (const source of sources) {
+      const own = after[source] - before[source] - reads * perRead[source] - background[source] * seconds;
+      result[source][kind] = own / STATEMENT_SAMPLE;
+    }
   }
   return result;
 }
@@ -285,7 +350,7 @@ interface RoundFigures {
 
 const figures: Record<BotKind, RoundFigures[]> = { phoenix: [], echo: [] };
 const replies: Partial<Record<BotKind, Record<UpdateKind, number>>> = {};
-const statementRounds: Record<UpdateKind, number>[] = [];
+let statementFigures: StatementFigures | undefined;
 let latencyRate: number | undefined;
 
 async function round(kind: BotKind, index: number): Promise<void> {
@@ -308,7 +373,10 @@ async function round(kind: BotKind, index: number): Promise<void> {
       // A fresh process: the same few updates of each type warm it up.
       await emu.call('calibrate', { count: CALIBRATION_USERS });
     }
-    if (kind === 'phoenix' && bot.metricsUrl) statementRounds.push(await statementsPerUpdate(bot.metricsUrl));
+    // Counted once: they do not depend on timing (the other rounds would only repeat them).
+    if (kind === 'phoenix' && bot.metricsUrl && index === 0) {
+      statementFigures = await statementsPerUpdate(bot.metricsUrl);
+    }
 
     const cpuBefore = cpuMs(bot.pid);
     const closed = await emu.call<{ rate: number; completed: number; timeouts: number }>('closedLoop', {
@@ -319,8 +387,8 @@ async function round(kind: BotKind, index: number): Promise<void> {
     const cpu = cpuMs(bot.pid) - cpuBefore;
     latencyRate ??= Math.max(1, Math.round(closed.rate / 2));
     const open = await emu.call<LatencySummary & { overflow: number; timeouts: number }>('openLoop', {
-      // At least ~300 replies for the percentiles, within 3× the phase.
-      seconds: Math.min(3 * loadSeconds, Math.max(loadSeconds, 300 / latencyRate)),
+      // At least ~300 replies for the percentiles where the rate is low, within 2× the phase.
+      seconds: Math.min(2 * loadSeconds, Math.max(loadSeconds, 300 / latencyRate)),
       rate: latencyRate,
       seed: 1000 + index,
     });
@@ -344,6 +412,7 @@ async function round(kind: BotKind, index: number): Promise<void> {
 }
 
 const startedAt = performance.now();
+const loadAtStart = loadavg().map((l) => Number(l.toFixed(2)));
 try {
   for (let i = 0; i < rounds; i++) {
     // The real bot first: its maximum sets the open-loop rate both bots are measured at.
@@ -387,13 +456,20 @@ const summary = (kind: BotKind) => {
 };
 const bot = summary('phoenix');
 const floor = summary('echo');
-const statements = Object.fromEntries(
-  UPDATE_KINDS.map((kind) => [kind, median(statementRounds.map((s) => s[kind]))]),
-) as Record<UpdateKind, number>;
+/** pg_stat_statements when the server has it loaded, else the bot's own counter (the same statements). */
+const statementsSource = database.pgStatStatements ? 'pg_stat_statements' : 'phoenix_db_statements_total';
+const statements = (database.pgStatStatements ? statementFigures?.pgss : statementFigures?.counter) ?? {
+  start: Number.NaN,
+  catalog: Number.NaN,
+  page: Number.NaN,
+  help: Number.NaN,
+  text: Number.NaN,
+};
 const machine = {
   cores: availableParallelism(),
   cpu: cpus()[0]?.model ?? 'unknown',
-  loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+  /** 1, 5 and 15 minute load averages when the rounds began and when they ended (other work on the machine). */
+  loadAverage: { start: loadAtStart, end: loadavg().map((l) => Number(l.toFixed(2))) },
   node: process.version,
 };
 const report = {
@@ -402,6 +478,7 @@ const report = {
   users: userCount,
   rounds,
   seconds: loadSeconds,
+  concurrency,
   mix: MIX,
   latencyRate,
   repliesPerUpdate: replies,
@@ -409,7 +486,8 @@ const report = {
   floor,
   ratio: { throughput: bot.maxRate / floor.maxRate, p99: bot.p99 / floor.p99 },
   statementsPerUpdate: statements,
-  statementsSource: 'phoenix_db_statements_total',
+  statementsSource,
+  statementsBySource: database.pgStatStatements ? statementFigures : { counter: statementFigures?.counter },
   runs: figures,
   totalSeconds: (performance.now() - startedAt) / 1000,
 };
@@ -464,18 +542,18 @@ if (asJson) {
     text: 'plain text',
   };
   console.log(
-    `\nPipeline benchmark: ${userCount} users, ${rounds} rounds of ${loadSeconds} s per phase, ${database.kind}\n` +
-      `${machine.cores} cores (${machine.cpu}), Node ${machine.node}, load average at the end ${machine.loadAverage.join(' ')}\n` +
+    `\nPipeline benchmark: ${userCount} users, ${rounds} rounds of ${loadSeconds} s per phase, ${concurrency} updates in flight at max load, ${database.kind}\n` +
+      `${machine.cores} cores (${machine.cpu}), Node ${machine.node}, load average ${machine.loadAverage.start.join(' ')} at the start, ${machine.loadAverage.end.join(' ')} at the end\n` +
       `traffic: ${UPDATE_KINDS.map((k) => `${label[k]} ${(MIX[k] * 100).toFixed(0)} %`).join(', ')}\n`,
   );
   console.log(table(header, rows));
   console.log(
-    `\nSQL statements per update, returning user (phoenix_db_statements_total, ${STATEMENT_SAMPLE} updates each, median of rounds):\n`,
+    `\nSQL statements per update, returning user (${statementsSource}, ${STATEMENT_SAMPLE} updates each, the jobs' background subtracted):\n`,
   );
   console.log(
     table(
       ['update', 'statements', 'bot replies (calls)'],
-      UPDATE_KINDS.map((k) => [label[k], n(statements[k], 2), String(replies.phoenix?.[k] ?? '—')]),
+      UPDATE_KINDS.map((k) => [label[k], n(statements[k], 1), String(replies.phoenix?.[k] ?? '—')]),
     ),
   );
   if (bot.overflow + floor.overflow + bot.timeouts + floor.timeouts > 0) {
