@@ -182,8 +182,9 @@ export class Traffic {
       return;
     }
     const data = this.pagingButton(this.emu.message(user.id, user.card));
-    if (!data) throw new Error(`user ${user.id} has no catalog card to page (send /catalog first)`);
-    void this.emu.pressButton(user.id, user.card, data);
+    // No card to page (its buttons were taken off): the user opens the catalog again instead.
+    if (!data) this.send(user, 'catalog');
+    else void this.emu.pressButton(user.id, user.card, data);
   }
 
   /** Resolves when every user in `users` is done, or after `timeoutMs`; returns how many were not. */
