@@ -33,8 +33,8 @@ import { type BotKind, type LatencySummary, MIX, UPDATE_KINDS, type UpdateKind }
 
 const TOKEN = '5000000003:AABench-pipeline-token-0000000000';
 const FIRST_USER_ID = 7_200_000_000;
-/** Returning users per update type for the statement counts. */
-const STATEMENT_SAMPLE = 100;
+/** Returning users per update type for the statement counts (at most `--users`). */
+const STATEMENT_USERS = 100;
 /** Users whose replies are counted to learn how many replies complete an update of each type. */
 const CALIBRATION_USERS = 20;
 
@@ -51,6 +51,7 @@ const rounds = Math.floor(option('rounds', 3));
 const loadSeconds = option('seconds', 4);
 /** Updates in flight at once in the closed loop (one per user): one getUpdates batch by default. */
 const concurrency = Math.min(userCount, Math.floor(option('concurrency', 100)));
+const statementSample = Math.min(userCount, STATEMENT_USERS);
 const asJson = process.argv.includes('--json');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -316,11 +317,11 @@ async function statementsPerUpdate(url: string): Promise<StatementFigures> {
   for (const kind of UPDATE_KINDS) {
     const before = await read(url);
     const started = performance.now();
-    await emu.call('batch', { kind, count: STATEMENT_SAMPLE });
+    await emu.call('batch', { kind, count: statementSample });
     // An update is counted when its chain returns (after the session write that follows the reply).
     let after = await read(url);
     let reads = 1;
-    while (after.updates - before.updates < STATEMENT_SAMPLE && reads < 200) {
+    while (after.updates - before.updates < statementSample && reads < 200) {
       await sleep(20);
       after = await read(url);
       reads++;
@@ -328,7 +329,7 @@ async function statementsPerUpdate(url: string): Promise<StatementFigures> {
     const seconds = (performance.now() - started) / 1000;
     for (const source of sources) {
       const own = after[source] - before[source] - reads * perRead[source] - background[source] * seconds;
-      result[source][kind] = own / STATEMENT_SAMPLE;
+      result[source][kind] = own / statementSample;
     }
   }
   return result;
@@ -358,11 +359,18 @@ async function round(kind: BotKind, index: number): Promise<void> {
   await emu.call('armReady');
   const spawned = now();
   const bot = await spawnBot(kind);
+  let peak: { stop: () => number } | undefined;
   try {
-    const ready = (await emu.call<number>('ready')) - spawned;
+    const exited = new Promise<never>((_, reject) =>
+      bot.child.once('exit', (code) =>
+        reject(new Error(`the ${kind} bot exited (${code}) before it polled`)),
+      ),
+    );
+    exited.catch(() => undefined);
+    const ready = (await Promise.race([emu.call<number>('ready'), exited])) - spawned;
     await sleep(1000);
     const rssIdle = rssMb(bot.pid);
-    const peak = rssPeak(bot.pid);
+    peak = rssPeak(bot.pid);
     if (!replies[kind]) {
       // Before the first round: every user starts (a returning user from then on) and opens the
       // catalog (the card whose ▶ the traffic presses; the cards stay in the emulator for later rounds).
@@ -407,6 +415,7 @@ async function round(kind: BotKind, index: number): Promise<void> {
         `${latencyRate}/s, ready ${f.readyMs.toFixed(0)} ms, RSS ${f.rssIdleMb.toFixed(0)}/${f.rssPeakMb.toFixed(0)} MB`,
     );
   } finally {
+    peak?.stop();
     await stopBot(bot);
   }
 }
@@ -548,7 +557,7 @@ if (asJson) {
   );
   console.log(table(header, rows));
   console.log(
-    `\nSQL statements per update, returning user (${statementsSource}, ${STATEMENT_SAMPLE} updates each, the jobs' background subtracted):\n`,
+    `\nSQL statements per update, returning user (${statementsSource}, ${statementSample} updates each, the jobs' background subtracted):\n`,
   );
   console.log(
     table(

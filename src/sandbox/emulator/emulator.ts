@@ -204,7 +204,7 @@ function describeMessage(m: StoredMessage): string {
 export class TelegramEmulator {
   /** The accepted bot token. */
   readonly token: string;
-  /** Typed events for streaming changes (message, edit, delete, callbackAnswer, commands, update, call). */
+  /** Typed events for streaming changes (message, edit, delete, callbackAnswer, commands, update, call, request). */
   readonly events = new EventEmitter<EmulatorEvents>();
 
   private readonly options: Required<Omit<TelegramEmulatorOptions, 'botId' | 'firstUpdateId'>> & {
