@@ -239,7 +239,9 @@ async function spawnBot(kind: BotKind): Promise<Bot> {
   } else {
     const port = await freePort();
     metricsUrl = `http://127.0.0.1:${port}/metrics`;
-    child = spawn(process.execPath, ['dist/main.js'], {
+    // BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the real bot.
+    const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
       cwd: root,
       env: {
         ...base,
