@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { GrammyError, HttpError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Hono } from 'hono';
+import { syncBotProfile } from './bot/commands.js';
 import type { BotContext, BotDeps } from './bot/context.js';
 import { createBotDeps } from './bot/deps.js';
 import { renderProgress } from './bot/features/broadcasts/progress-view.js';
@@ -115,9 +116,10 @@ export async function startApp(
   }
   logger.info({ username: bot.botInfo.username, mode: config.mode.kind }, 'bot authorized');
 
-  // Command menus: a few people at a time (three calls each, sent together), not one call after another.
+  // Command menus and the bot's profile texts: a few at a time (each one's calls sent together), not one call after another.
   const menus = [
     () => deps.menus.setDefault(bot.api),
+    () => syncBotProfile(bot.api, deps.translator, logger),
     ...config.ownerIds.map((ownerId) => () => deps.menus.setFor(bot.api, ownerId, 'owner')),
     ...(await deps.services.staff.list()).map(
       ({ staff }) =>

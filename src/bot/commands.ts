@@ -2,7 +2,7 @@ import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import type { Logger } from '../logger.js';
 import type { Role } from '../services/staff.js';
-import { LOCALES, type Translator } from '../text/i18n.js';
+import { LOCALES, type Locale, type Translator } from '../text/i18n.js';
 
 const CUSTOMER = ['start', 'catalog', 'orders', 'support', 'settings', 'help', 'cancel'] as const;
 const SUPPORT = ['start', 'tickets', 'help', 'cancel'] as const;
@@ -71,4 +71,51 @@ export class CommandMenus {
       this.logger.warn({ chatId, err: error }, 'could not set the command menu of this chat yet');
     }
   }
+}
+
+const inLanguage = (language_code?: Locale) => (language_code === undefined ? {} : { language_code });
+
+/** The bot's profile texts: the description on the empty chat before Start and the short one in its profile. */
+const PROFILE_TEXTS = [
+  {
+    key: 'bot-description',
+    get: async (api: Api, language_code?: Locale) =>
+      (await api.getMyDescription(inLanguage(language_code))).description,
+    set: (api: Api, text: string, language_code?: Locale) =>
+      api.setMyDescription(text, inLanguage(language_code)),
+  },
+  {
+    key: 'bot-short-description',
+    get: async (api: Api, language_code?: Locale) =>
+      (await api.getMyShortDescription(inLanguage(language_code))).short_description,
+    set: (api: Api, text: string, language_code?: Locale) =>
+      api.setMyShortDescription(text, inLanguage(language_code)),
+  },
+] as const;
+
+/**
+ * Sets the description and short description for each language and for users of other languages
+ * (no language_code: the default locale), each only when Telegram holds a different text, so a
+ * deploy that changes nothing makes no set calls (they are rate-limited). The profile is
+ * decoration: a failure is logged and start-up goes on.
+ */
+export async function syncBotProfile(api: Api, translator: Translator, logger: Logger): Promise<void> {
+  const targets: { language_code?: Locale; locale: Locale }[] = [
+    { locale: translator.defaultLocale },
+    ...LOCALES.map((locale) => ({ language_code: locale, locale })),
+  ];
+  // Each text of each language is one read and at most one write, independent of the others: sent together.
+  await Promise.all(
+    PROFILE_TEXTS.flatMap((text) =>
+      targets.map(async ({ language_code, locale }) => {
+        const wanted = translator.t(locale, text.key);
+        try {
+          if ((await text.get(api, language_code)) === wanted) return;
+          await text.set(api, wanted, language_code);
+        } catch (error) {
+          logger.warn({ err: error, text: text.key, language_code }, 'could not set the bot profile text');
+        }
+      }),
+    ),
+  );
 }

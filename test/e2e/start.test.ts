@@ -97,10 +97,70 @@ describe('roles, /help and command menus', () => {
     expect(agentHelp).not.toContain('/admin');
   });
 
+  it('greets staff with their own commands: /tickets for agents, /admin and /tickets for owners and admins', async () => {
+    const agent = await h.startedUser({ firstName: 'Света' });
+    await h.makeStaff(agent, 'support');
+    agent.send('/start');
+    const agentGreeting = textOf(await agent.reply('Здравствуйте'));
+    expect(agentGreeting).toContain('агент поддержки');
+    expect(agentGreeting).toContain('/tickets');
+    expect(agentGreeting).not.toContain('/admin');
+
+    const admin = await h.startedUser({ languageCode: 'en' });
+    await h.makeStaff(admin, 'admin');
+    admin.send('/start');
+    const adminGreeting = textOf(await admin.reply('Hello'));
+    expect(adminGreeting).toContain('/admin');
+    expect(adminGreeting).toContain('/tickets');
+
+    const owner = h.owners[0]!;
+    owner.send('/start');
+    const ownerGreeting = textOf(await owner.reply('владелец'));
+    expect(ownerGreeting).toContain('/admin');
+    expect(ownerGreeting).toContain('/tickets');
+
+    const customer = h.user();
+    customer.send('/start');
+    const customerGreeting = textOf(await customer.reply());
+    expect(customerGreeting).toContain('/catalog');
+    expect(customerGreeting).not.toContain('/tickets');
+  });
+
   it('/cancel says there is nothing to cancel outside a dialog', async () => {
     const customer = await h.startedUser();
     customer.send('/cancel');
-    expect(textOf(await customer.reply())).toBe('Отменять нечего.');
+    expect(textOf(await customer.reply())).toBe('Сейчас вы ничего не заполняете, так что прерывать нечего.');
+  });
+});
+
+describe('bot profile', () => {
+  const profileCalls = () =>
+    [...h.emu.callsTo('setMyDescription'), ...h.emu.callsTo('setMyShortDescription')].map(
+      (c) => `${c.method}:${String(c.params.language_code ?? '')}`,
+    );
+
+  it('sets the description and short description for ru, en and users of other languages (ru)', () => {
+    expect(profileCalls().sort()).toEqual([
+      'setMyDescription:',
+      'setMyDescription:en',
+      'setMyDescription:ru',
+      'setMyShortDescription:',
+      'setMyShortDescription:en',
+      'setMyShortDescription:ru',
+    ]);
+    const ru = h.emu.profileFor('ru');
+    expect(ru.description).toContain('веб-студии PHOENIX');
+    expect(ru.shortDescription.length).toBeLessThanOrEqual(120);
+    expect(h.emu.profileFor('en').description).toContain('PHOENIX web studio');
+    expect(h.emu.profileFor('de')).toEqual(ru);
+  });
+
+  it('a restart with the same texts reads them and sets nothing again', async () => {
+    const before = profileCalls().length;
+    const reads = h.emu.callsTo('getMyDescription').length;
+    await h.restart();
+    expect(h.emu.callsTo('getMyDescription').length).toBe(reads + 3);
+    expect(profileCalls().length).toBe(before);
   });
 });
 

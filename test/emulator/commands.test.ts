@@ -96,3 +96,43 @@ describe('bot commands', () => {
     expect(await ok(root(), 'getChatMenuButton', {})).toEqual({ type: 'default' });
   });
 });
+
+describe('bot profile texts', () => {
+  const { emu, root } = useEmulator();
+
+  it('stores the description and short description per language, within 512 and 120 characters', async () => {
+    expect(await fail(root(), 'setMyDescription', { description: 'd'.repeat(513) })).toEqual([
+      400,
+      'Bad Request: description is too long',
+    ]);
+    expect(await fail(root(), 'setMyShortDescription', { short_description: 's'.repeat(121) })).toEqual([
+      400,
+      'Bad Request: short_description is too long',
+    ]);
+    expect(await fail(root(), 'setMyDescription', { description: 'x', language_code: 'rus' })).toEqual([
+      400,
+      'Bad Request: invalid language code specified',
+    ]);
+    expect(await ok(root(), 'setMyDescription', { description: 'd'.repeat(512) })).toBe(true);
+    expect(await ok(root(), 'setMyShortDescription', { short_description: 's'.repeat(120) })).toBe(true);
+    expect(await ok(root(), 'setMyDescription', { description: 'Бот', language_code: 'ru' })).toBe(true);
+
+    expect(await ok(root(), 'getMyDescription', {})).toEqual({ description: 'd'.repeat(512) });
+    expect(await ok(root(), 'getMyDescription', { language_code: 'ru' })).toEqual({ description: 'Бот' });
+    // A language with nothing of its own reads empty, like getMyCommands; its users see the default.
+    expect(await ok(root(), 'getMyDescription', { language_code: 'en' })).toEqual({ description: '' });
+    expect(await ok(root(), 'getMyShortDescription', { language_code: 'ru' })).toEqual({
+      short_description: '',
+    });
+    expect(emu().profileFor('en-US')).toEqual({
+      description: 'd'.repeat(512),
+      shortDescription: 's'.repeat(120),
+    });
+    expect(emu().profileFor('ru').description).toBe('Бот');
+
+    // An empty text removes the language's own one.
+    expect(await ok(root(), 'setMyDescription', { description: '', language_code: 'ru' })).toBe(true);
+    expect(await ok(root(), 'getMyDescription', { language_code: 'ru' })).toEqual({ description: '' });
+    expect(emu().profileFor('ru').description).toBe('d'.repeat(512));
+  });
+});

@@ -28,7 +28,8 @@ chat.command('start', async (ctx) => {
   const payload = ctx.match.trim();
   if (ctx.role !== 'customer') await ctx.deps.menus.setFor(ctx.api, ctx.from.id, ctx.role);
   if (payload && (await ctx.deps.deepLinks.dispatch(ctx, payload))) return;
-  await ctx.reply(ctx.t('start-greeting', { name: ctx.from.first_name }));
+  const greeting = ctx.role === 'customer' ? 'start-greeting' : (`start-greeting-${ctx.role}` as const);
+  await ctx.reply(ctx.t(greeting, { name: ctx.from.first_name }));
 });
 
 chat.command('help', async (ctx) => {

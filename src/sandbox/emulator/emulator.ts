@@ -1113,6 +1113,20 @@ export class TelegramEmulator {
     return [];
   }
 
+  /**
+   * The profile texts a user of `languageCode` sees, resolved like Telegram: the text set for their
+   * language, else the one set without a language ('' when neither was set).
+   */
+  profileFor(languageCode = ''): { description: string; shortDescription: string } {
+    const lang = languageCode.toLowerCase().split(/[-_]/)[0] ?? '';
+    const pick = (map: ReadonlyMap<string, string>) =>
+      (lang ? map.get(lang) : undefined) ?? map.get('') ?? '';
+    return {
+      description: pick(this.state.botProfile.description),
+      shortDescription: pick(this.state.botProfile.short),
+    };
+  }
+
   /** The commands stored for an exact scope key and language (e.g. `('all_private_chats', 'en')`). */
   commandsForScope(scopeKey: string, languageCode = ''): BotCommand[] | undefined {
     return this.state.commands.get(`${scopeKey}|${languageCode}`);

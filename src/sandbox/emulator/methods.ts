@@ -647,12 +647,12 @@ export class BotApi {
     return true;
   }
 
+  /** What was set for exactly this language (like getMyCommands); users' fallback is {@link Emulator.profileFor}. */
   private profileText(p: Params, field: 'name' | 'description' | 'short'): string {
     const lang = parseLanguageCode(optString(p, 'language_code'));
-    const map = this.s.botProfile[field];
-    const value = map.get(lang) ?? map.get('');
+    const value = this.s.botProfile[field].get(lang);
     if (value !== undefined) return value;
-    return field === 'name' ? this.s.botUser.first_name : '';
+    return field === 'name' && lang === '' ? this.s.botUser.first_name : '';
   }
 
   private setChatMenuButton(p: Params): unknown {
