@@ -88,3 +88,60 @@ describe('locales', () => {
     }
   });
 });
+
+describe('numbers, plurals and the bot profile in the texts', () => {
+  const translator = new Translator('ru');
+  /** Renders a message with the given variables, the others left empty. */
+  const render = (locale: 'ru' | 'en', key: MessageKey, given: Record<string, number>): string => {
+    const vars: Record<string, number | string> = { ...given };
+    for (;;) {
+      try {
+        return translator.t(locale, key, vars);
+      } catch (error) {
+        const variable = /Unknown variable: \$([A-Za-z0-9_-]+)/.exec(String(error))?.[1];
+        if (!variable) throw error;
+        vars[variable] = '';
+      }
+    }
+  };
+
+  it('an id stays as its digits while a quantity is grouped for the locale', () => {
+    expect(translator.t('ru', 'orders-cancelled', { id: 12345 })).toBe('Заказ №12345 отменён.');
+    expect(translator.t('en', 'orders-cancelled', { id: 12345 })).toBe('Order #12345 has been cancelled.');
+    expect(translator.t('ru', 'tickets-tab-open', { n: 12345 })).toBe('Открытые (12\u00a0345)');
+    expect(translator.t('en', 'tickets-tab-open', { n: 12345 })).toBe('Open (12,345)');
+  });
+
+  it('a number next to a noun takes its plural form in both languages', () => {
+    const days = (locale: 'ru' | 'en', n: number) => translator.t(locale, 'catalog-days', { n });
+    expect([1, 3, 5, 21, 22, 11].map((n) => days('ru', n))).toEqual([
+      '1 день',
+      '3 дня',
+      '5 дней',
+      '21 день',
+      '22 дня',
+      '11 дней',
+    ]);
+    expect([1, 2].map((n) => days('en', n))).toEqual(['1 day', '2 days']);
+    const chart = (locale: 'ru' | 'en', orders: number, users: number) =>
+      render(locale, 'admin-chart-caption', { days: 1, orders, users });
+    expect(chart('en', 1, 2)).toBe('📈 Last 1 day: 1 order, 2 new users.');
+    expect(chart('ru', 1, 2)).toContain('За 1 день');
+    const stats = render('en', 'admin-stats', { users: 1, buyers: 1, rated: 1 });
+    expect(stats).toContain('(1 of 1 user ordered)');
+    expect(stats).toContain('(1 rating)');
+    expect(render('ru', 'admin-product-view', { deadline: 21 })).toContain('Срок: 21 день');
+    expect(render('en', 'bc-stats', { clickers: 1 })).toContain('(1 person)');
+  });
+
+  it('the bot profile texts fit Telegram: description ≤ 512, short description ≤ 120 characters', () => {
+    for (const locale of ['ru', 'en'] as const) {
+      const description = translator.t(locale, 'bot-description');
+      const short = translator.t(locale, 'bot-short-description');
+      expect(description.length, locale).toBeLessThanOrEqual(512);
+      expect(short.length, locale).toBeLessThanOrEqual(120);
+      // Telegram shows them as plain text: no markup, nothing escaped.
+      expect(`${description}${short}`, locale).not.toMatch(/[<>&]/);
+    }
+  });
+});

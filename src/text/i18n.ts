@@ -18,7 +18,8 @@ const localesDir = fileURLToPath(new URL('../../locales', import.meta.url));
 /**
  * Texts live in `locales/<lang>/<feature>.ftl` (all files of a language form one bundle). Every string variable is HTML-escaped here, once,
  * because every message is sent in HTML parse mode: a handler cannot forget to escape user
- * text. Markup the bot builds itself is passed as {@link Html}.
+ * text. Markup the bot builds itself is passed as {@link Html}. Numbers are formatted for the
+ * locale (`15 000`, `15,000`) and select plural forms, except `$id`, an identifier.
  */
 export class Translator {
   private readonly i18n: I18n;
@@ -45,6 +46,8 @@ export class Translator {
       if (value === null || value === undefined) safe[name] = '';
       else if (value instanceof Html) safe[name] = value.html;
       else if (typeof value === 'string') safe[name] = escapeHtml(value);
+      // `$id` names a thing (order №12345, Telegram ID): digits as they are, not a grouped quantity.
+      else if (name === 'id' && typeof value === 'number') safe[name] = String(value);
       else safe[name] = value;
     }
     return this.i18n.t(locale, key, safe);
