@@ -6,11 +6,11 @@ admin-orders =
 
 ## Orders board: a list
 
-admin-orders-state = <b>📦 Orders: { $state }</b> ({ $total } in all)
+admin-orders-state = <b>📦 Orders: { $state }</b> ({ $total } in total)
 admin-orders-none = <b>📦 Orders: { $state }</b>
-    No such orders.
+    There are no such orders.
 
 ## Orders board: the order card
 
-admin-order-executor = Executor: { $name }
+admin-order-executor = Assigned to: { $name }
 admin-order-no-executor = —

@@ -1,6 +1,6 @@
 ## Promo codes: the list
 
-admin-promos = <b>🏷 Promo codes</b> ({ $total } in all)
+admin-promos = <b>🏷 Promo codes</b> ({ $total } in total)
     Code · discount · used/limit. 🚫 — disabled.
 admin-promos-empty = <b>🏷 Promo codes</b>
     No promo codes yet — create the first one.
@@ -15,17 +15,17 @@ admin-promo-view =
 admin-promo-details =
     Code: <code>{ $code }</code>
     Discount: { $discount }
-    Product: { $product }
+    Service: { $product }
     Valid until: { $expires }
     Used: { $uses } of { $max }
     Per customer: { $perUser }
-admin-promo-all-products = All products
+admin-promo-all-products = All services
 admin-promo-no-expiry = no expiry
 admin-promo-active = active
 admin-promo-disabled = 🚫 disabled
 admin-promo-btn-edit-code = ✏️ Code
 admin-promo-btn-edit-value = 💸 Discount
-admin-promo-btn-edit-product = 🛍 Product
+admin-promo-btn-edit-product = 🛍 Service
 admin-promo-btn-edit-expiry = 📅 Expiry
 admin-promo-btn-edit-max = 🔢 Limit
 admin-promo-btn-edit-peruser = 👤 Per customer
@@ -37,9 +37,9 @@ admin-promo-gone = This promo code no longer exists.
 
 ## Promo codes: wizard and field-edit questions
 
-admin-promo-ask-code = Send the code: 3–32 characters — Latin letters, digits, "-" and "_". Letter case does not matter.
+admin-promo-ask-code = Send the code: 3–32 characters — Latin letters, digits, “-” and “_”. Letter case does not matter.
 admin-promo-ask-value = Send the discount: a percentage such as <code>15%</code> (1–100%), or a fixed amount in roubles such as <code>500</code>.
-admin-promo-ask-product = Which product is the code for?
+admin-promo-ask-product = Which service is the code for?
 admin-promo-ask-expiry = Until which date (inclusive) does the code work? E.g. 31.12.2026.
 admin-promo-btn-skip-expiry = No expiry
 admin-promo-btn-clear-expiry = Remove the expiry
@@ -48,18 +48,18 @@ admin-promo-btn-skip-max = No limit
 admin-promo-btn-clear-max = Remove the limit
 admin-promo-ask-peruser = How many times can one customer use the code? A whole number above 0.
 admin-promo-btn-skip-peruser = Once (default)
-admin-promo-bad-date = I could not read the date: write it as DD.MM.YYYY, e.g. 31.12.2026.
-admin-promo-past-date = That date has passed: give a future one.
+admin-promo-bad-date = I couldn't read that date. Please write it as DD.MM.YYYY, e.g. 31.12.2026.
+admin-promo-past-date = That date has already passed — please give a future one.
 
 ## Promo codes: refused values
 
-admin-promo-error-code-invalid = A code is 3 to 32 characters: Latin letters, digits, "-" and "_".
+admin-promo-error-code-invalid = That code will not work: it needs 3 to 32 characters, Latin letters, digits, “-” and “_” only.
 admin-promo-error-code-taken = This code already exists (letter case does not matter).
-admin-promo-error-value-invalid = The discount is a percentage from 1 to 100 (e.g. 15%) or an amount in roubles above 0 (e.g. 500).
-admin-promo-error-max-uses-invalid = The limit is a whole number above 0 and not below the uses already made.
-admin-promo-error-per-user-limit-invalid = The per-customer limit is a whole number from 1 to 1000000.
+admin-promo-error-value-invalid = I couldn't read that discount. Use a percentage from 1 to 100 (e.g. 15%) or an amount in roubles above 0 (e.g. 500).
+admin-promo-error-max-uses-invalid = The limit must be a whole number above 0 and not below the number of uses already made.
+admin-promo-error-per-user-limit-invalid = The per-customer limit must be a whole number from 1 to { 1000000 }.
 admin-promo-error-expires-invalid = The expiry date is not valid.
-admin-promo-error-product-unknown = This product no longer exists — choose another.
+admin-promo-error-product-unknown = This service no longer exists — choose another.
 
 ## Promo codes: summary and save
 

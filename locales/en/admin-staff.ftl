@@ -1,11 +1,11 @@
 ## Staff: the list
 
 admin-staff-list =
-    <b>👥 Support agents</b>
+    <b>👥 Staff</b>
     🛡 — administrator, 🎧 — support agent, ⏸ — notifications paused.
     Choose someone or add a new member.
 admin-staff-empty =
-    <b>👥 Support agents</b>
+    <b>👥 Staff</b>
     Nobody yet. Invite an agent with a link or add one by Telegram ID.
 admin-staff-btn-invite-support = ➕ Invite an agent
 admin-staff-btn-invite-admin = ➕ Invite an admin
@@ -50,9 +50,9 @@ admin-invite-owner = You own this bot: you need no invitation.
 
 ## Staff: adding by Telegram ID
 
-admin-staff-ask-id = Send the numeric Telegram ID of the new support agent (e.g. 123456789). @userinfobot can tell it.
-admin-staff-bad-id = That is not a Telegram ID: it must be a positive whole number, digits only. Please try again.
-admin-staff-is-owner = This is an owner of the bot: they already have every right.
+admin-staff-ask-id = Send the numeric Telegram ID of the new support agent (e.g. 123456789). They can look it up with @userinfobot.
+admin-staff-bad-id = That does not look like a Telegram ID: it is digits only, e.g. 123456789.
+admin-staff-is-owner = This is an owner of the bot: owners already have every permission.
 admin-staff-already = This person is already on the team.
 admin-staff-added = ✅ Support agent added.
 
@@ -61,10 +61,10 @@ admin-staff-added = ✅ Support agent added.
 admin-staff-remove-confirm =
     Remove <b>{ $name }</b> from the staff?
     The tickets they are working on go back to the open queue.
-admin-staff-removed = Removed. Tickets returned to the queue: { $tickets }.
+admin-staff-removed = Removed. Tickets sent back to the queue: { $tickets }.
 
 ## Staff: what the member is told
 
-admin-staff-you-are-staff = You have been added to the PHOENIX team as { $role }. See /help for your commands.
+admin-staff-you-are-staff = You have joined the PHOENIX team. Your role: { $role }. See /help for your commands.
 admin-staff-role-changed = Your role on the PHOENIX team is now: { $role }. See /help for your commands.
 admin-staff-you-are-removed = You are no longer on the PHOENIX staff. Thank you for your work!

@@ -4,10 +4,10 @@ admin-refused = The admin panel is for owners and administrators only.
 admin-menu =
     <b>⚙️ Admin panel</b>
     Choose a section.
-admin-btn-products = 🛍 Products
+admin-btn-products = 🛍 Services
 admin-btn-promo = 🏷 Promo codes
 admin-btn-orders = 📦 Orders
-admin-btn-staff = 👥 Support agents
+admin-btn-staff = 👥 Staff
 admin-btn-stats = 📊 Statistics
 admin-btn-ads = 📣 Advertising
 
@@ -22,7 +22,7 @@ admin-no = no
 
 ## Wizards (product, promo code): shared answers
 
-admin-wizard-need-text = Text is needed.
+admin-wizard-need-text = Please answer with text.
 admin-wizard-use-buttons = Please use the buttons under the last message.
 admin-wizard-btn-save = 💾 Save
 admin-wizard-cancelled = Cancelled

@@ -140,10 +140,13 @@ bc-stats =
     🚫 Blocked: { $blocked }
     ⏭ Skipped: { $skipped } · waiting: { $pending }{ $cancelled ->
         [0] {""}
-       *[other] {" · "}not sent because of the cancel: { $cancelled }
+       *[other] {" · "}not sent after the cancel: { $cancelled }
     }
-    👆 Clicks: { $clicks } ({ $clickers } people)
-    🛒 Orders within 7 days after a click: { $orders }
+    👆 Clicks: { $clicks } ({ $clickers } { $clickers ->
+        [one] person
+       *[other] people
+    })
+    🛒 Orders within 7 days of a click: { $orders }
 bc-state-draft = draft
 bc-state-scheduled = scheduled
 bc-state-sent = sent
@@ -162,7 +165,7 @@ bc-progress =
     ❌ Failed: { $failed }
     🚫 Blocked the bot: { $blocked }
     ⏭ Skipped: { $skipped }
-bc-progress-cancelled = ✖️ Not sent because of the cancel: { $cancelled }
+bc-progress-cancelled = ✖️ Not sent after the cancel: { $cancelled }
 bc-progress-in-flight = ⏳ On their way, waiting for confirmation: { $pending }
 bc-progress-total = 👥 Total: { $total }
 bc-progress-rate = ⚡ Rate: { NUMBER($rate, minimumFractionDigits: 1, maximumFractionDigits: 1) } messages/s · { $eta } left
@@ -182,7 +185,7 @@ bc-run-unchanged = Nothing to change: the broadcast is not in that state.
 
 ## Automatic campaigns: list and detail
 bc-auto = 🤖 <b>Automatic campaigns</b> — each can be switched on and off.
-bc-camp-new_product = New or re-enabled product
+bc-camp-new_product = New or re-enabled service
 bc-camp-abandoned = Unfinished order reminder
 bc-camp-winback = Win-back with a promo code
 bc-camp-followup = Follow-up after /start
@@ -190,9 +193,12 @@ bc-camp-detail =
     <b>{ $name }</b> — { $state }
     { $about }
     Text: { $text }
-bc-camp-new_product-about = Everyone hears about a product when it is added or switched back on.
-bc-camp-abandoned-about = A reminder { $n } h after a user stopped ordering (once per user and product).
-bc-camp-winback-about = A personal single-use code for { $discount }% off to users inactive for { $n } days.
+bc-camp-new_product-about = A message to everyone when a service is added or switched back on.
+bc-camp-abandoned-about = A reminder { $n } h after a user stopped ordering (once per user and service).
+bc-camp-winback-about = A personal single-use code for { $discount }% off to users who have not been around for { $n } { $n ->
+    [one] day
+   *[other] days
+}.
 bc-camp-followup-about = A message { $n } h after /start to users who have not ordered.
 bc-camp-default-text = the default text (in each user's language)
 bc-on = ✅ on
@@ -230,7 +236,7 @@ bc-auto-winback-text =
     { $name }, we miss you! Here is your personal promo code for { $discount }% off any service: <code>{ $code }</code>
     It works once and only for you. /catalog
 bc-auto-followup-text =
-    { $name }, thanks for starting the PHOENIX bot! Have you chosen a service yet? See /catalog — we will gladly help.
+    { $name }, thanks for stopping by the PHOENIX bot! Have you picked a service yet? All of them are in /catalog, and if you would like help choosing, write to us in /support.
 bc-auto-none-text = PHOENIX news
 
 ## The "open product" deep link

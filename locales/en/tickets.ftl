@@ -1,13 +1,13 @@
 ## /tickets: the lists
 
-tickets-staff-only = Tickets are for the support staff only.
+tickets-staff-only = This command is for the support team. To ask support a question, use /support.
 tickets-list-open = <b>🎫 Open tickets</b>: { $n }
-tickets-list-work = <b>🎫 Tickets in work</b>: { $n }
+tickets-list-work = <b>🎫 Tickets in progress</b>: { $n }
 tickets-list-closed = <b>🎫 Closed tickets</b>: { $n }
-tickets-list-empty = No tickets here.
+tickets-list-empty = Nothing here yet.
 tickets-list-pick = Choose a ticket.
 tickets-tab-open = Open ({ $n })
-tickets-tab-work = In work ({ $n })
+tickets-tab-work = In progress ({ $n })
 tickets-tab-closed = Closed ({ $n })
 tickets-btn-notifications-on = 🔔 Notifications: on
 tickets-btn-notifications-off = 🔕 Notifications: off
@@ -23,17 +23,17 @@ tickets-card =
     Agent: { $agent }{ $extra }
     <blockquote>{ $text }</blockquote>
 tickets-state-created = 🆕 open
-tickets-state-in_work = 🛠 in work
+tickets-state-in_work = 🛠 in progress
 tickets-state-closed = ✅ closed
 tickets-no-agent = —
 tickets-card-photo = {"\u000A"}📷 A photo is attached (see the transcript).
 tickets-card-closed-at = {"\u000A"}Closed: { $closed }
 tickets-card-rating = {"\u000A"}Rating: { $stars }
-tickets-btn-take = 🛠 Take into work
+tickets-btn-take = 🛠 Take
 tickets-btn-reply = ✍️ Reply
 tickets-btn-close = ✅ Close
 tickets-btn-reopen = 🔄 Reopen
-tickets-btn-redirect = 🔀 Redirect
+tickets-btn-redirect = 🔀 Hand over
 tickets-btn-assign = 🔀 Assign
 tickets-btn-transcript = 📜 Transcript
 tickets-btn-back = ⬅️ To the list
@@ -42,29 +42,31 @@ tickets-gone = This ticket does not exist.
 ## New-ticket notifications
 
 tickets-new =
-    🆕 <b>New ticket #{ $id }</b> from { $customer }:
+    🆕 <b>New ticket #{ $id }</b>
+    Customer: { $customer }
     { $text }
 tickets-requeued =
-    🔁 <b>Ticket #{ $id }</b> from { $customer } is back in the queue:
+    🔁 <b>Ticket #{ $id }</b> is back in the queue
+    Customer: { $customer }
     { $text }
-tickets-taken-by = 🎫 Ticket #{ $id } from { $customer } — taken by { $agent }.
-tickets-withdrawn-note = 🎫 Ticket #{ $id } from { $customer } was withdrawn by the customer.
-tickets-closed-note = 🎫 Ticket #{ $id } from { $customer } was closed by { $agent }.
+tickets-taken-by = 🎫 Ticket #{ $id } (customer: { $customer }) was taken by { $agent }.
+tickets-withdrawn-note = 🎫 Ticket #{ $id } (customer: { $customer }) was withdrawn by the customer.
+tickets-closed-note = 🎫 Ticket #{ $id } (customer: { $customer }) was closed by { $agent }.
 
 ## Take into work
 
-tickets-take-ok = You took ticket #{ $id }.
-tickets-already-taken = Ticket #{ $id } is already taken by { $agent }.
+tickets-take-ok = Ticket #{ $id } is yours now.
+tickets-already-taken = Ticket #{ $id } has already been taken by { $agent }.
 
 ## Reply mode and relayed messages
 
-tickets-not-taken = Take ticket #{ $id } into work first.
+tickets-not-taken = Take ticket #{ $id } first.
 tickets-reply-prompt =
-    ✍️ Your messages now go to the customer of ticket #{ $id } (text or photos). You can also reply to a relayed message of the customer.
+    ✍️ Everything you send now (text or photos) goes to the customer of ticket #{ $id }. You can also just reply to one of the customer's relayed messages.
     /cancel — stop replying
 tickets-reply-sent = ✅ Sent to ticket #{ $id }.
 tickets-undelivered = ⚠️ Saved in ticket #{ $id }, but the customer could not be reached (they may have blocked the bot).
-tickets-reply-ended = You can no longer reply to ticket #{ $id }; reply mode has ended.
+tickets-reply-ended = Reply mode for ticket #{ $id } has ended: you can no longer reply to it.
 tickets-reply-unsupported = Only text and photos can be sent to the customer.
 tickets-relay-from-customer =
     💬 <b>#{ $id }</b> · { $customer }:
@@ -75,24 +77,24 @@ tickets-relay-from-customer =
 tickets-already-closed = Ticket #{ $id } is already closed.
 tickets-closed-ok = Ticket #{ $id } is closed.
 tickets-not-closed = Ticket #{ $id } is not closed.
-tickets-reopened-ok = Ticket #{ $id } is reopened.
+tickets-reopened-ok = Ticket #{ $id } has been reopened.
 tickets-reopen-has-open = The customer already has another open ticket.
 
 ## Redirect
 
-tickets-redirect-pick = 🔀 Hand ticket #{ $id } to:
+tickets-redirect-pick = 🔀 Who should take over ticket #{ $id }?
 tickets-redirect-none = There are no other active agents.
-tickets-redirect-ok = Ticket #{ $id } is handed to { $agent }.
+tickets-redirect-ok = Ticket #{ $id } has been handed over to { $agent }.
 tickets-redirect-bad = That agent is not active.
-tickets-redirect-same = The ticket is already theirs.
+tickets-redirect-same = This agent already has the ticket.
 
 ## Told to other staff
 
-tickets-redirected-to-you = 🔀 Ticket #{ $id } was handed to you by { $actor }.
-tickets-redirected-away = 🔀 Ticket #{ $id } was handed to { $agent } by { $actor }.
+tickets-redirected-to-you = 🔀 { $actor } has handed ticket #{ $id } over to you.
+tickets-redirected-away = 🔀 { $actor } has handed ticket #{ $id } over to { $agent }.
 tickets-customer-withdrew = ↩️ The customer withdrew ticket #{ $id }.
-tickets-reopened-to-you = 🔄 Ticket #{ $id } was reopened by { $actor } and is yours again.
-tickets-closed-by-other = ✅ Ticket #{ $id } was closed by { $actor }.
+tickets-reopened-to-you = 🔄 { $actor } has reopened ticket #{ $id }; it is yours again.
+tickets-closed-by-other = ✅ { $actor } has closed ticket #{ $id }.
 
 ## Transcript
 

@@ -12,5 +12,5 @@ admin-orders-none = <b>📦 Заказы: { $state }</b>
 
 ## Доска заказов: карточка заказа
 
-admin-order-executor = Исполнитель: { $name }
+admin-order-executor = Ответственный: { $name }
 admin-order-no-executor = —

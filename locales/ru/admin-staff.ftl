@@ -23,7 +23,7 @@ admin-role-owner = владелец
 admin-role-admin = администратор
 admin-role-support = агент поддержки
 admin-role-customer = клиент
-admin-staff-not-started = ещё не запускал бота
+admin-staff-not-started = бот ещё не запущен
 admin-staff-paused = на паузе
 admin-staff-active = включены
 admin-staff-btn-make-admin = 🛡 Сделать администратором
@@ -50,9 +50,9 @@ admin-invite-owner = Вы владелец бота: приглашение ва
 
 ## Сотрудники: добавление по Telegram ID
 
-admin-staff-ask-id = Отправьте числовой Telegram ID нового агента поддержки (например, 123456789). Узнать его можно у @userinfobot.
-admin-staff-bad-id = Это не Telegram ID: нужно положительное целое число, только цифры. Попробуйте ещё раз.
-admin-staff-is-owner = Это владелец бота: у него и так есть все права.
+admin-staff-ask-id = Отправьте числовой Telegram ID нового агента поддержки (например, 123456789). Узнать свой ID человек может у @userinfobot.
+admin-staff-bad-id = Это не похоже на Telegram ID: он состоит только из цифр, например 123456789.
+admin-staff-is-owner = Это владелец бота: у владельца и так есть все права.
 admin-staff-already = Этот человек уже в команде.
 admin-staff-added = ✅ Агент поддержки добавлен.
 
@@ -60,11 +60,11 @@ admin-staff-added = ✅ Агент поддержки добавлен.
 
 admin-staff-remove-confirm =
     Удалить <b>{ $name }</b> из сотрудников?
-    Тикеты, которые он ведёт, вернутся в общую очередь.
+    Тикеты этого сотрудника вернутся в общую очередь.
 admin-staff-removed = Сотрудник удалён. Возвращено тикетов в очередь: { $tickets }.
 
 ## Сотрудники: что слышит сам сотрудник
 
-admin-staff-you-are-staff = Вас добавили в команду PHOENIX, ваша роль: { $role }. Команды — в /help.
+admin-staff-you-are-staff = Вас добавили в команду PHOENIX. Ваша роль: { $role }. Команды — в /help.
 admin-staff-role-changed = Ваша роль в команде PHOENIX изменена: { $role }. Команды — в /help.
 admin-staff-you-are-removed = Вы больше не сотрудник PHOENIX. Спасибо за работу!

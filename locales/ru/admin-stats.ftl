@@ -13,7 +13,7 @@ admin-stats =
 
     <b>Тикеты:</b> открыты { $ticketsOpen }, закрыты { $ticketsClosed }
     <b>Среднее время первого ответа:</b> { $firstResponse }
-    <b>Средняя оценка:</b> { $rating } (оценок: { $rated })
+    <b>Средняя оценка:</b> { $rating } (всего оценок: { $rated })
 admin-stats-none = —
 admin-duration-seconds = { $s } с
 admin-duration-minutes = { $m } мин
@@ -24,7 +24,15 @@ admin-stats-btn-chart = 📈 График за 30 дней
 ## Статистика: график
 
 admin-stats-chart-wait = Рисую график…
-admin-chart-title = Заказы и новые пользователи за { $days } дней
+admin-chart-title = Заказы и новые пользователи за { $days } { $days ->
+    [one] день
+    [few] дня
+   *[many] дней
+}
 admin-chart-orders = Заказы
 admin-chart-users = Новые пользователи
-admin-chart-caption = 📈 За { $days } дней: заказов — { $orders }, новых пользователей — { $users }.
+admin-chart-caption = 📈 За { $days } { $days ->
+    [one] день
+    [few] дня
+   *[many] дней
+}: заказов — { $orders }, новых пользователей — { $users }.

@@ -4,7 +4,7 @@ admin-refused = Панель администратора доступна то�
 admin-menu =
     <b>⚙️ Панель администратора</b>
     Выберите раздел.
-admin-btn-products = 🛍 Товары
+admin-btn-products = 🛍 Услуги
 admin-btn-promo = 🏷 Промокоды
 admin-btn-orders = 📦 Заказы
 admin-btn-staff = 👥 Сотрудники
@@ -22,7 +22,7 @@ admin-no = нет
 
 ## Мастера (товар, промокод): общие ответы
 
-admin-wizard-need-text = Нужен текст.
+admin-wizard-need-text = Ответьте, пожалуйста, текстом.
 admin-wizard-use-buttons = Воспользуйтесь кнопками под последним сообщением.
 admin-wizard-btn-save = 💾 Сохранить
 admin-wizard-cancelled = Отменено

@@ -20,16 +20,16 @@ catalog-empty = Каталог пока пуст — мы готовим нов�
 
 ## Ссылка на услугу (p_<id>): услуги нет или она отключена
 
-catalog-product-not-found = Такой услуги нет в каталоге. Посмотрите /catalog.
-catalog-product-unavailable = Эта услуга сейчас недоступна. Посмотрите другие в /catalog.
+catalog-product-not-found = Такой услуги нет в каталоге. Все услуги — в /catalog.
+catalog-product-unavailable = Эта услуга сейчас недоступна. Другие услуги — в /catalog.
 
 ## Ошибки полей услуги (мастер услуг в /admin)
 
 catalog-error-title-empty = Название не может быть пустым.
-catalog-error-title-too-long = Название длиннее { $titleMax } символов.
+catalog-error-title-too-long = Название слишком длинное: можно не больше { $titleMax } символов.
 catalog-error-title-taken = Услуга с таким названием уже есть.
 catalog-error-description-empty = Описание не может быть пустым.
-catalog-error-description-too-long = Описание длиннее { $descriptionMax } символов.
-catalog-error-price-invalid = Цена — целое число рублей от 0, например 15000.
-catalog-error-deadline-invalid = Срок — целое число дней от 1 до { $deadlineMax }.
-catalog-error-image-invalid = Пришлите фотографию.
+catalog-error-description-too-long = Описание слишком длинное: можно не больше { $descriptionMax } символов.
+catalog-error-price-invalid = Не получилось прочитать цену. Нужно целое число рублей, только цифры, например 15000.
+catalog-error-deadline-invalid = Не получилось прочитать срок. Нужно целое число дней, от 1 до { $deadlineMax }.
+catalog-error-image-invalid = Не получилось сохранить это фото. Пришлите его ещё раз.

@@ -7,15 +7,15 @@ order-ask-email =
 order-ask-email-saved =
     Оформляем заказ: <b>{ $title }</b>.
 
-    Укажите email для связи или используйте сохранённый: { $email }
-order-btn-use-email = Использовать { $email }
-order-email-invalid = «{ $input }» не похоже на email. Пример: name@example.com. Попробуйте ещё раз.
+    Укажите email для связи или нажмите кнопку, чтобы оставить прежний: { $email }
+order-btn-use-email = Оставить { $email }
+order-email-invalid = Кажется, в адресе «{ $input }» ошибка. Email выглядит так: name@example.com.
 order-email-too-long = Слишком длинный адрес: в email не больше { $max } символов. Проверьте его и отправьте ещё раз.
 order-already-started = Заказ уже оформляется: укажите email в сообщении ниже.
 
 ## Шаг 2: промокод
 
-order-ask-promo = Есть промокод? Отправьте его сообщением или нажмите «Без промокода».
+order-ask-promo = Есть промокод? Отправьте его сообщением. Если нет — нажмите «Без промокода».
 order-btn-skip-promo = Без промокода
 order-promo-unknown = Промокод «{ $code }» не найден.
 order-promo-inactive = Промокод «{ $code }» отключён.
@@ -23,7 +23,7 @@ order-promo-expired = Срок действия промокода «{ $code }»
 order-promo-not-for-product = Промокод «{ $code }» не действует на эту услугу.
 order-promo-used-up = Промокод «{ $code }» уже израсходован.
 order-promo-already-used-by-you = Вы уже использовали промокод «{ $code }».
-order-promo-retry = Отправьте другой код или нажмите «Без промокода».
+order-promo-retry = Можно ввести другой промокод или продолжить без него.
 
 ## Шаг 3: сводка и подтверждение
 
@@ -39,20 +39,20 @@ order-summary =
 order-summary-discount = Скидка: −{ $discount } (промокод { $code })
 order-summary-no-discount = Скидка: нет
 order-btn-confirm = ✅ Подтвердить
-order-confirm-hint = Нажмите «Подтвердить» или «Отменить» под сводкой заказа.
+order-confirm-hint = Чтобы оформить заказ, нажмите «Подтвердить» под сводкой; передумали — «Отменить».
 order-price-changed = ⚠️ Цена услуги изменилась. Проверьте заказ ещё раз.
 order-placed =
     🎉 Заказ <b>№{ $id }</b> оформлен!
-    Ожидаем исполнителя — мы сообщим, когда заказ возьмут в работу. Ваши заказы — /orders.
-order-already-placed = Заказ №{ $id } уже оформлен.
+    Мы сообщим, как только начнём над ним работать. Все ваши заказы — в /orders.
+order-already-placed = Заказ №{ $id } уже оформлен, повторно нажимать не нужно.
 
 ## Любой шаг: ответ не текстом, отмена, устаревшее оформление
 
-order-text-expected = Пришлите ответ текстом.
+order-text-expected = Ответьте, пожалуйста, текстовым сообщением.
 order-btn-cancel = ✖️ Отменить
-order-dialog-cancelled = Оформление заказа отменено, ничего не сохранено.
-order-product-gone = Эта услуга больше недоступна. Посмотрите другие в /catalog.
+order-dialog-cancelled = Оформление заказа прервано, заказ не создан.
+order-product-gone = Эта услуга больше недоступна. Другие услуги — в /catalog.
 order-interrupted = ⏸ Оформление заказа «{ $title }» отложено. Чтобы продолжить, нажмите кнопку ниже.
 order-interrupted-gone = Заказ не оформлен: эта услуга больше недоступна.
 order-btn-resume = 🛒 Продолжить оформление
-order-dialog-outdated = Это оформление уже завершено. Начните заново в /catalog.
+order-dialog-outdated = Это оформление уже завершено. Чтобы заказать снова, откройте /catalog.

@@ -10,10 +10,10 @@ order-card-deadline = Срок: { $deadline }
 order-card-customer = Клиент: { $name }
 order-card-email = Email: { $email }
 order-card-created = Создан: { $date }
-order-card-executor = Исполнитель: { $name }
+order-card-executor = Ответственный: { $name }
 order-card-cancelled-by-customer = Отменён клиентом
 order-card-cancel-reason = Причина отмены: { $reason }
-order-state-created = 🆕 ждёт исполнителя
+order-state-created = 🆕 новый
 order-state-in-work = 🛠 в работе
 order-state-done = ✅ выполнен
 order-state-cancelled = ❌ отменён
@@ -24,20 +24,20 @@ order-btn-take = 🛠 Взять в работу
 order-btn-done = ✅ Выполнен
 order-btn-staff-cancel = ✖️ Отменить заказ
 order-taken-by-you = Вы взяли заказ №{ $id } в работу.
-order-already-taken = Заказ №{ $id } уже взял в работу { $name }.
-order-wrong-state = Заказ №{ $id } сейчас: { $state }. Действие недоступно.
+order-already-taken = Заказ №{ $id } уже в работе. Ответственный: { $name }.
+order-wrong-state = Сейчас статус заказа №{ $id }: { $state }. Это действие недоступно.
 order-not-found = Заказ не найден.
 order-done-ok = Заказ №{ $id } выполнен. Клиент уведомлён.
 
 ## Отмена заказа персоналом: причина
 
-order-ask-cancel-reason = Напишите причину отмены заказа №{ $id } — её увидит клиент. /cancel — не отменять.
-order-cancel-reason-too-long = Причина слишком длинная: не больше { $max } символов.
+order-ask-cancel-reason = Напишите причину отмены заказа №{ $id } — её увидит клиент. Чтобы не отменять заказ, отправьте /cancel.
+order-cancel-reason-too-long = Причина слишком длинная: можно не больше { $max } символов.
 order-staff-cancelled = Заказ №{ $id } отменён. Клиент уведомлён.
 
 ## Уведомления клиенту
 
-order-notify-taken = 🛠 Ваш заказ №{ $id } «{ $title }» взят в работу. Исполнитель: { $name }.
+order-notify-taken = 🛠 Ваш заказ №{ $id } «{ $title }» уже в работе. Ответственный: { $name }.
 order-notify-done = ✅ Ваш заказ №{ $id } «{ $title }» выполнен. Спасибо, что выбрали PHOENIX!
 order-notify-cancelled =
     ❌ Ваш заказ №{ $id } «{ $title }» отменён.
@@ -55,4 +55,4 @@ orders-confirm-cancel = Отменить заказ №{ $id } «{ $title }»?
 orders-btn-yes-cancel = Да, отменить
 orders-btn-back = ← Назад
 orders-cancelled = Заказ №{ $id } отменён.
-orders-cannot-cancel = Заказ №{ $id } уже нельзя отменить: он { $state }.
+orders-cannot-cancel = Заказ №{ $id } уже нельзя отменить, его статус: { $state }.

@@ -1,10 +1,10 @@
 ## /tickets: списки
 
-tickets-staff-only = Тикеты доступны только сотрудникам поддержки.
+tickets-staff-only = Эта команда — для сотрудников поддержки. Задать вопрос поддержке можно в /support.
 tickets-list-open = <b>🎫 Открытые тикеты</b>: { $n }
 tickets-list-work = <b>🎫 Тикеты в работе</b>: { $n }
 tickets-list-closed = <b>🎫 Закрытые тикеты</b>: { $n }
-tickets-list-empty = Здесь пока пусто.
+tickets-list-empty = Здесь пока ничего нет.
 tickets-list-pick = Выберите тикет.
 tickets-tab-open = Открытые ({ $n })
 tickets-tab-work = В работе ({ $n })
@@ -26,7 +26,7 @@ tickets-state-created = 🆕 открыт
 tickets-state-in_work = 🛠 в работе
 tickets-state-closed = ✅ закрыт
 tickets-no-agent = —
-tickets-card-photo = {"\u000A"}📷 Приложено фото (см. историю переписки).
+tickets-card-photo = {"\u000A"}📷 К тикету приложено фото (оно есть в истории переписки).
 tickets-card-closed-at = {"\u000A"}Закрыт: { $closed }
 tickets-card-rating = {"\u000A"}Оценка: { $stars }
 tickets-btn-take = 🛠 Взять в работу
@@ -42,29 +42,31 @@ tickets-gone = Такого тикета нет.
 ## Уведомления о новых тикетах
 
 tickets-new =
-    🆕 <b>Новый тикет #{ $id }</b> от { $customer }:
+    🆕 <b>Новый тикет #{ $id }</b>
+    Клиент: { $customer }
     { $text }
 tickets-requeued =
-    🔁 <b>Тикет #{ $id }</b> от { $customer } вернулся в очередь:
+    🔁 <b>Тикет #{ $id }</b> вернулся в очередь
+    Клиент: { $customer }
     { $text }
-tickets-taken-by = 🎫 Тикет #{ $id } от { $customer } — взял в работу { $agent }.
-tickets-withdrawn-note = 🎫 Тикет #{ $id } от { $customer } отозван клиентом.
-tickets-closed-note = 🎫 Тикет #{ $id } от { $customer } закрыл { $agent }.
+tickets-taken-by = 🎫 Тикет #{ $id } (клиент: { $customer }) взят в работу. Агент: { $agent }.
+tickets-withdrawn-note = 🎫 Тикет #{ $id } (клиент: { $customer }) отозван клиентом.
+tickets-closed-note = 🎫 Тикет #{ $id } (клиент: { $customer }) закрыт. Агент: { $agent }.
 
 ## Взять в работу
 
 tickets-take-ok = Вы взяли тикет #{ $id } в работу.
-tickets-already-taken = Тикет #{ $id } уже взял в работу { $agent }.
+tickets-already-taken = Тикет #{ $id } уже в работе. Агент: { $agent }.
 
 ## Режим ответа и пересланные сообщения
 
 tickets-not-taken = Сначала возьмите тикет #{ $id } в работу.
 tickets-reply-prompt =
-    ✍️ Теперь ваши сообщения (текст или фото) уходят клиенту по тикету #{ $id }. Можно и просто ответить (reply) на пересланное сообщение клиента.
+    ✍️ Теперь все ваши сообщения (текст или фото) уходят клиенту по тикету #{ $id }. Можно и просто ответить (reply) на пересланное сообщение клиента.
     /cancel — закончить ответ
 tickets-reply-sent = ✅ Отправлено в тикет #{ $id }.
-tickets-undelivered = ⚠️ Сообщение сохранено в тикете #{ $id }, но доставить его клиенту не удалось (возможно, он заблокировал бота).
-tickets-reply-ended = Отвечать в тикет #{ $id } вы больше не можете; режим ответа завершён.
+tickets-undelivered = ⚠️ Сообщение сохранено в тикете #{ $id }, но доставить его клиенту не удалось: возможно, клиент заблокировал бота.
+tickets-reply-ended = Режим ответа по тикету #{ $id } завершён: отвечать в этот тикет вы больше не можете.
 tickets-reply-unsupported = Клиенту можно отправить только текст или фото.
 tickets-relay-from-customer =
     💬 <b>#{ $id }</b> · { $customer }:
@@ -82,17 +84,17 @@ tickets-reopen-has-open = У клиента уже есть другой отк�
 
 tickets-redirect-pick = 🔀 Кому передать тикет #{ $id }?
 tickets-redirect-none = Других активных агентов нет.
-tickets-redirect-ok = Тикет #{ $id } передан агенту { $agent }.
+tickets-redirect-ok = Тикет #{ $id } передан. Новый агент: { $agent }.
 tickets-redirect-bad = Этот агент сейчас не активен.
 tickets-redirect-same = Тикет уже у этого агента.
 
 ## Сообщения другим сотрудникам
 
-tickets-redirected-to-you = 🔀 { $actor } передал вам тикет #{ $id }.
-tickets-redirected-away = 🔀 { $actor } передал тикет #{ $id } агенту { $agent }.
+tickets-redirected-to-you = 🔀 { $actor } передаёт вам тикет #{ $id }.
+tickets-redirected-away = 🔀 Тикет #{ $id } передан другому агенту: { $agent }. Передал(а): { $actor }.
 tickets-customer-withdrew = ↩️ Клиент отозвал тикет #{ $id }.
-tickets-reopened-to-you = 🔄 { $actor } снова открыл тикет #{ $id }, он снова ваш.
-tickets-closed-by-other = ✅ { $actor } закрыл тикет #{ $id }.
+tickets-reopened-to-you = 🔄 Тикет #{ $id } снова открыт и снова за вами. Открыл(а): { $actor }.
+tickets-closed-by-other = ✅ Тикет #{ $id } закрыт. Закрыл(а): { $actor }.
 
 ## Переписка
 

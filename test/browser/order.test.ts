@@ -50,17 +50,17 @@ describe('ordering in the sandbox page', () => {
 
     // Checkout by clicks and typing alone.
     await ui.pressButton('Order', card);
-    await ui.botMessage('Send the email').waitFor();
+    await ui.botMessage('Please send your email address').waitFor();
     await ui.type('not-an-email');
-    await ui.botMessage('does not look like an email').waitFor();
+    await ui.botMessage('seems to have a typo').waitFor();
     await ui.type('mike@example.com');
-    await ui.botMessage('Have a promo code?').waitFor();
+    await ui.botMessage('Do you have a promo code?').waitFor();
     await ui.type(DEMO_PROMO.code.toLowerCase());
     const summary = ui.botMessage('Please check your order');
     await summary.waitFor();
     expect(await summary.textContent()).toContain(DEMO_PROMO.code);
     await ui.pressButton('Confirm', summary);
-    const placed = ui.botMessage(/Order #\d+ is placed/);
+    const placed = ui.botMessage(/Order #\d+ has been placed/);
     await placed.waitFor();
     const orderId = Number(/#(\d+)/.exec((await placed.textContent()) ?? '')?.[1]);
     await screenshot(ui.page, 'sandbox-order-placed');
@@ -104,7 +104,7 @@ describe('ordering in the sandbox page', () => {
 
     // The customer hears about it.
     await ui.openPersona(mike.id);
-    await ui.botMessage(`Your order #${orderId}`).filter({ hasText: 'taken into work' }).waitFor();
+    await ui.botMessage(`Your order #${orderId}`).filter({ hasText: 'is now in progress' }).waitFor();
     // For the README: the catalog card with its picture at the top, the checkout below it.
     await ui.page.locator('[data-testid="toast"][hidden]').waitFor({ state: 'attached' });
     await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));

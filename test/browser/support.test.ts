@@ -19,9 +19,9 @@ describe('support desk in the sandbox page', () => {
     await ui.joinChannel();
 
     await ui.command('support');
-    await ui.botMessage('Describe your problem').waitFor();
+    await ui.botMessage('describe your question').waitFor();
     await ui.type('The contact form on my landing page sends nothing');
-    const created = ui.botMessage(/Ticket #\d+ is created/);
+    const created = ui.botMessage(/Request #\d+ received/);
     await created.waitFor();
     const ticketId = Number(/#(\d+)/.exec((await created.textContent()) ?? '')?.[1]);
     const [row] = await env.sandbox.database.db.select().from(tickets).where(eq(tickets.id, ticketId));
@@ -33,10 +33,10 @@ describe('support desk in the sandbox page', () => {
     const cardId = await ui.botMessage(`New ticket #${ticketId}`).getAttribute('data-id');
     const notification = ui.page.locator(`[data-testid="message"][data-id="${cardId}"]`);
     expect(await notification.textContent()).toContain('The contact form on my landing page sends nothing');
-    await ui.pressButton('Take into work', notification);
+    await ui.pressButton('Take', notification);
     await ui.page
       .locator('[data-testid="toast"]')
-      .filter({ hasText: `You took ticket #${ticketId}` })
+      .filter({ hasText: `Ticket #${ticketId} is yours now` })
       .waitFor();
     // The notification became the ticket card, edited in place, with the agent's actions.
     const card = notification;
@@ -63,7 +63,7 @@ describe('support desk in the sandbox page', () => {
 
     // Mike sees who handles the ticket and the agent's reply.
     await ui.openPersona(mike.id);
-    await ui.botMessage(`Dan is handling your ticket #${ticketId}`).waitFor();
+    await ui.botMessage(`Dan from support is handling your request #${ticketId}`).waitFor();
     await ui.botMessage('Fixed: the form now posts').waitFor();
 
     // Dan closes it.
@@ -71,7 +71,7 @@ describe('support desk in the sandbox page', () => {
     await ui.pressButton('Close', card);
     await ui.page
       .locator('[data-testid="toast"]')
-      .filter({ hasText: `Ticket #${ticketId} is closed` })
+      .filter({ hasText: `Request #${ticketId} is closed` })
       .waitFor();
     await expect
       .poll(async () => {
@@ -82,8 +82,8 @@ describe('support desk in the sandbox page', () => {
 
     // Mike is told and rates the help.
     await ui.openPersona(mike.id);
-    await ui.botMessage(`Ticket #${ticketId} is closed`).waitFor();
-    const closedId = await ui.botMessage(`Ticket #${ticketId} is closed`).getAttribute('data-id');
+    await ui.botMessage(`Request #${ticketId} is closed`).waitFor();
+    const closedId = await ui.botMessage(`Request #${ticketId} is closed`).getAttribute('data-id');
     const closedNote = ui.page.locator(`[data-testid="message"][data-id="${closedId}"]`);
     await screenshot(ui.page, 'sandbox-ticket-closed');
     await ui.pressButton('⭐⭐⭐⭐⭐', closedNote);

@@ -146,8 +146,8 @@ describe('forged admin callbacks', () => {
   it('an admin removed in the middle of the product wizard cannot finish it', async () => {
     const former = await h.startedUser({ firstName: 'Wizard admin' });
     await h.makeStaff(former, 'admin');
-    const list = await openAdminSection(former, '🛍 Товары', 'Товары');
-    await former.press(list, '➕ Новый товар');
+    const list = await openAdminSection(former, '🛍 Услуги', 'Услуги');
+    await former.press(list, '➕ Новая услуга');
     await former.reply('Введите название');
     await h.deps.services.staff.remove(former.id);
     former.send('Sneaky product');

@@ -44,11 +44,11 @@ describe('orders board', () => {
   it('shows orders by state with counts, paginated, and a card with customer, email, product, price, promo, executor', async () => {
     const board = await openBoard();
     const labels = buttonsOf(board).map((b) => b.text);
-    expect(labels).toContain('🆕 ждёт исполнителя (6)');
+    expect(labels).toContain('🆕 новый (6)');
     expect(labels).toContain('🛠 в работе (1)');
     expect(labels).toContain('✅ выполнен (0)');
 
-    await owner.press(board, '🆕 ждёт исполнителя (6)');
+    await owner.press(board, '🆕 новый (6)');
     const page1 = await owner.waitFor(
       (m) => m.message_id === board.message_id && textOf(m).includes('всего: 6'),
     );
@@ -74,7 +74,7 @@ describe('orders board', () => {
     expect(text).toContain('Цена: 40\u00a0000\u00a0₽');
     expect(text).toContain('Скидка: −4\u00a0000\u00a0₽ (промокод MINUS10)');
     expect(text).toContain('Итого: 36\u00a0000\u00a0₽');
-    expect(text).toContain('Исполнитель: —');
+    expect(text).toContain('Ответственный: —');
     expect(buttonsOf(card).map((b) => b.data)).toEqual([
       `oa:take:${orderIds[0]}`,
       `oa:cancel:${orderIds[0]}`,
@@ -92,9 +92,9 @@ describe('orders board', () => {
     );
     await owner.press(inWork, new RegExp(`^№${orderIds[0]} `));
     const taken = await owner.waitFor(
-      (m) => m.message_id === again.message_id && textOf(m).includes('Исполнитель'),
+      (m) => m.message_id === again.message_id && textOf(m).includes('Ответственный'),
     );
-    expect(textOf(taken)).toContain(`Исполнитель: ${owner.firstName}`);
+    expect(textOf(taken)).toContain(`Ответственный: ${owner.firstName}`);
     expect(buttonsOf(taken).map((b) => b.data)).toContain(`oa:done:${orderIds[0]}`);
   });
 });

@@ -18,7 +18,7 @@ afterAll(async () => h?.close());
 const photoId = (m: StoredMessage) => m.photo?.at(-1)?.file_unique_id;
 
 function openProducts(): Promise<StoredMessage> {
-  return openAdminSection(owner, '🛍 Товары', 'Товар');
+  return openAdminSection(owner, '🛍 Услуги', 'Услуг');
 }
 
 /** Sends `text` and returns the bot's next answer. */
@@ -47,31 +47,31 @@ async function order(buyer: TestUser, card: StoredMessage, email: string, promo?
 describe('creating a product through the wizard', () => {
   it('refuses wrong values with a reason, keeps the others, previews the card and shows it in /catalog as previewed', async () => {
     const list = await openProducts();
-    await owner.press(list, '➕ Новый товар');
-    expect(textOf(await owner.reply())).toContain('Введите название товара');
+    await owner.press(list, '➕ Новая услуга');
+    expect(textOf(await owner.reply())).toContain('Введите название услуги');
 
     const refusedTitle = await answer('Я'.repeat(51));
-    expect(textOf(refusedTitle)).toContain('Название длиннее 50 символов.');
-    expect(textOf(refusedTitle)).toContain('Введите название товара');
+    expect(textOf(refusedTitle)).toContain('Название слишком длинное: можно не больше 50 символов.');
+    expect(textOf(refusedTitle)).toContain('Введите название услуги');
 
     expect(textOf(await answer('Лендинг <Феникс> & Co'))).toContain('Введите описание');
     expect(textOf(await answer('Одностраничный сайт под ключ'))).toContain('Пришлите фото');
 
-    expect(textOf(await answer('не фото'))).toContain('Нужна фотография');
+    expect(textOf(await answer('не фото'))).toContain('Это не фото');
     const photo = owner.sendPhoto();
     expect(textOf(await owner.reply())).toContain('Введите цену');
 
     for (const bad of ['abc', '-5']) {
       const refused = await answer(bad);
-      expect(textOf(refused), bad).toContain('Цена — целое число рублей от 0');
+      expect(textOf(refused), bad).toContain('Не получилось прочитать цену');
       expect(textOf(refused), bad).toContain('Введите цену');
     }
     expect(textOf(await answer('15000'))).toContain('Введите срок');
 
     const refusedDeadline = await answer('0');
-    expect(textOf(refusedDeadline)).toContain('Срок — целое число дней от 1');
+    expect(textOf(refusedDeadline)).toContain('Не получилось прочитать срок');
     owner.send('7');
-    expect(textOf(await owner.reply())).toContain('Так товар увидят покупатели');
+    expect(textOf(await owner.reply())).toContain('Так услугу увидят клиенты');
     const preview = await owner.reply((m) => m.photo !== undefined);
     expect(photoId(preview)).toBe(photo.photo?.at(-1)?.file_unique_id);
     expect(textOf(preview)).toContain('Лендинг <Феникс> & Co');
@@ -98,7 +98,7 @@ describe('creating a product through the wizard', () => {
 
   it('refuses a duplicate title at save, asks only for a new title and keeps the other values', async () => {
     const list = await openProducts();
-    await owner.press(list, '➕ Новый товар');
+    await owner.press(list, '➕ Новая услуга');
     await owner.reply('Введите название');
     await answer('Лендинг <Феникс> & Co');
     const askPhoto = await answer('Другое описание');
@@ -109,10 +109,10 @@ describe('creating a product through the wizard', () => {
     const preview = await owner.reply((m) => textOf(m).includes('Другое описание'));
     await owner.press(preview, '💾 Сохранить');
     const refused = await owner.reply('Услуга с таким названием уже есть.');
-    expect(textOf(refused)).toContain('Введите название товара');
+    expect(textOf(refused)).toContain('Введите название услуги');
 
     owner.send('Лендинг Lite');
-    await owner.reply('Так товар увидят покупатели');
+    await owner.reply('Так услугу увидят клиенты');
     const second = await owner.reply((m) => textOf(m).includes('Лендинг Lite'));
     expect(second.photo).toBeUndefined();
     expect(textOf(second)).toContain('Другое описание');
@@ -133,9 +133,9 @@ describe('managing a product', () => {
     );
     await owner.press(view, '💰 Цена');
     await owner.reply('Введите цену');
-    expect(textOf(await answer('дорого'))).toContain('Цена — целое число рублей от 0');
+    expect(textOf(await answer('дорого'))).toContain('Не получилось прочитать цену');
     owner.send('1200');
-    await owner.reply('Товар обновлён');
+    await owner.reply('Услуга обновлена');
     const edited = await owner.reply('Цена: 1\u00a0200\u00a0₽');
     const after = (await productByTitle('Лендинг Lite'))!;
     expect(after.price).toBe(1200);
@@ -146,7 +146,7 @@ describe('managing a product', () => {
     await owner.reply('Введите название');
     expect(textOf(await answer('Лендинг <Феникс> & Co'))).toContain('Услуга с таким названием уже есть.');
     owner.send('Лендинг Pro');
-    await owner.reply('Товар обновлён');
+    await owner.reply('Услуга обновлена');
     const renamed = await owner.reply('Лендинг Pro');
 
     await owner.press(renamed, '🚫 Отключить');
@@ -162,7 +162,7 @@ describe('managing a product', () => {
 
     await owner.press(disabled, '◀ Назад');
     const marked = await owner.waitFor(
-      (m) => m.message_id === disabled.message_id && textOf(m).includes('Товары'),
+      (m) => m.message_id === disabled.message_id && textOf(m).includes('Услуги'),
     );
     expect(buttonsOf(marked).map((b) => b.text)).toContain('🚫 Лендинг Pro');
 
@@ -201,7 +201,7 @@ describe('managing a product', () => {
     await owner.waitFor((m) => m.message_id === view.message_id && textOf(m).includes('навсегда'));
     await owner.press(view, '🗑 Да, удалить');
     const listed = await owner.waitFor(
-      (m) => m.message_id === view.message_id && textOf(m).includes('Товары'),
+      (m) => m.message_id === view.message_id && textOf(m).includes('Услуги'),
     );
     expect(buttonsOf(listed).map((b) => b.text)).not.toContain('Лендинг Pro');
     expect(await productByTitle('Лендинг Pro')).toBeUndefined();

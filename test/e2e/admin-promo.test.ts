@@ -53,30 +53,30 @@ describe('promo codes in the admin panel', () => {
     const list = await openPromos();
     await owner.press(list, '➕ Новый промокод');
     await owner.reply('Введите код');
-    expect(textOf(await answer('ab'))).toContain('Код — от 3 до 32 символов');
-    expect(textOf(await answer('весна'))).toContain('Код — от 3 до 32 символов');
+    expect(textOf(await answer('ab'))).toContain('Такой код не подойдёт');
+    expect(textOf(await answer('весна'))).toContain('Такой код не подойдёт');
     expect(textOf(await answer('Spring-25'))).toContain('Введите скидку');
     expect(textOf(await answer('150%'))).toContain('процент от 1 до 100');
     const askProduct = await answer('25%');
-    expect(textOf(askProduct)).toContain('На какой товар');
-    expect(buttonsOf(askProduct).map((b) => b.text)).toEqual(['Все товары', 'Сайт-визитка', '✖ Отмена']);
+    expect(textOf(askProduct)).toContain('На какую услугу');
+    expect(buttonsOf(askProduct).map((b) => b.text)).toEqual(['Все услуги', 'Сайт-визитка', '✖ Отмена']);
     await owner.press(askProduct, 'Сайт-визитка');
     await owner.reply('До какой даты');
-    expect(textOf(await answer('32.13.2030'))).toContain('Не понял дату');
+    expect(textOf(await answer('32.13.2030'))).toContain('Не получилось прочитать дату');
     expect(textOf(await answer('01.01.2020'))).toContain('Эта дата уже прошла');
     const askMax = await answer('31.12.2099');
     expect(textOf(askMax)).toContain('Сколько раз всего');
     const refusedMax = await answer('0');
-    expect(textOf(refusedMax)).toContain('Лимит — целое число больше 0');
+    expect(textOf(refusedMax)).toContain('Лимит должен быть целым числом больше 0');
     await owner.press(refusedMax, 'Без лимита');
-    const askPerUser = await owner.reply('один покупатель');
+    const askPerUser = await owner.reply('один клиент');
     await owner.press(askPerUser, '1 раз (по умолчанию)');
     const summary = await owner.reply('Проверьте промокод');
     expect(textOf(summary)).toContain('Код: Spring-25');
     expect(textOf(summary)).toContain('Скидка: 25%');
-    expect(textOf(summary)).toContain('Товар: Сайт-визитка');
+    expect(textOf(summary)).toContain('Услуга: Сайт-визитка');
     expect(textOf(summary)).toContain('Действует до: 31.12.2099');
-    expect(textOf(summary)).toContain('Использован: 0 из ∞');
+    expect(textOf(summary)).toContain('Использований: 0 из ∞');
     expect(await promoByCode('Spring-25')).toBeUndefined();
     await owner.press(summary, '💾 Сохранить');
     await owner.reply('Промокод Spring-25 создан');
@@ -112,7 +112,7 @@ describe('promo codes in the admin panel', () => {
     expect(buttonsOf(list).map((b) => b.text)).toContain('Spring-25 · 25% · 1/∞');
     await owner.press(list, 'Spring-25 · 25% · 1/∞');
     const view = await owner.waitFor((m) => m.message_id === list.message_id && textOf(m).includes('Статус'));
-    expect(textOf(view)).toContain('Использован: 1 из ∞');
+    expect(textOf(view)).toContain('Использований: 1 из ∞');
 
     await owner.press(view, '💸 Скидка');
     await owner.reply('Введите скидку');
@@ -125,13 +125,13 @@ describe('promo codes in the admin panel', () => {
     await owner.reply('Сколько раз всего');
     owner.send('5');
     await owner.reply('Промокод обновлён');
-    const afterMax = await owner.reply('Использован: 1 из 5');
+    const afterMax = await owner.reply('Использований: 1 из 5');
 
-    await owner.press(afterMax, '🛍 Товар');
-    const pick = await owner.reply('На какой товар');
-    expect((await owner.press(pick, 'Все товары'))?.text).toBe('✅ Промокод обновлён.');
+    await owner.press(afterMax, '🛍 Услуга');
+    const pick = await owner.reply('На какую услугу');
+    expect((await owner.press(pick, 'Все услуги'))?.text).toBe('✅ Промокод обновлён.');
     const afterProduct = await owner.waitFor(
-      (m) => m.message_id === pick.message_id && textOf(m).includes('Товар: Все товары'),
+      (m) => m.message_id === pick.message_id && textOf(m).includes('Услуга: Все услуги'),
     );
 
     await owner.press(afterProduct, '📅 Срок');

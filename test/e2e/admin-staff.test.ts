@@ -60,7 +60,7 @@ describe('support agents', () => {
     const client = await makeCustomer(h, 'Second client');
     const ticket = await openTicket(h, client, 'Mail does not work');
     const notification = await notificationOf(invited, ticket.id);
-    await invited.press(notification, '🛠 Take into work');
+    await invited.press(notification, '🛠 Take');
     await expect.poll(async () => (await h.deps.services.tickets.byId(ticket.id))?.state).toBe('in_work');
     expect((await h.deps.services.tickets.byId(ticket.id))?.supportUserId).toBe(
       (await userRow(h, invited)).id,
@@ -94,14 +94,14 @@ describe('support agents', () => {
     await owner.press(list, '🔢 Добавить по Telegram ID');
     await onScreen(list, 'числовой Telegram ID');
     owner.send('12abc');
-    expect(textOf(await owner.reply())).toContain('Это не Telegram ID');
+    expect(textOf(await owner.reply())).toContain('Это не похоже на Telegram ID');
     owner.send(String(owner.id));
     expect(textOf(await owner.reply())).toContain('Это владелец бота');
     owner.send(String(newcomer.id));
     await owner.reply('Агент поддержки добавлен');
     const member = await owner.reply('Newcomer');
     expect((await h.deps.services.staff.member(newcomer.id))?.role).toBe('support');
-    await newcomer.waitFor('You have been added to the PHOENIX team as support agent');
+    await newcomer.waitFor('You have joined the PHOENIX team. Your role: support agent.');
 
     await owner.press(member, '🛡 Сделать администратором');
     await onScreen(member, 'Роль: администратор');
@@ -124,9 +124,9 @@ describe('support agents', () => {
     const helper = await makeAgent(h, 'Helper');
     admin.send('/admin');
     const menu = await admin.reply('Admin panel');
-    await admin.press(menu, '👥 Support agents');
+    await admin.press(menu, '👥 Staff');
     const list = await admin.waitFor(
-      (m) => m.message_id === menu.message_id && textOf(m).includes('Support agents'),
+      (m) => m.message_id === menu.message_id && textOf(m).includes('👥 Staff'),
     );
     expect(buttonsOf(list).map((b) => b.text)).not.toContain('➕ Invite an admin');
     await admin.press(list, /Helper/);
@@ -137,7 +137,7 @@ describe('support agents', () => {
       (m) => m.message_id === menu.message_id && textOf(m).includes('go back to the open queue'),
     );
     await admin.press(view, '🗑 Yes, delete');
-    await admin.waitFor((m) => m.message_id === menu.message_id && textOf(m).includes('Support agents'));
+    await admin.waitFor((m) => m.message_id === menu.message_id && textOf(m).includes('👥 Staff'));
     expect(await h.deps.services.staff.member(helper.id)).toBeUndefined();
   });
 });

@@ -112,7 +112,7 @@ describe('statistics screen', () => {
     );
     expect(text).toContain(`Среднее время первого ответа: ${Math.round(meanMinutes)} мин`);
     expect(text).toContain(
-      `Средняя оценка: ${meanRating.toFixed(2).replace('.', ',')} (оценок: ${rated.length})`,
+      `Средняя оценка: ${meanRating.toFixed(2).replace('.', ',')} (всего оценок: ${rated.length})`,
     );
 
     await owner.press(screen, '📈 График за 30 дней');

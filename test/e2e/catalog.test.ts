@@ -144,7 +144,7 @@ describe('/catalog', () => {
     const eve = await h.startedUser({ languageCode: 'en' });
     eve.send('/catalog');
     const card = await eve.reply();
-    expect(textOf(card)).toContain('Deadline: 3 days');
+    expect(textOf(card)).toContain('Lead time: 3 days');
     expect(buttonsOf(card)[0]?.text).toBe('🛒 Order');
   });
 

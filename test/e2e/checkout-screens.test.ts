@@ -53,16 +53,16 @@ describe('checkout: only the current step has live buttons', () => {
     const ann = await h.startedUser({ languageCode: 'en' });
     const card = await openCard(ann);
     await ann.press(card, '🛒 Order');
-    const ask = await ann.reply('Send the email');
+    const ask = await ann.reply('Please send your email address');
     onlyLive(ann, ask);
 
     ann.send('not an email');
-    const refused = await ann.reply('does not look like an email');
+    const refused = await ann.reply('seems to have a typo');
     onlyLive(ann, refused);
     expect(buttonsOf(refused).map((b) => b.text)).toEqual(['✖️ Cancel']);
 
     ann.send('ann@example.com');
-    const promo = await ann.reply('Have a promo code?');
+    const promo = await ann.reply('Do you have a promo code?');
     onlyLive(ann, promo);
 
     ann.send('NOSUCHCODE');
@@ -90,7 +90,7 @@ describe('checkout: only the current step has live buttons', () => {
     const ask = await bob.reply('use the saved one');
     expect(buttonsOf(ask).map((b) => b.text)).toContain(`Use bob${bob.id}@example.com`);
     bob.send('other@example.com');
-    const promo = await bob.reply('Have a promo code?');
+    const promo = await bob.reply('Do you have a promo code?');
     onlyLive(bob, promo);
   });
 
@@ -100,9 +100,9 @@ describe('checkout: only the current step has live buttons', () => {
     const cleo = await h.startedUser({ languageCode: 'en' });
     const card = await openCard(cleo);
     await cleo.press(card, '🛒 Order');
-    await cleo.reply('Send the email');
+    await cleo.reply('Please send your email address');
     cleo.send('cleo@example.com');
-    await cleo.reply('Have a promo code?');
+    await cleo.reply('Do you have a promo code?');
     cleo.send('ONCE');
     const summary = await cleo.reply('Please check your order');
     // Someone else uses the last redemption before Cleo confirms.
@@ -130,10 +130,10 @@ describe('checkout: double taps', () => {
       dan.forge(card.message_id, data),
       dan.forge(card.message_id, data),
     ]);
-    await dan.reply('Send the email');
+    await dan.reply('Please send your email address');
     dan.send('dan@example.com');
-    await dan.reply('Have a promo code?');
-    const prompts = dan.botMessages().filter((m) => textOf(m).includes('Send the email'));
+    await dan.reply('Do you have a promo code?');
+    const prompts = dan.botMessages().filter((m) => textOf(m).includes('Please send your email address'));
     expect(prompts).toHaveLength(1);
     expect([first?.text, second?.text]).toContain(
       'You are already ordering this: send your email as asked in the message below.',
@@ -155,7 +155,7 @@ describe('checkout: double taps', () => {
     kim.send('/catalog');
     const card = await kim.reply(isCard);
     await kim.press(card, '🛒 Order');
-    const firstPrompt = await kim.reply('Send the email');
+    const firstPrompt = await kim.reply('Please send your email address');
     // Paging to the photo card and back replaces the card: it is now below the prompt.
     await kim.press(card, '▶');
     const photoCard = await kim.reply('A poster');
@@ -163,7 +163,7 @@ describe('checkout: double taps', () => {
     const later = await kim.reply(isCard);
     expect(later.message_id).toBeGreaterThan(firstPrompt.message_id);
     await kim.press(later, '🛒 Order');
-    const again = await kim.reply('Send the email');
+    const again = await kim.reply('Please send your email address');
     expect(buttonsOf(h.emu.message(kim.id, firstPrompt.message_id)!)).toEqual([]);
     expect(live(kim).map((m) => m.message_id)).toEqual([again.message_id]);
   });
@@ -172,9 +172,9 @@ describe('checkout: double taps', () => {
     const eva = await h.startedUser({ languageCode: 'en' });
     const card = await openCard(eva);
     await eva.press(card, '🛒 Order');
-    await eva.reply('Send the email');
+    await eva.reply('Please send your email address');
     eva.send('eva@example.com');
-    const promo = await eva.reply('Have a promo code?');
+    const promo = await eva.reply('Do you have a promo code?');
     const skip = buttonsOf(promo).find((b) => b.text === 'No promo code')!.data!;
     const answers = await Promise.all([eva.forge(promo.message_id, skip), eva.forge(promo.message_id, skip)]);
     for (const answer of answers) {
@@ -193,7 +193,7 @@ describe('checkout: a command at the email step', () => {
     const fay = await h.startedUser({ languageCode: 'en' });
     const card = await openCard(fay);
     await fay.press(card, '🛒 Order');
-    const ask = await fay.reply('Send the email');
+    const ask = await fay.reply('Please send your email address');
     fay.send('/orders');
     const note = await fay.reply('is put aside');
     expect(textOf(note)).toContain('Logo');
@@ -202,15 +202,15 @@ describe('checkout: a command at the email step', () => {
     expect(buttonsOf(h.emu.message(fay.id, ask.message_id)!)).toEqual([]);
 
     await fay.press(note, '🛒 Continue ordering');
-    await fay.reply('Send the email');
+    await fay.reply('Please send your email address');
     fay.send('fay@example.com');
-    await fay.reply('Have a promo code?');
+    await fay.reply('Do you have a promo code?');
   });
 
   it('/support at the problem step and then /catalog: the customer is told no request was sent', async () => {
     const gus = await h.startedUser({ languageCode: 'en' });
     gus.send('/support');
-    await gus.reply('Describe your problem');
+    await gus.reply('describe your question');
     gus.send('/catalog');
     expect(textOf(await gus.reply('was not sent'))).toContain('/support');
   });
@@ -221,7 +221,7 @@ describe('checkout: the email step', () => {
     const hal = await h.startedUser({ languageCode: 'en' });
     const card = await openCard(hal);
     await hal.press(card, '🛒 Order');
-    await hal.reply('Send the email');
+    await hal.reply('Please send your email address');
     hal.send(`${'a'.repeat(288)}@example.com`);
     const answer = textOf(await hal.reply('too long'));
     expect(answer).toContain('at most 254 characters');
@@ -234,9 +234,9 @@ describe('checkout: the email step', () => {
     for (const who of [ida, jon]) {
       const card = await openCard(who);
       await who.press(card, '🛒 Order');
-      await who.reply('Send the email');
+      await who.reply('Please send your email address');
       who.send('family@example.com');
-      const promo = await who.reply('Have a promo code?');
+      const promo = await who.reply('Do you have a promo code?');
       await who.press(promo, 'No promo code');
       const summary = await who.reply('Please check your order');
       await who.press(summary, '✅ Confirm');

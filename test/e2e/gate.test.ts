@@ -27,15 +27,15 @@ describe('channel subscription gate', () => {
       gate.reply_markup && 'inline_keyboard' in gate.reply_markup
         ? gate.reply_markup.inline_keyboard.flat()
         : [];
-    expect(buttons.map((b) => b.text)).toEqual(['Подписаться на канал', 'Я подписался']);
+    expect(buttons.map((b) => b.text)).toEqual(['Подписаться на канал', 'Проверить подписку']);
     expect(buttons[0]?.url).toBe(`https://t.me/${CHANNEL.username}`);
 
-    const refused = await customer.press(gate, 'Я подписался');
+    const refused = await customer.press(gate, 'Проверить подписку');
     expect(refused?.show_alert).toBe(true);
-    expect(refused?.text).toContain('Подписка пока не найдена');
+    expect(refused?.text).toContain('Пока не видим вашей подписки');
 
     h.emu.joinChannel(customer.id, CHANNEL.id);
-    const accepted = await customer.press(gate, 'Я подписался');
+    const accepted = await customer.press(gate, 'Проверить подписку');
     expect(accepted?.text).toBe('Спасибо за подписку!');
     await customer.waitFor(
       (m) => m.message_id === gate.message_id && textOf(m).includes('Подписка подтверждена'),
@@ -97,7 +97,7 @@ describe('channel subscription gate', () => {
     customer.send('/help');
     expect(textOf(await customer.reply())).toContain('/catalog');
     customer.send('/cancel');
-    expect(textOf(await customer.reply())).toBe('Отменять нечего.');
+    expect(textOf(await customer.reply())).toBe('Сейчас вы ничего не заполняете, так что прерывать нечего.');
   });
 });
 

@@ -64,7 +64,7 @@ describe('the ordering dialog', () => {
     expect(buttonsOf(prompt).map((b) => b.text)).toEqual(['✖️ Отменить']);
 
     ivan.send('ivan at mail');
-    expect(textOf(await ivan.reply())).toContain('«ivan at mail» не похоже на email');
+    expect(textOf(await ivan.reply())).toContain('Кажется, в адресе «ivan at mail» ошибка');
     ivan.send('Ivan@Example.com');
     expect(textOf(await ivan.reply())).toContain('Есть промокод?');
 
@@ -103,7 +103,7 @@ describe('the ordering dialog', () => {
       email: 'ivan@example.com',
     });
     expect(textOf(placed)).toContain(`Заказ №${order.id} оформлен`);
-    expect(textOf(placed)).toContain('Ожидаем исполнителя');
+    expect(textOf(placed)).toContain('Мы сообщим, как только начнём над ним работать');
     expect((await userRow(ivan)).email).toBe('ivan@example.com');
     expect(h.emu.message(ivan.id, summary.message_id)?.reply_markup).toBeUndefined();
 
@@ -138,10 +138,10 @@ describe('the ordering dialog', () => {
       h.emu.pressButton(olga.id, summary.message_id, data),
       h.emu.pressButton(olga.id, summary.message_id, data),
     ]);
-    await olga.waitFor(/Order <b>#\d+<\/b>|Order #\d+ is placed/);
+    await olga.waitFor(/Order #\d+ has been placed/);
     const rows = await ordersOf(olga);
     expect(rows).toHaveLength(1);
-    expect([first?.text, second?.text]).toContain(`Order #${rows[0]!.id} is already placed.`);
+    expect([first?.text, second?.text]).toContain(`Order #${rows[0]!.id} has already been placed; there is no need to press again.`);
     expect(rows[0]).toMatchObject({ finalPrice: 40000, discount: 0, promoCode: null });
     // Only one round of owner notifications.
     const notes = h.emu.botMessages(h.owners[0]!.id).filter((m) => textOf(m).includes(`№${rows[0]!.id}`));
@@ -154,14 +154,14 @@ describe('the ordering dialog', () => {
     shared.send('ivan@example.com');
     expect(textOf(await shared.reply())).toContain('Есть промокод?');
     shared.send('/cancel');
-    await shared.reply('Действие отменено');
+    await shared.reply('Хорошо, остановились');
 
     // A saved email comes back as a button on the next order.
     const again = await h.startedUser();
     await h.db.update(users).set({ email: 'again@example.com' }).where(eq(users.telegramId, again.id));
     const prompt = await startCheckout(again, logoId);
-    expect(textOf(prompt)).toContain('используйте сохранённый: again@example.com');
-    await again.press(prompt, 'Использовать again@example.com');
+    expect(textOf(prompt)).toContain('чтобы оставить прежний: again@example.com');
+    await again.press(prompt, 'Оставить again@example.com');
     expect(textOf(await again.reply())).toContain('Есть промокод?');
   });
 
@@ -174,7 +174,7 @@ describe('the ordering dialog', () => {
     const summary = await user.reply('Проверьте заказ');
     const confirmData = buttonsOf(summary)[0]!.data!;
     await user.press(summary, '✖️ Отменить');
-    expect(textOf(await user.reply())).toContain('Оформление заказа отменено');
+    expect(textOf(await user.reply())).toContain('Оформление заказа прервано');
     expect(await ordersOf(user)).toHaveLength(0);
     expect((await userRow(user)).email).toBeNull();
     // The old summary's Confirm now does nothing.
@@ -184,7 +184,7 @@ describe('the ordering dialog', () => {
 
     await startCheckout(user, logoId);
     user.send('/cancel');
-    await user.reply('Действие отменено');
+    await user.reply('Хорошо, остановились');
     user.send('after@example.com');
     expect(textOf(await user.reply())).not.toContain('Есть промокод?');
     expect(await ordersOf(user)).toHaveLength(0);

@@ -62,32 +62,32 @@ describe('staff take and complete an order', () => {
     expect(textOf(ownerNote)).toContain('Новый заказ!');
     expect(h.emu.botMessages(sam.id).some((m) => textOf(m).includes(`#${id}`))).toBe(false);
 
-    const answer = await anna.press(annaNote, '🛠 Take into work');
-    expect(answer?.text).toBe(`You took order #${id} into work.`);
+    const answer = await anna.press(annaNote, '🛠 Take the order');
+    expect(answer?.text).toBe(`Order #${id} is yours now.`);
     const toCustomer = await eve.waitFor(`Your order #${id}`);
     expect(textOf(toCustomer)).toContain(
-      `Your order #${id} “Logo” has been taken into work. Executor: Anna.`,
+      `Your order #${id} “Logo” is now in progress. Your contact person: Anna.`,
     );
     expect(await orderRow(id)).toMatchObject({ state: 'in_work' });
 
-    await anna.waitFor((m) => m.message_id === annaNote.message_id && textOf(m).includes('in work'));
+    await anna.waitFor((m) => m.message_id === annaNote.message_id && textOf(m).includes('in progress'));
     expect(buttonsOf(current(anna, annaNote)).map((b) => b.data)).toEqual([
       `oa:done:${id}`,
       `oa:cancel:${id}`,
     ]);
     const borisCopy = await boris.waitFor(
-      (m) => m.message_id === borisNote.message_id && textOf(m).includes('Executor: Anna'),
+      (m) => m.message_id === borisNote.message_id && textOf(m).includes('Assigned to: Anna'),
     );
     expect(buttonsOf(borisCopy)).toEqual([]);
     const ownerCopy = await owner.waitFor(
-      (m) => m.message_id === ownerNote.message_id && textOf(m).includes('Исполнитель: Anna'),
+      (m) => m.message_id === ownerNote.message_id && textOf(m).includes('Ответственный: Anna'),
     );
     expect(textOf(ownerCopy)).toContain('в работе');
     expect(buttonsOf(ownerCopy)).toEqual([]);
 
     // Boris's old button (as a modified client could still send it): already taken.
     const late = await boris.forge(borisNote.message_id, `oa:take:${id}`);
-    expect(late?.text).toBe(`Order #${id} was already taken by Anna.`);
+    expect(late?.text).toBe(`Order #${id} is already assigned to Anna.`);
     expect((await orderRow(id))?.executorUserId).toBe(
       (await h.db.select().from(users).where(eq(users.telegramId, anna.id)))[0]?.id,
     );
@@ -106,14 +106,14 @@ describe('staff take and complete an order', () => {
     const annaNote = await noteOf(anna, id);
     const borisNote = await noteOf(boris, id);
     const [a, b] = await Promise.all([
-      anna.press(annaNote, '🛠 Take into work'),
-      boris.press(borisNote, '🛠 Take into work'),
+      anna.press(annaNote, '🛠 Take the order'),
+      boris.press(borisNote, '🛠 Take the order'),
     ]);
     const texts = [a?.text, b?.text];
-    expect(texts.filter((t) => t?.startsWith(`You took order #${id}`))).toHaveLength(1);
-    expect(texts.filter((t) => t?.startsWith(`Order #${id} was already taken by`))).toHaveLength(1);
+    expect(texts.filter((t) => t?.startsWith(`Order #${id} is yours now`))).toHaveLength(1);
+    expect(texts.filter((t) => t?.startsWith(`Order #${id} is already assigned to`))).toHaveLength(1);
     const note = await customer.waitFor(`Ваш заказ №${id}`);
-    expect(textOf(note)).toContain('взят в работу');
+    expect(textOf(note)).toContain('уже в работе');
   });
 
   it('staff cancel asks for a reason and tells the customer', async () => {
@@ -206,8 +206,8 @@ describe('/orders', () => {
     const shown = [...text.matchAll(/#(\d+) · Logo/g)].map((m) => Number(m[1]));
     expect(shown).toEqual(ids.slice(1).reverse());
     expect(text).toContain('₽15,000');
-    expect(text).toContain('in work');
-    expect(text).toContain('waiting for an executor');
+    expect(text).toContain('in progress');
+    expect(text).toContain('🆕 new');
     const buttons = buttonsOf(list).map((b) => b.text);
     expect(buttons).not.toContain(`✖️ Cancel #${ids[5]}`);
     expect(buttons).toContain(`✖️ Cancel #${ids[4]}`);
@@ -226,7 +226,7 @@ describe('/orders', () => {
     );
     expect((await orderRow(first))?.state).toBe('created');
     const answer = await me.press(confirm, 'Yes, cancel');
-    expect(answer?.text).toBe(`Order #${first} is cancelled.`);
+    expect(answer?.text).toBe(`Order #${first} has been cancelled.`);
     expect(await orderRow(first)).toMatchObject({ state: 'cancelled', cancelledBy: 'customer' });
     const after = await me.waitFor(
       (m) => m.message_id === list.message_id && textOf(m).includes('cancelled'),

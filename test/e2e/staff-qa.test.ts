@@ -123,7 +123,7 @@ describe('products', () => {
     if (!created.ok) throw new Error('product not created');
     owner.send('/admin');
     const menu = await owner.reply('Панель администратора');
-    await owner.press(menu, '🛍 Товары');
+    await owner.press(menu, '🛍 Услуги');
     const list = await owner.waitFor(
       (m) => m.message_id === menu.message_id && buttonsOf(m).some((b) => b.text === 'Лендинг QA'),
     );
@@ -132,13 +132,13 @@ describe('products', () => {
       (m) => m.message_id === menu.message_id && buttonsOf(m).some((b) => b.text === '✏️ Название'),
     );
     await owner.press(view, '✏️ Название');
-    const prompt = await owner.reply('Введите название товара');
+    const prompt = await owner.reply('Введите название услуги');
     await owner.press(prompt, '✖ Отмена');
     await owner.waitFor((m) => m.message_id === prompt.message_id && textOf(m).includes('Лендинг QA'));
 
     owner.send('Совсем другой текст');
     const answer = await owner.reply();
-    expect(textOf(answer)).not.toContain('Товар обновлён');
+    expect(textOf(answer)).not.toContain('Услуга обновлена');
     expect((await h.deps.services.catalog.byId(created.product.id))?.title).toBe('Лендинг QA');
   });
 });
@@ -208,13 +208,13 @@ describe('a reply to a customer while an order cancellation waits for its reason
     // A customer asks for help; the admin takes the ticket.
     const customer = await h.startedUser({ firstName: 'Cleo', languageCode: 'en' });
     customer.send('/support');
-    await customer.reply('Describe your problem');
+    await customer.reply('describe your question');
     customer.send('Where is my invoice?');
-    await customer.reply(/Ticket #\d+ is created/);
+    await customer.reply(/Request #\d+ received/);
     const ticket = (await tickets.openTicketOf((await users.byTelegramId(customer.id))!.id))!;
-    const notification = await admin.waitFor(`New ticket #${ticket.id} `);
-    await admin.press(notification, '🛠 Take into work');
-    await customer.reply(/is handling your ticket/);
+    const notification = await admin.waitFor(`New ticket #${ticket.id}\n`);
+    await admin.press(notification, '🛠 Take');
+    await customer.reply(/is handling your request/);
 
     // The admin starts cancelling the order, then the customer writes and the admin answers them.
     await admin.forge(notification.message_id, `oa:cancel:${orderId}`);
@@ -236,19 +236,19 @@ describe('a reply to a ticket customer while an admin wizard is open', () => {
     customer.send('/support');
     await customer.reply('Опишите');
     customer.send('Помогите с оплатой');
-    await customer.reply(/Тикет #?\d+/);
+    await customer.reply(/Обращение №\d+/);
     const ticket = (await tickets.openTicketOf((await users.byTelegramId(customer.id))!.id))!;
     await tickets.take(ticket.id, { userId: (await users.byTelegramId(owner.id))!.id, role: 'owner' });
 
     // The owner opens the product wizard; it asks for the title.
     owner.send('/admin');
     const menu = await owner.reply('Панель администратора');
-    await owner.press(menu, /Товары/);
+    await owner.press(menu, /Услуги/);
     const list = await owner.waitFor(
-      (m) => m.message_id === menu.message_id && buttonsOf(m).some((b) => b.text === '➕ Новый товар'),
+      (m) => m.message_id === menu.message_id && buttonsOf(m).some((b) => b.text === '➕ Новая услуга'),
     );
-    await owner.press(now(owner, list), '➕ Новый товар');
-    await owner.waitFor('Введите название товара');
+    await owner.press(now(owner, list), '➕ Новая услуга');
+    await owner.waitFor('Введите название услуги');
 
     customer.send('Есть новости?');
     const relayed = await owner.waitFor('Есть новости?');
@@ -272,6 +272,6 @@ describe('opening /admin while composing an ad', () => {
     owner.send('/admin');
     await owner.reply('Панель администратора');
     owner.send('Просто текст');
-    expect(textOf(await owner.reply())).toBe('Не понял сообщение. Список команд — /help.');
+    expect(textOf(await owner.reply())).toBe('Не получилось понять это сообщение. Что умеет бот — в /help.');
   });
 });

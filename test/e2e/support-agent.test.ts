@@ -28,9 +28,9 @@ async function takenTicket(name: string, problem: string, holder: TestUser) {
   const who = await customer(h, name);
   const ticket = await openTicket(h, who, problem);
   const note = await notificationOf(holder, ticket.id);
-  const answer = await holder.press(note, '🛠 Take into work');
-  expect(answer?.text).toBe(`You took ticket #${ticket.id}.`);
-  await who.waitFor(`is handling your ticket #${ticket.id}`);
+  const answer = await holder.press(note, '🛠 Take');
+  expect(answer?.text).toBe(`Ticket #${ticket.id} is yours now.`);
+  await who.waitFor(`is handling your request #${ticket.id}`);
   return { who, ticket, card: h.emu.message(holder.id, note.message_id)! };
 }
 
@@ -53,7 +53,7 @@ describe('relay and transcript', () => {
     anna.send('Which <page>?', { replyTo: relayed.message_id });
     expect(textOf(await anna.reply())).toBe(`✅ Sent to ticket #${ticket.id}.`);
     const answer = await who.waitFor('Which <page>?');
-    expect(textOf(answer)).toContain(`Anna (support), ticket #${ticket.id}:`);
+    expect(textOf(answer)).toContain(`Anna, support · request #${ticket.id}:`);
     expect(answer.html).toContain('Which &lt;page&gt;?');
 
     const customerPhoto = who.sendPhoto('this one');
@@ -62,7 +62,7 @@ describe('relay and transcript', () => {
 
     // Reply mode from the card's Reply button: a photo goes to the customer by file_id.
     await anna.press(card, '✍️ Reply');
-    await anna.reply('Your messages now go to the customer');
+    await anna.reply('Everything you send now');
     const agentPhoto = anna.sendPhoto('fixed, see');
     await anna.reply(`✅ Sent to ticket #${ticket.id}.`);
     const delivered = await who.waitFor((m) => m.photo_file_id === agentPhoto.photo_file_id);
@@ -84,7 +84,7 @@ describe('relay and transcript', () => {
       expect(text).toContain(line);
     }
     expect(text).toContain('Ivan (customer)');
-    expect(text).toContain('Anna (support)');
+    expect(text).toContain('Anna, support');
     expect(transcript.html).toContain('It takes &lt;10s&gt; &amp; more');
     expect((await h.deps.services.tickets.byId(ticket.id))?.firstResponseAt).toBeInstanceOf(Date);
   });
@@ -103,7 +103,7 @@ describe('relay and transcript', () => {
     expect((await boris.forge(anyMessage.message_id, 'tk:zz:1'))?.text).toBe('This button is out of date.');
     const row = await h.deps.services.tickets.byId(ticket.id);
     expect(row).toMatchObject({ state: 'in_work', supportUserId: (await userRow(h, anna)).id });
-    expect(who.botMessages().some((m) => textOf(m).includes(`Ticket #${ticket.id} is closed`))).toBe(false);
+    expect(who.botMessages().some((m) => textOf(m).includes(`Request #${ticket.id} is closed`))).toBe(false);
   });
 });
 
@@ -115,7 +115,7 @@ describe('close, rating, reopen', () => {
       (m) => m.message_id === card.message_id && textOf(m).includes(`Ticket #${ticket.id} — ✅ closed`),
     );
     expect(buttonsOf(closedCard).map((b) => b.data)).toContain(`tk:o:${ticket.id}`);
-    const ask = await who.waitFor(`Ticket #${ticket.id} is closed`);
+    const ask = await who.waitFor(`Request #${ticket.id} is closed`);
     expect(buttonsOf(ask).map((b) => b.data)).toEqual([1, 2, 3, 4, 5].map((n) => `sup:rt:${ticket.id}:${n}`));
     const row = await h.deps.services.tickets.byId(ticket.id);
     expect(row?.state).toBe('closed');
@@ -128,7 +128,7 @@ describe('close, rating, reopen', () => {
     await who.waitFor((m) => m.message_id === ask.message_id && textOf(m).includes('⭐⭐⭐⭐'));
     expect((await h.deps.services.tickets.byId(ticket.id))?.rating).toBe(4);
     expect((await who.forge(ask.message_id, `sup:rt:${ticket.id}:1`))?.text).toBe(
-      'You have already rated this ticket.',
+      'You have already rated the help with this request.',
     );
     expect((await h.deps.services.tickets.byId(ticket.id))?.rating).toBe(4);
 
@@ -137,9 +137,10 @@ describe('close, rating, reopen', () => {
     await anna.press(closedTabCard, '🔄 Reopen');
     await anna.waitFor(
       (m) =>
-        m.message_id === closedTabCard.message_id && textOf(m).includes(`Ticket #${ticket.id} — 🛠 in work`),
+        m.message_id === closedTabCard.message_id &&
+        textOf(m).includes(`Ticket #${ticket.id} — 🛠 in progress`),
     );
-    const reopened = await who.waitFor(`Ticket #${ticket.id} is open again`);
+    const reopened = await who.waitFor(`Request #${ticket.id} is open again`);
     expect(buttonsOf(reopened).map((b) => b.data)).toEqual([`sup:w:${ticket.id}`]);
     expect(await h.deps.services.tickets.byId(ticket.id)).toMatchObject({
       state: 'in_work',
@@ -147,7 +148,7 @@ describe('close, rating, reopen', () => {
       rating: null,
     });
     who.send('/catalog');
-    expect(textOf(await who.reply())).toContain(`Your ticket #${ticket.id} is open`);
+    expect(textOf(await who.reply())).toContain(`Your request #${ticket.id} is open`);
     who.send('Thanks for reopening');
     await anna.waitFor((m) => textOf(m).includes('Thanks for reopening'));
   });
@@ -159,23 +160,24 @@ describe('redirect', () => {
     who.send('More details here');
     await anna.waitFor((m) => textOf(m).includes('More details here'));
 
-    await anna.press(card, '🔀 Redirect');
+    await anna.press(card, '🔀 Hand over');
     const pick = await anna.waitFor(
-      (m) => m.message_id === card.message_id && textOf(m).includes(`Hand ticket #${ticket.id} to`),
+      (m) =>
+        m.message_id === card.message_id && textOf(m).includes(`Who should take over ticket #${ticket.id}?`),
     );
     const names = buttonsOf(pick).map((b) => b.text);
     expect(names.some((n) => n.startsWith('Boris'))).toBe(true);
     expect(names.some((n) => n.startsWith('Anna'))).toBe(false);
     await anna.press(pick, /^Boris/);
 
-    await boris.waitFor(`Ticket #${ticket.id} was handed to you by Anna`);
+    await boris.waitFor(`Anna has handed ticket #${ticket.id} over to you`);
     const borisCard = await boris.waitFor(
-      (m) => textOf(m).includes(`Ticket #${ticket.id} — 🛠 in work`) && textOf(m).includes('Agent: Boris'),
+      (m) => textOf(m).includes(`Ticket #${ticket.id} — 🛠 in progress`) && textOf(m).includes('Agent: Boris'),
     );
     expect(buttonsOf(borisCard).map((b) => b.data)).toContain(`tk:c:${ticket.id}`);
     const transcript = await boris.waitFor((m) => textOf(m).includes(`Transcript of ticket #${ticket.id}`));
     expect(textOf(transcript)).toContain('More details here');
-    await who.waitFor(`Your ticket #${ticket.id} was handed to Boris`);
+    await who.waitFor(`Boris is now handling your request #${ticket.id}`);
     expect((await h.deps.services.tickets.byId(ticket.id))?.supportUserId).toBe((await userRow(h, boris)).id);
 
     // Anna no longer holds it: her old buttons are refused and change nothing.
@@ -188,16 +190,16 @@ describe('redirect', () => {
     who.send('Hello Boris');
     await boris.waitFor((m) => textOf(m).includes('Hello Boris'));
     boris.send('Hi Sam', { replyTo: borisCard.message_id });
-    expect(textOf(await who.waitFor('Hi Sam'))).toContain('Boris (support)');
+    expect(textOf(await who.waitFor('Hi Sam'))).toContain('Boris, support');
   });
 
   it('an admin sees every ticket in work and can close any; the holder is told', async () => {
     const ada = await agent(h, 'Ada', 'admin');
     const { who, ticket } = await takenTicket('Tom', 'Admin will close', carl);
-    const adminCard = await openCard(ada, ticket.id, /In work/);
+    const adminCard = await openCard(ada, ticket.id, /In progress/);
     await ada.press(adminCard, '✅ Close');
-    await who.waitFor(`Ticket #${ticket.id} is closed`);
-    await carl.waitFor(`Ticket #${ticket.id} was closed by Ada`);
+    await who.waitFor(`Request #${ticket.id} is closed`);
+    await carl.waitFor(`Ada has closed ticket #${ticket.id}`);
     expect((await h.deps.services.tickets.byId(ticket.id))?.state).toBe('closed');
   });
 });
@@ -226,7 +228,7 @@ describe('/tickets lists and notification settings', () => {
     const silent = await customer(h, 'Quiet');
     const ticket = await openTicket(h, silent, 'Carl should not hear this');
     await notificationOf(anna, ticket.id);
-    expect(carl.botMessages().some((m) => textOf(m).includes(`New ticket #${ticket.id} `))).toBe(false);
+    expect(carl.botMessages().some((m) => textOf(m).includes(`New ticket #${ticket.id}\n`))).toBe(false);
     await h.deps.services.tickets.setNotifications(carl.id, 'support', true);
   });
 
@@ -241,7 +243,7 @@ describe('/tickets lists and notification settings', () => {
       (m) => m.message_id === list.message_id && buttonsOf(m).some((b) => b.text.startsWith('🔔')),
     );
     const ticket = await openTicket(h, await customer(h, 'ForOwner'), 'Owner should hear this');
-    const note = await owner.waitFor(`Новый тикет #${ticket.id} `);
+    const note = await owner.waitFor(`Новый тикет #${ticket.id}\n`);
     expect(buttonsOf(note).map((b) => b.data)).toEqual([`tk:t:${ticket.id}`]);
   });
 });

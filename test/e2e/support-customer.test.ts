@@ -43,7 +43,7 @@ describe('customer: waiting for an answer', () => {
     petr.send('/orders');
     await petr.reply(/is open/);
     petr.send('/cancel');
-    expect(textOf(await petr.reply())).toContain(`Ticket #${ticket.id} is withdrawn`);
+    expect(textOf(await petr.reply())).toContain(`Request #${ticket.id} is withdrawn`);
     expect((await h.deps.services.tickets.byId(ticket.id))?.state).toBe('closed');
     expect(petr.botMessages().filter(hasButtons)).toEqual([]);
     await anna.waitFor(
@@ -80,7 +80,7 @@ describe('customer: waiting for an answer', () => {
     const ticket = await openTicket(h, sam, 'In work, then withdrawn');
     const note = await notificationOf(boris, ticket.id);
     await boris.press(note, '🛠 Take into work');
-    await sam.waitFor(`is handling your ticket #${ticket.id}`);
+    await sam.waitFor(`is handling your request #${ticket.id}`);
     sam.send('One more detail');
     const relayed = await boris.waitFor(
       (m) => textOf(m).includes(`#${ticket.id} · Sam:`) && textOf(m).includes('One more detail'),
@@ -88,7 +88,7 @@ describe('customer: waiting for an answer', () => {
     await relayRecorded(h, boris, relayed);
     expect(hasButtons(current(h, boris, relayed))).toBe(true);
     sam.send('/cancel');
-    await sam.reply(`Ticket #${ticket.id} is withdrawn`);
+    await sam.reply(`Request #${ticket.id} is withdrawn`);
     await boris.waitFor('withdrew');
     // The card (the notification Boris took the ticket on) and the relayed message keep their
     // text and lose their buttons.
@@ -123,7 +123,7 @@ describe('who hears of a new ticket', () => {
   it('with nobody in support the customer is told so honestly; once the owner started the bot, the owner is told', async () => {
     const mia = await lone.startedUser({ languageCode: 'en' });
     mia.send('/support');
-    await mia.reply('Describe your problem');
+    await mia.reply('describe your question');
     mia.send('Is anybody there?');
     const first = textOf(await mia.reply(/#\d+/));
     expect(first).toContain('Nobody from support is available right now');
@@ -135,7 +135,7 @@ describe('who hears of a new ticket', () => {
     owner.send('/start');
     await owner.reply();
     mia.send('/support');
-    await mia.reply('Describe your problem');
+    await mia.reply('describe your question');
     mia.send('Now somebody?');
     const second = textOf(await mia.reply(/#\d+/));
     expect(second).toContain('have been notified');

@@ -17,12 +17,12 @@ export async function agent(
 
 export const customer = (h: Harness, firstName: string) => h.startedUser({ firstName, languageCode: 'en' });
 
-/** /support → problem text → "Ticket #N is created"; returns the ticket row. */
+/** /support → problem text → "Request #N received"; returns the ticket row. */
 export async function openTicket(h: Harness, who: TestUser, problem: string): Promise<Ticket> {
   who.send('/support');
-  await who.reply('Describe your problem');
+  await who.reply('describe your question');
   who.send(problem);
-  const created = await who.reply(/Ticket #\d+ is created/);
+  const created = await who.reply(/Request #\d+ received/);
   const ticket = await h.deps.services.tickets.openTicketOf((await userRow(h, who)).id);
   if (!ticket) throw new Error('no open ticket after /support');
   expect(textOf(created)).toContain(`#${ticket.id}`);
@@ -38,7 +38,8 @@ export async function userRow(h: Harness, who: TestUser) {
 /** The "New ticket #N" notification an agent got (with or without its button, as it is now). */
 export const notificationOf = (who: TestUser, ticketId: number): Promise<StoredMessage> =>
   who.waitFor(
-    (m) => textOf(m).includes(`New ticket #${ticketId} `) || textOf(m).includes(`Ticket #${ticketId} from`),
+    (m) =>
+      textOf(m).includes(`New ticket #${ticketId}\n`) || textOf(m).includes(`Ticket #${ticketId} (customer:`),
   );
 
 export const hasButtons = (m: StoredMessage): boolean => buttonsOf(m).length > 0;

@@ -36,7 +36,7 @@ describe('customer: /support and the waiting state', () => {
 
     for (const a of [anna, boris]) {
       const note = await notificationOf(a, ticket.id);
-      expect(textOf(note)).toContain(`New ticket #${ticket.id} from Ivan`);
+      expect(textOf(note)).toContain(`New ticket #${ticket.id}\nCustomer: Ivan`);
       expect(textOf(note)).toContain('My site shows a 500 error');
       expect(buttonsOf(note).map((b) => b.data)).toEqual([`tk:t:${ticket.id}`]);
     }
@@ -45,19 +45,19 @@ describe('customer: /support and the waiting state', () => {
     for (const command of ['/start', '/catalog', '/help', '/support']) {
       ivan.send(command);
       const notice = await ivan.reply();
-      expect(textOf(notice)).toContain(`Your ticket #${ticket.id} is open`);
+      expect(textOf(notice)).toContain(`Your request #${ticket.id} is open`);
       expect(buttonsOf(notice).map((b) => b.data)).toEqual([`sup:w:${ticket.id}`]);
     }
     // An old button of another feature gets one brief answer, an alert; the live notice stays
     // the only one and nothing is added to the chat.
     const before = ivan.botMessages().length;
     const answer = await ivan.forge(ivan.botMessages()[0]!.message_id, 'tk:l:o:0');
-    expect(answer?.text).toContain(`Your ticket #${ticket.id} is open`);
+    expect(answer?.text).toContain(`Your request #${ticket.id} is open`);
     expect(answer?.show_alert).toBe(true);
 
     // A plain message while nobody holds the ticket is stored and the customer is told so.
     ivan.send('Any news?');
-    expect(textOf(await ivan.reply())).toContain(`Added to ticket #${ticket.id}`);
+    expect(textOf(await ivan.reply())).toContain(`Added to request #${ticket.id}`);
     expect(ivan.botMessages()).toHaveLength(before + 1);
     const transcript = await h.deps.services.tickets.transcript(ticket.id);
     expect(transcript.map((e) => e.message.text)).toEqual(['My site shows a 500 error', 'Any news?']);
@@ -66,11 +66,11 @@ describe('customer: /support and the waiting state', () => {
   it('a photo needs a caption; the caption is the problem', async () => {
     const olga = await customer(h, 'Olga');
     olga.send('/support');
-    await olga.reply('Describe your problem');
+    await olga.reply('describe your question');
     olga.sendPhoto();
-    expect(textOf(await olga.reply())).toContain('add a caption');
+    expect(textOf(await olga.reply())).toContain('needs a caption');
     const photo = olga.sendPhoto('Screenshot of the <error> & more');
-    const created = await olga.reply(/Ticket #\d+ is created/);
+    const created = await olga.reply(/Request #\d+ received/);
     const ticket = await h.deps.services.tickets.openTicketOf((await userRow(h, olga)).id);
     expect(ticket?.photo).toBe(photo.photo_file_id);
     expect(ticket?.text).toBe('Screenshot of the <error> & more');
@@ -86,7 +86,7 @@ describe('customer: /support and the waiting state', () => {
     const note = await notificationOf(boris, ticket.id);
     petr.send('/start');
     const notice = await petr.reply(/is open/);
-    await petr.press(notice, '↩️ Withdraw ticket');
+    await petr.press(notice, '↩️ Withdraw request');
     await petr.waitFor((m) => m.message_id === notice.message_id && textOf(m).includes('withdrawn'));
     expect((await h.deps.services.tickets.byId(ticket.id))?.state).toBe('closed');
     await boris.waitFor(
@@ -107,10 +107,10 @@ describe('customer: one live waiting notice', () => {
       await olga.reply(/is open/);
     }
     const withWithdraw = () =>
-      olga.botMessages().filter((m) => buttonsOf(m).some((b) => b.text === '↩️ Withdraw ticket'));
+      olga.botMessages().filter((m) => buttonsOf(m).some((b) => b.text === '↩️ Withdraw request'));
     expect(withWithdraw()).toHaveLength(1);
     const [notice] = withWithdraw();
-    await olga.press(notice!, '↩️ Withdraw ticket');
+    await olga.press(notice!, '↩️ Withdraw request');
     await olga.waitFor((m) => m.message_id === notice!.message_id && textOf(m).includes('withdrawn'));
     expect((await h.deps.services.tickets.byId(ticket.id))?.state).toBe('closed');
 
@@ -119,7 +119,7 @@ describe('customer: one live waiting notice', () => {
     olga.send('/orders');
     await olga.reply(/is open/);
     expect(withWithdraw()).toHaveLength(1);
-    expect(olga.botMessages().some((m) => textOf(m).includes(`Ticket #${ticket.id} is withdrawn`))).toBe(
+    expect(olga.botMessages().some((m) => textOf(m).includes(`Request #${ticket.id} is withdrawn`))).toBe(
       true,
     );
   });
@@ -132,8 +132,8 @@ describe('agents: take into work', () => {
     const noteA = await notificationOf(anna, ticket.id);
     const noteB = await notificationOf(boris, ticket.id);
     const [answerA, answerB] = await Promise.all([
-      anna.press(noteA, '🛠 Take into work'),
-      boris.press(noteB, '🛠 Take into work'),
+      anna.press(noteA, '🛠 Take'),
+      boris.press(noteB, '🛠 Take'),
     ]);
     const row = await h.deps.services.tickets.byId(ticket.id);
     expect(row?.state).toBe('in_work');
@@ -144,8 +144,8 @@ describe('agents: take into work', () => {
       row?.supportUserId === annaRow.id
         ? [anna, boris, answerA, answerB, noteB, 'Anna']
         : [boris, anna, answerB, answerA, noteA, 'Boris'];
-    expect(winnerAnswer?.text).toBe(`You took ticket #${ticket.id}.`);
-    expect(loserAnswer?.text).toBe(`Ticket #${ticket.id} is already taken by ${winnerName}.`);
+    expect(winnerAnswer?.text).toBe(`Ticket #${ticket.id} is yours now.`);
+    expect(loserAnswer?.text).toBe(`Ticket #${ticket.id} has already been taken by ${winnerName}.`);
     expect(loserAnswer?.show_alert).toBe(true);
 
     const edited = await loser.waitFor(
@@ -153,7 +153,7 @@ describe('agents: take into work', () => {
     );
     expect(hasButtons(edited)).toBe(false);
     // The winner's own notification became the ticket card with the agent actions.
-    const card = await winner.waitFor((m) => textOf(m).includes(`Ticket #${ticket.id} — 🛠 in work`));
+    const card = await winner.waitFor((m) => textOf(m).includes(`Ticket #${ticket.id} — 🛠 in progress`));
     expect(buttonsOf(card).map((b) => b.data)).toEqual(
       expect.arrayContaining([
         `tk:r:${ticket.id}`,
@@ -162,11 +162,11 @@ describe('agents: take into work', () => {
         `tk:x:${ticket.id}`,
       ]),
     );
-    expect(textOf(await maria.waitFor(`is handling your ticket #${ticket.id}`))).toContain(winnerName);
+    expect(textOf(await maria.waitFor(`is handling your request #${ticket.id}`))).toContain(winnerName);
 
     // Pressing again on a stale card changes nothing.
     const again = await loser.forge(loserNote.message_id, `tk:t:${ticket.id}`);
-    expect(again?.text).toContain('already taken');
+    expect(again?.text).toContain('already been taken');
     expect((await h.deps.services.tickets.byId(ticket.id))?.supportUserId).toBe(row?.supportUserId);
   });
 });
@@ -175,7 +175,7 @@ describe('permissions', () => {
   it('a customer cannot open /tickets, and a forged take callback changes nothing', async () => {
     const eve = await customer(h, 'Eve');
     eve.send('/tickets');
-    expect(textOf(await eve.reply())).toBe('Tickets are for the support staff only.');
+    expect(textOf(await eve.reply())).toBe('This command is for the support team. To ask support a question, use /support.');
 
     const victim = await customer(h, 'Victim');
     const ticket = await openTicket(h, victim, 'Please help');
@@ -196,7 +196,7 @@ describe('permissions', () => {
 
     // A customer with their own open ticket forging a take gets the waiting notice; nothing changes.
     const forged = await victim.forge(victim.botMessages().at(-1)!.message_id, `tk:t:${ticket.id}`);
-    expect(forged?.text).toContain(`Your ticket #${ticket.id} is open`);
+    expect(forged?.text).toContain(`Your request #${ticket.id} is open`);
     expect((await h.deps.services.tickets.byId(ticket.id))?.state).toBe('created');
   });
 
@@ -211,20 +211,20 @@ describe('restart', () => {
     const sam = await customer(h, 'Sam');
     const ticket = await openTicket(h, sam, 'Restart me');
     const note = await notificationOf(anna, ticket.id);
-    await anna.press(note, '🛠 Take into work');
-    await sam.waitFor(`is handling your ticket #${ticket.id}`);
+    await anna.press(note, '🛠 Take');
+    await sam.waitFor(`is handling your request #${ticket.id}`);
     sam.send('Before restart');
     const relayed = await anna.waitFor(
       (m) => textOf(m).includes(`#${ticket.id} · Sam:`) && textOf(m).includes('Before restart'),
     );
     // Anna starts reply mode before the restart; it lives in the sessions table.
     await anna.press(relayed, '✍️ Reply');
-    await anna.reply('Your messages now go to the customer');
+    await anna.reply('Everything you send now goes to the customer');
 
     await h.restart();
 
     sam.send('/start');
-    expect(textOf(await sam.reply())).toContain(`Your ticket #${ticket.id} is open`);
+    expect(textOf(await sam.reply())).toContain(`Your request #${ticket.id} is open`);
     sam.send('After restart');
     await anna.waitFor(
       (m) => textOf(m).includes(`#${ticket.id} · Sam:`) && textOf(m).includes('After restart'),
@@ -232,7 +232,7 @@ describe('restart', () => {
 
     expect(await relayRecorded(h, anna, relayed)).toBe(ticket.id);
     anna.send('Answer to the old message', { replyTo: relayed.message_id });
-    expect(textOf(await sam.waitFor('Answer to the old message'))).toContain('Anna (support)');
+    expect(textOf(await sam.waitFor('Answer to the old message'))).toContain('Anna, support');
     anna.send('Answer in reply mode');
     expect(textOf(await anna.reply())).toBe(`✅ Sent to ticket #${ticket.id}.`);
     await sam.waitFor('Answer in reply mode');

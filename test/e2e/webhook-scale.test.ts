@@ -134,7 +134,9 @@ describe.skipIf(!onPostgres())('two webhook instances on one database (PostgreSQ
         ? card.reply_markup.inline_keyboard[0]?.[0]
         : undefined;
     await emu.pressButton(userId, card.message_id, order?.callback_data as string);
-    await emu.waitFor(userId, (m) => textOf(m).includes('Send the email'), { timeoutMs: 10_000 });
+    await emu.waitFor(userId, (m) => textOf(m).includes('Please send your email address'), {
+      timeoutMs: 10_000,
+    });
 
     // Each answer takes a while (its messages answer late), so the two updates overlap.
     const removeFault = emu.injectFault({ method: 'sendMessage', delayMs: 300 });
