@@ -141,7 +141,9 @@ describe('the ordering dialog', () => {
     await olga.waitFor(/Order #\d+ has been placed/);
     const rows = await ordersOf(olga);
     expect(rows).toHaveLength(1);
-    expect([first?.text, second?.text]).toContain(`Order #${rows[0]!.id} has already been placed; there is no need to press again.`);
+    expect([first?.text, second?.text]).toContain(
+      `Order #${rows[0]!.id} has already been placed; there is no need to press again.`,
+    );
     expect(rows[0]).toMatchObject({ finalPrice: 40000, discount: 0, promoCode: null });
     // Only one round of owner notifications.
     const notes = h.emu.botMessages(h.owners[0]!.id).filter((m) => textOf(m).includes(`№${rows[0]!.id}`));

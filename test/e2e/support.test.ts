@@ -131,10 +131,7 @@ describe('agents: take into work', () => {
     const ticket = await openTicket(h, maria, 'Need a logo change');
     const noteA = await notificationOf(anna, ticket.id);
     const noteB = await notificationOf(boris, ticket.id);
-    const [answerA, answerB] = await Promise.all([
-      anna.press(noteA, '🛠 Take'),
-      boris.press(noteB, '🛠 Take'),
-    ]);
+    const [answerA, answerB] = await Promise.all([anna.press(noteA, '🛠 Take'), boris.press(noteB, '🛠 Take')]);
     const row = await h.deps.services.tickets.byId(ticket.id);
     expect(row?.state).toBe('in_work');
     const annaRow = await userRow(h, anna);
@@ -175,7 +172,9 @@ describe('permissions', () => {
   it('a customer cannot open /tickets, and a forged take callback changes nothing', async () => {
     const eve = await customer(h, 'Eve');
     eve.send('/tickets');
-    expect(textOf(await eve.reply())).toBe('This command is for the support team. To ask support a question, use /support.');
+    expect(textOf(await eve.reply())).toBe(
+      'This command is for the support team. To ask support a question, use /support.',
+    );
 
     const victim = await customer(h, 'Victim');
     const ticket = await openTicket(h, victim, 'Please help');
