@@ -23,7 +23,7 @@ order-promo-expired = Promo code “{ $code }” has expired.
 order-promo-not-for-product = Promo code “{ $code }” does not apply to this service.
 order-promo-used-up = Promo code “{ $code }” has been used up.
 order-promo-already-used-by-you = You have already used promo code “{ $code }”.
-order-promo-retry = You can enter another code or go on without one.
+order-promo-retry = You can send another code or press “No promo code”.
 
 ## Step 3: summary and confirmation
 

@@ -23,7 +23,7 @@ order-promo-expired = Срок действия промокода «{ $code }»
 order-promo-not-for-product = Промокод «{ $code }» не действует на эту услугу.
 order-promo-used-up = Промокод «{ $code }» уже израсходован.
 order-promo-already-used-by-you = Вы уже использовали промокод «{ $code }».
-order-promo-retry = Можно ввести другой промокод или продолжить без него.
+order-promo-retry = Можно отправить другой промокод или нажать «Без промокода».
 
 ## Шаг 3: сводка и подтверждение
 

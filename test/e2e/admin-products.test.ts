@@ -151,7 +151,7 @@ describe('managing a product', () => {
 
     await owner.press(renamed, '🚫 Отключить');
     const disabled = await owner.waitFor(
-      (m) => m.message_id === renamed.message_id && textOf(m).includes('отключён'),
+      (m) => m.message_id === renamed.message_id && textOf(m).includes('отключена'),
     );
     expect((await productByTitle('Лендинг Pro'))?.isActive).toBe(false);
     customer.send('/catalog');
@@ -171,7 +171,7 @@ describe('managing a product', () => {
       (m) => m.message_id === marked.message_id && textOf(m).includes('Лендинг Pro'),
     );
     await owner.press(again, '✅ Включить');
-    await owner.waitFor((m) => m.message_id === again.message_id && textOf(m).includes('в продаже'));
+    await owner.waitFor((m) => m.message_id === again.message_id && textOf(m).includes('в каталоге'));
     customer.send(`/start p_${after.id}`);
     expect(textOf(await customer.reply())).toContain('Лендинг Pro');
   });

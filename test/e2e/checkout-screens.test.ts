@@ -75,7 +75,7 @@ describe('checkout: only the current step has live buttons', () => {
     expect(textOf(summary)).toContain('SPRING10');
 
     await ann.press(summary, '✅ Confirm');
-    await ann.reply('is placed');
+    await ann.reply('has been placed');
     expect(live(ann)).toEqual([]);
   });
 
@@ -87,8 +87,8 @@ describe('checkout: only the current step has live buttons', () => {
       .where(eq(users.telegramId, bob.id));
     const card = await openCard(bob);
     await bob.press(card, '🛒 Order');
-    const ask = await bob.reply('use the saved one');
-    expect(buttonsOf(ask).map((b) => b.text)).toContain(`Use bob${bob.id}@example.com`);
+    const ask = await bob.reply('keep the one you used before');
+    expect(buttonsOf(ask).map((b) => b.text)).toContain(`Keep bob${bob.id}@example.com`);
     bob.send('other@example.com');
     const promo = await bob.reply('Do you have a promo code?');
     onlyLive(bob, promo);
@@ -195,7 +195,7 @@ describe('checkout: a command at the email step', () => {
     await fay.press(card, '🛒 Order');
     const ask = await fay.reply('Please send your email address');
     fay.send('/orders');
-    const note = await fay.reply('is put aside');
+    const note = await fay.reply('has been put aside');
     expect(textOf(note)).toContain('Logo');
     await fay.reply('no orders yet');
     expect(buttonsOf(ask)).toEqual([]);
@@ -240,7 +240,7 @@ describe('checkout: the email step', () => {
       await who.press(promo, 'No promo code');
       const summary = await who.reply('Please check your order');
       await who.press(summary, '✅ Confirm');
-      await who.reply('is placed');
+      await who.reply('has been placed');
     }
     const jonOrders = await h.db
       .select()

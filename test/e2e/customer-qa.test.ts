@@ -185,7 +185,7 @@ describe('/support in Russian', () => {
     await oleg.reply('Опишите вопрос');
     const problem = `${'я'.repeat(150)} ${'ю'.repeat(150)}`;
     oleg.send(problem);
-    await oleg.reply(/#\d+/);
+    await oleg.reply(/№\d+/);
     const [ticket] = await ticketsOf(oleg);
     expect(ticket?.text).toBe(`${'я'.repeat(150)}…`);
     const transcript = await h.deps.services.tickets.transcript(ticket!.id);

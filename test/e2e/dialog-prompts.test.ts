@@ -33,17 +33,17 @@ describe('dialog prompts (the toolkit, in an admin wizard)', () => {
     owner.send('Prompt-10');
     await owner.reply('Введите скидку');
     owner.send('10%');
-    const askProduct = await owner.reply('На какой товар');
+    const askProduct = await owner.reply('На какую услугу');
     expect(liveSince(first)).toEqual([askProduct.message_id]);
 
-    await owner.press(askProduct, 'Все товары');
+    await owner.press(askProduct, 'Все услуги');
     const askExpiry = await owner.reply('До какой даты');
     expect(liveSince(first)).toEqual([askExpiry.message_id]);
 
     owner.send('31.12.2099');
     const askMax = await owner.reply('Сколько раз всего');
     await owner.press(askMax, 'Без лимита');
-    const askPerUser = await owner.reply('один покупатель');
+    const askPerUser = await owner.reply('один клиент');
     expect(liveSince(first)).toEqual([askPerUser.message_id]);
   });
 });

@@ -84,7 +84,7 @@ describe('relay and transcript', () => {
       expect(text).toContain(line);
     }
     expect(text).toContain('Ivan (customer)');
-    expect(text).toContain('Anna, support');
+    expect(text).toContain('Anna (support)');
     expect(transcript.html).toContain('It takes &lt;10s&gt; &amp; more');
     expect((await h.deps.services.tickets.byId(ticket.id))?.firstResponseAt).toBeInstanceOf(Date);
   });

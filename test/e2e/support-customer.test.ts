@@ -79,7 +79,7 @@ describe('customer: waiting for an answer', () => {
     const sam = await customer(h, 'Sam');
     const ticket = await openTicket(h, sam, 'In work, then withdrawn');
     const note = await notificationOf(boris, ticket.id);
-    await boris.press(note, '🛠 Take into work');
+    await boris.press(note, '🛠 Take');
     await sam.waitFor(`is handling your request #${ticket.id}`);
     sam.send('One more detail');
     const relayed = await boris.waitFor(
@@ -107,7 +107,7 @@ describe('customer: a long problem', () => {
     const ticket = await openTicket(h, lev, problem);
     expect(ticket.text.endsWith('…')).toBe(true);
     const note = await notificationOf(anna, ticket.id);
-    await anna.press(note, '🛠 Take into work');
+    await anna.press(note, '🛠 Take');
     const transcript = await anna.waitFor((m) => textOf(m).includes('End of the story.'));
     expect(textOf(transcript)).toContain(problem.slice(0, 300));
   });
@@ -127,7 +127,7 @@ describe('who hears of a new ticket', () => {
     mia.send('Is anybody there?');
     const first = textOf(await mia.reply(/#\d+/));
     expect(first).toContain('Nobody from support is available right now');
-    expect(first).not.toContain('have been notified');
+    expect(first).not.toContain('has been notified');
     mia.send('/cancel');
     await mia.reply('withdrawn');
 
@@ -138,7 +138,7 @@ describe('who hears of a new ticket', () => {
     await mia.reply('describe your question');
     mia.send('Now somebody?');
     const second = textOf(await mia.reply(/#\d+/));
-    expect(second).toContain('have been notified');
+    expect(second).toContain('has been notified');
     const id = Number(/#(\d+)/.exec(second)?.[1]);
     const note = await owner.waitFor(
       (m) => textOf(m).includes(`#${id}`) && textOf(m).includes('Now somebody?'),

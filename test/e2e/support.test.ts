@@ -218,7 +218,7 @@ describe('restart', () => {
     );
     // Anna starts reply mode before the restart; it lives in the sessions table.
     await anna.press(relayed, '✍️ Reply');
-    await anna.reply('Everything you send now goes to the customer');
+    await anna.reply('Everything you send now');
 
     await h.restart();
 
