@@ -28,8 +28,9 @@ async function newDraft(send: () => void): Promise<StoredMessage> {
 
 describe('advertising', () => {
   it('counts recipients with the right plural form on the draft and the confirm screen', async () => {
+    // The owner and one customer have started the bot: the owner is not an ad recipient.
+    await h.startedUser({ firstName: 'Reader' });
     const draft = await newDraft(() => owner.send('<b>Скидка</b> для {name}'));
-    // Only the owner has started the bot: one recipient.
     expect(textOf(draft)).toMatch(/Всем — 1 получатель(\n|$)/);
     await owner.press(draft, '✅ Подтвердить');
     const confirm = await owner.waitFor(
