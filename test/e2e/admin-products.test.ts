@@ -96,20 +96,33 @@ describe('creating a product through the wizard', () => {
     expect(photoId(card)).toBe(photoId(preview));
   });
 
-  it('refuses a duplicate title at save, asks only for a new title and keeps the other values', async () => {
+  it('refuses a taken title (in any letter case) at the title step, and one taken meanwhile at save', async () => {
     const list = await openProducts();
     await owner.press(list, '➕ Новый товар');
     await owner.reply('Введите название');
-    await answer('Лендинг <Феникс> & Co');
+    const refusedAtStep = await answer('ЛЕНДИНГ <феникс> & CO');
+    expect(textOf(refusedAtStep)).toContain('Услуга с таким названием уже есть.');
+    expect(textOf(refusedAtStep)).toContain('Введите название товара');
+
+    await answer('Лендинг Lite');
     const askPhoto = await answer('Другое описание');
     await owner.press(askPhoto, 'Без фото');
     await owner.reply('Введите цену');
     await answer('900');
     owner.send('3');
     const preview = await owner.reply((m) => textOf(m).includes('Другое описание'));
+    // Another admin saves the same title, in other letters, while this one looks at the preview.
+    const rival = await h.deps.services.catalog.create({
+      title: 'ЛЕНДИНГ LITE',
+      description: 'Чужой',
+      price: 1,
+      deadlineDays: 1,
+    });
+    if (!rival.ok) throw new Error('rival not created');
     await owner.press(preview, '💾 Сохранить');
     const refused = await owner.reply('Услуга с таким названием уже есть.');
     expect(textOf(refused)).toContain('Введите название товара');
+    await h.deps.services.catalog.delete(rival.product.id);
 
     owner.send('Лендинг Lite');
     await owner.reply('Так товар увидят покупатели');
@@ -144,7 +157,7 @@ describe('managing a product', () => {
 
     await owner.press(edited, '✏️ Название');
     await owner.reply('Введите название');
-    expect(textOf(await answer('Лендинг <Феникс> & Co'))).toContain('Услуга с таким названием уже есть.');
+    expect(textOf(await answer('лендинг <феникс> & co'))).toContain('Услуга с таким названием уже есть.');
     owner.send('Лендинг Pro');
     await owner.reply('Товар обновлён');
     const renamed = await owner.reply('Лендинг Pro');

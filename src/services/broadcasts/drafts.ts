@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { AudienceScope } from '../audiences.js';
 import { broadcasts, products } from '../../db/schema/index.js';
+import type { AudienceScope } from '../audiences.js';
 import { queryRows as rows } from '../raw-query.js';
 import { createRun } from './runs.js';
 import type {

@@ -136,7 +136,7 @@ export function productWizard(show: (ctx: BotContext, product: Product) => Promi
       });
       return { text, buttons };
     },
-    async parse(ctx, field, reply) {
+    async parse(ctx, field, reply, selfId) {
       if (field === 'image') {
         return reply.photo
           ? { ok: true, patch: { image: reply.photo } }
@@ -144,7 +144,12 @@ export function productWizard(show: (ctx: BotContext, product: Product) => Promi
       }
       if (reply.text === undefined) return needText(ctx);
       const parsed = parseText(field, reply.text);
-      return typeof parsed === 'string' ? { ok: false, refusal: errorText(ctx, parsed) } : parsed;
+      if (typeof parsed === 'string') return { ok: false, refusal: errorText(ctx, parsed) };
+      // A taken title is refused here, not after the other four answers (the index still decides at save).
+      const title = parsed.ok ? parsed.patch.title : undefined;
+      if (title !== undefined && (await ctx.deps.services.catalog.titleTaken(title, selfId)))
+        return { ok: false, refusal: errorText(ctx, 'title_taken') };
+      return parsed;
     },
     // The product exactly as a customer sees it in /catalog, with Save / Cancel under it.
     async preview(ctx, draft, prompt) {
