@@ -33,6 +33,9 @@ tickets-btn-take = 🛠 Take into work
 tickets-btn-reply = ✍️ Reply
 tickets-btn-close = ✅ Close
 tickets-btn-reopen = 🔄 Reopen
+tickets-btn-close-yes = ✅ Yes, close it
+tickets-btn-reopen-yes = 🔄 Yes, reopen it
+tickets-btn-keep = ✖ No
 tickets-btn-redirect = 🔀 Redirect
 tickets-btn-assign = 🔀 Assign
 tickets-btn-transcript = 📜 Transcript
@@ -64,6 +67,7 @@ tickets-reply-prompt =
     /cancel — stop replying
 tickets-reply-sent = ✅ Sent to ticket #{ $id }.
 tickets-undelivered = ⚠️ Saved in ticket #{ $id }, but the customer could not be reached (they may have blocked the bot).
+tickets-held-by = Ticket #{ $id } is being handled by { $agent }; your message was not sent to the customer.
 tickets-reply-ended = You can no longer reply to ticket #{ $id }; reply mode has ended.
 tickets-reply-unsupported = Only text and photos can be sent to the customer.
 tickets-relay-from-customer =
@@ -73,6 +77,8 @@ tickets-relay-from-customer =
 ## Close and reopen
 
 tickets-already-closed = Ticket #{ $id } is already closed.
+tickets-close-ask = Close ticket #{ $id }? The customer will be asked to rate the help.
+tickets-reopen-ask = Reopen ticket #{ $id }? The customer's messages will go to it again.
 tickets-closed-ok = Ticket #{ $id } is closed.
 tickets-not-closed = Ticket #{ $id } is not closed.
 tickets-reopened-ok = Ticket #{ $id } is reopened.

@@ -180,6 +180,26 @@ export async function sendScreen(ctx: BotContext, screen: Screen): Promise<Messa
 }
 
 /**
+ * Changes only the inline keyboard of a message, keeping its text (a relayed message whose buttons
+ * follow its ticket, a confirm step); a message that is gone, unchanged or no longer editable is
+ * left as it is.
+ */
+export async function showKeyboardAt(
+  api: Api,
+  chatId: number,
+  messageId: number,
+  keyboard: InlineKeyboard | InlineKeyboardMarkup,
+  log: Logger,
+): Promise<void> {
+  try {
+    await api.editMessageReplyMarkup(chatId, messageId, { reply_markup: keyboard });
+  } catch (error) {
+    if (isNotModified(error) || isMessageGone(error) || isNotEditable(error)) return;
+    log.warn({ err: error, chatId, messageId }, 'could not change a keyboard');
+  }
+}
+
+/**
  * Removes the inline keyboard of a message (an answered prompt, a handled notification); a message
  * that is gone, unchanged or no longer editable is left as it is.
  */
@@ -189,12 +209,7 @@ export async function retireKeyboardAt(
   messageId: number,
   log: Logger,
 ): Promise<void> {
-  try {
-    await api.editMessageReplyMarkup(chatId, messageId, { reply_markup: EMPTY });
-  } catch (error) {
-    if (isNotModified(error) || isMessageGone(error) || isNotEditable(error)) return;
-    log.warn({ err: error, chatId, messageId }, 'could not retire a keyboard');
-  }
+  await showKeyboardAt(api, chatId, messageId, EMPTY, log);
 }
 
 /** Retires the keyboard of the message whose button was just pressed. */
