@@ -86,4 +86,8 @@ export const staffRemoveYes = callbackData('ads:rmy', { member: telegramId });
 
 // Statistics
 export const statsShow = callbackData('adt:show', {});
-export const statsChart = callbackData('adt:chart', {});
+/** The chart of the last 7, 30 or 90 days, sent under the statistics screen. */
+const chartDays = () => field.oneOf('7', '30', '90');
+export const statsChart = callbackData('adt:chart', { days: chartDays() });
+/** Another period on the chart itself: the chart is redrawn in place. */
+export const statsChartPeriod = callbackData('adt:cp', { days: chartDays() });
