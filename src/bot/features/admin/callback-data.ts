@@ -80,7 +80,9 @@ export const staffList = callbackData('ads:list', {});
 export const staffMember = callbackData('ads:v', { member: telegramId });
 export const staffInvite = callbackData('ads:inv', { role: staffRole() });
 export const staffAddById = callbackData('ads:id', {});
+/** Change a member's role: asks first (`ads:role`), then changes it (`ads:roley`). */
 export const staffSetRole = callbackData('ads:role', { member: telegramId, role: staffRole() });
+export const staffSetRoleYes = callbackData('ads:roley', { member: telegramId, role: staffRole() });
 export const staffRemove = callbackData('ads:rm', { member: telegramId });
 export const staffRemoveYes = callbackData('ads:rmy', { member: telegramId });
 
