@@ -196,6 +196,7 @@ export type MessageKey =
   | 'bc-btn-delete'
   | 'bc-btn-discount'
   | 'bc-btn-go'
+  | 'bc-btn-go-scheduled'
   | 'bc-btn-list'
   | 'bc-btn-new'
   | 'bc-btn-open-product'

@@ -101,7 +101,9 @@ describe('advertising', () => {
     const confirm = await owner.waitFor(
       (m) => m.message_id === scheduled.message_id && textOf(m).startsWith('Отправить'),
     );
-    await owner.press(confirm, /Да, отправить/);
+    // A scheduled broadcast is scheduled, not sent, by its confirm button.
+    expect(buttonsOf(confirm).map((b) => b.text)).not.toContain('🚀 Да, отправить');
+    await owner.press(confirm, '🕒 Да, запланировать');
     await owner.waitFor((m) => m.message_id === scheduled.message_id && textOf(m).includes('запланирована'));
     const row = await h.deps.services.broadcasts.get(id);
     expect(row?.state).toBe('scheduled');
