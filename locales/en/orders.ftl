@@ -22,6 +22,9 @@ order-state-cancelled = ❌ cancelled
 
 order-btn-take = 🛠 Take into work
 order-btn-done = ✅ Done
+order-btn-done-yes = ✅ Yes, it is done
+order-btn-done-no = ✖ Not yet
+order-done-ask = Mark order #{ $id } as done? The customer is told at once.
 order-btn-staff-cancel = ✖️ Cancel order
 order-taken-by-you = You took order #{ $id } into work.
 order-already-taken = Order #{ $id } was already taken by { $name }.
