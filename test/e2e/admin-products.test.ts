@@ -17,6 +17,10 @@ afterAll(async () => h?.close());
 
 const photoId = (m: StoredMessage) => m.photo?.at(-1)?.file_unique_id;
 
+/** The owner's live admin screen of the product titled `title`. */
+const screenOf = (title: string) =>
+  owner.botMessages().findLast((m) => textOf(m).startsWith('Товар #') && textOf(m).includes(title));
+
 function openProducts(): Promise<StoredMessage> {
   return openAdminSection(owner, '🛍 Товары', 'Товар');
 }
@@ -80,7 +84,10 @@ describe('creating a product through the wizard', () => {
     expect(await productByTitle('Лендинг <Феникс> & Co')).toBeUndefined();
 
     await owner.press(preview, '💾 Сохранить');
-    expect(textOf(await owner.reply('создан'))).toContain('Лендинг <Феникс> & Co');
+    const created = await owner.reply('создан');
+    expect(textOf(created)).toContain('Лендинг <Феникс> & Co');
+    // The product screen replaces the photo preview and "created" follows it, as without a photo.
+    expect(screenOf('Лендинг <Феникс> & Co')?.message_id).toBeLessThan(created.message_id);
     const saved = await productByTitle('Лендинг <Феникс> & Co');
     expect(saved).toMatchObject({
       description: 'Одностраничный сайт под ключ',
@@ -131,7 +138,8 @@ describe('creating a product through the wizard', () => {
     expect(textOf(second)).toContain('Другое описание');
     expect(textOf(second)).toContain('900\u00a0₽');
     await owner.press(second, '💾 Сохранить');
-    await owner.reply('создан');
+    const created = await owner.reply('создан');
+    expect(screenOf('Лендинг Lite')?.message_id).toBeLessThan(created.message_id);
     expect(await productByTitle('Лендинг Lite')).toMatchObject({ price: 900, deadlineDays: 3, image: null });
   });
 });
@@ -149,7 +157,13 @@ describe('managing a product', () => {
     expect(textOf(await answer('дорого'))).toContain('Цена — целое число рублей от 0');
     owner.send('1200');
     await owner.reply('Товар обновлён');
-    const edited = await owner.reply('Цена: 1\u00a0200\u00a0₽');
+    // The product screen the edit was opened from is updated; no second product screen is sent.
+    const edited = await owner.waitFor(
+      (m) => m.message_id === view.message_id && textOf(m).includes('Цена: 1\u00a0200\u00a0₽'),
+    );
+    expect(
+      owner.botMessages().filter((m) => m.message_id >= view.message_id && textOf(m).startsWith('Товар #')),
+    ).toHaveLength(1);
     const after = (await productByTitle('Лендинг Lite'))!;
     expect(after.price).toBe(1200);
     expect(after.title).toBe(before.title);
@@ -160,7 +174,9 @@ describe('managing a product', () => {
     expect(textOf(await answer('лендинг <феникс> & co'))).toContain('Услуга с таким названием уже есть.');
     owner.send('Лендинг Pro');
     await owner.reply('Товар обновлён');
-    const renamed = await owner.reply('Лендинг Pro');
+    const renamed = await owner.waitFor(
+      (m) => m.message_id === view.message_id && textOf(m).includes('Лендинг Pro'),
+    );
 
     await owner.press(renamed, '🚫 Отключить');
     const disabled = await owner.waitFor(
