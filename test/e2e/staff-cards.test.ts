@@ -101,6 +101,23 @@ describe('Close on a relayed customer message', () => {
   });
 });
 
+describe('a conversation of many messages', () => {
+  it('keeps Reply / Close on the newest relayed message only; the older ones keep the transcript', async () => {
+    const { who, ticket } = await takenByAnna('Nina', 'Several questions');
+    const first = await relayToAnna(who, 'First question');
+    const second = await relayToAnna(who, 'Second question');
+    const older = await until(anna, first, (m) => actionsOf(m).length === 0);
+    expect(buttonsOf(older).map((b) => b.data)).toEqual([`tk:x:${ticket.id}`]);
+    expect(actionsOf(current(h, anna, second)).map((b) => b.data)).toEqual([
+      `tk:r:${ticket.id}`,
+      `tk:c:${ticket.id}`,
+    ]);
+    // A reply to the older message still reaches the ticket.
+    anna.send('Answer to the first', { replyTo: first.message_id });
+    await who.waitFor('Answer to the first');
+  });
+});
+
 describe('withdraw', () => {
   it('leaves no Take, Reply or Close on any agent’s card or relayed message', async () => {
     const { who, ticket, card } = await takenByAnna('Olga', 'Please call me');

@@ -1,8 +1,9 @@
 import type { Api } from 'grammy';
+import type { Message } from 'grammy/types';
 import { isStaffRole } from '../../../services/staff.js';
 import type { SentMessage, TicketCopy, TicketView } from '../../../services/tickets/index.js';
 import { KEEP_PHOTO, showKeyboardAt, showScreenAt } from '../../ui/screen.js';
-import { cardKeyboard, relayKeyboardFor } from './keyboards.js';
+import { cardKeyboard, relayKeyboardFor, transcriptKeyboard } from './keyboards.js';
 import { cardText, permissionsOf } from './screens.js';
 import { localeOf, type NotifyDeps, translateFor } from './their-language.js';
 
@@ -43,9 +44,43 @@ export async function drawCopy(
   );
 }
 
+/** The newest relayed message of the ticket in each chat: the only one that carries Reply / Close. */
+function newestRelays(copies: readonly TicketCopy[]): Set<TicketCopy> {
+  const newest = new Map<number, TicketCopy>();
+  for (const copy of copies) {
+    const seen = newest.get(copy.chatId);
+    if (copy.kind === 'relay' && (!seen || copy.messageId > seen.messageId)) newest.set(copy.chatId, copy);
+  }
+  return new Set(newest.values());
+}
+
+/**
+ * Records the messages a customer's message was relayed as (a reply to any of them reaches the
+ * ticket) and leaves the previous relayed message in that chat only its Transcript button: one
+ * live Reply / Close per agent and ticket, so a long conversation is not a column of buttons and a
+ * change of the ticket redraws one message per chat.
+ */
+export async function recordRelays(api: Api, deps: NotifyDeps, ticketId: number, sent: readonly Message[]) {
+  const last = sent.at(-1);
+  if (!last) return;
+  const { tickets, users } = deps.services;
+  const previous = [...newestRelays(await tickets.copiesOf(ticketId))].find((c) => c.chatId === last.chat.id);
+  for (const m of sent) await tickets.recordRelay(ticketId, m.chat.id, m.message_id);
+  if (!previous) return;
+  const reader = await users.byTelegramId(previous.chatId);
+  const t = translateFor(deps, reader ?? { languageCode: null });
+  await showKeyboardAt(
+    api,
+    previous.chatId,
+    previous.messageId,
+    transcriptKeyboard(t, ticketId),
+    deps.logger,
+  );
+}
+
 /**
  * After a ticket changed (taken, closed, reopened, redirected, withdrawn, returned to the pool),
- * redraws every staff copy of it — every agent's card and relayed message — except `skip`, the
+ * redraws every staff copy of it — every agent's cards and newest relayed message — except `skip`, the
  * message the actor pressed (already redrawn). A copy that cannot be redrawn is only logged: the
  * change it reports has already happened.
  */
@@ -55,8 +90,12 @@ export async function refreshCopies(
   view: TicketView,
   skip?: SentMessage,
 ): Promise<void> {
-  for (const copy of await deps.services.tickets.copiesOf(view.ticket.id)) {
+  const copies = await deps.services.tickets.copiesOf(view.ticket.id);
+  const live = newestRelays(copies);
+  for (const copy of copies) {
     if (skip && copy.chatId === skip.chatId && copy.messageId === skip.messageId) continue;
+    // Older relayed messages kept only their Transcript button when a newer one arrived.
+    if (copy.kind === 'relay' && !live.has(copy)) continue;
     try {
       await drawCopy(api, deps, view, copy);
     } catch (error) {

@@ -43,10 +43,12 @@ export function relayKeyboard(t: Translate, ticketId: number): InlineKeyboard {
  */
 export function relayKeyboardFor(t: Translate, view: TicketView, can: CardPermissions): InlineKeyboard {
   if (view.ticket.state === 'in_work' && (can.holds || can.admin)) return relayKeyboard(t, view.ticket.id);
-  return new InlineKeyboard().text(
-    t('tickets-btn-transcript'),
-    ticketTranscript.pack({ ticket: view.ticket.id }),
-  );
+  return transcriptKeyboard(t, view.ticket.id);
+}
+
+/** Only "Transcript": an older relayed message, or one whose reader can no longer answer. */
+export function transcriptKeyboard(t: Translate, ticketId: number): InlineKeyboard {
+  return new InlineKeyboard().text(t('tickets-btn-transcript'), ticketTranscript.pack({ ticket: ticketId }));
 }
 
 /** The confirm step of Close or Reopen, in place of the message's buttons (its text stays). */
