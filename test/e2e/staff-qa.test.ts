@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
 import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
 import { startWithOwner } from './admin-flow.js';
+import { relayRecorded } from './support-flow.js';
 
 /** Staff-side QA regressions found by exploring the admin panel, tickets and advertising end to end. */
 
@@ -224,6 +225,7 @@ describe('a reply to a customer while an order cancellation waits for its reason
     await admin.reply(`reason for cancelling order #${orderId}`);
     customer.send('Any news?');
     const relayed = await admin.waitFor('Any news?');
+    await relayRecorded(h, admin, relayed);
     admin.send('It is in your mailbox', { replyTo: relayed.message_id });
 
     expect(textOf(await admin.reply())).toContain(`Sent to ticket #${ticket.id}`);

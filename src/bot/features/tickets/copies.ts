@@ -64,8 +64,13 @@ export async function recordRelays(api: Api, deps: NotifyDeps, ticketId: number,
   const last = sent.at(-1);
   if (!last) return;
   const { tickets, users } = deps.services;
-  const previous = [...newestRelays(await tickets.copiesOf(ticketId))].find((c) => c.chatId === last.chat.id);
+  // Recorded first: the agent may reply to the new message at once.
   for (const m of sent) await tickets.recordRelay(ticketId, m.chat.id, m.message_id);
+  const fresh = new Set(sent.map((m) => m.message_id));
+  const older = (await tickets.copiesOf(ticketId)).filter(
+    (c) => c.chatId === last.chat.id && !fresh.has(c.messageId),
+  );
+  const [previous] = newestRelays(older);
   if (!previous) return;
   const reader = await users.byTelegramId(previous.chatId);
   const t = translateFor(deps, reader ?? { languageCode: null });
