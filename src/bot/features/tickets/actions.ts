@@ -5,7 +5,7 @@ import { callbackTarget, showKeyboardAt } from '../../ui/screen.js';
 import { ratingKeyboard, withdrawKeyboard } from '../support/keyboards.js';
 import { endReplyTo } from './agent-reply.js';
 import { alert, plain } from './alerts.js';
-import { drawCopy, refreshCopies } from './copies.js';
+import { drawRelay, refreshCopies } from './copies.js';
 import { confirmKeyboard } from './keyboards.js';
 import { announceTicket, resolveNotifications, tellAgent, tellCustomer } from './notifications.js';
 import { sendTranscript } from './relay.js';
@@ -105,7 +105,7 @@ export async function keep(ctx: BotContext, id: number): Promise<void> {
   const pressed = callbackTarget(ctx);
   const copy =
     pressed?.messageId === undefined ? undefined : await tickets.copyAt(pressed.chatId, pressed.messageId);
-  if (copy?.ticketId === id && copy.kind === 'relay') await drawCopy(ctx.api, ctx.deps, view, copy);
+  if (copy?.ticketId === id && copy.kind === 'relay') await drawRelay(ctx, view, copy);
   else await showCard(ctx, view);
 }
 

@@ -2,6 +2,7 @@ import type { Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import { isStaffRole } from '../../../services/staff.js';
 import type { SentMessage, TicketCopy, TicketView } from '../../../services/tickets/index.js';
+import type { BotContext } from '../../context.js';
 import { KEEP_PHOTO, showKeyboardAt, showScreenAt } from '../../ui/screen.js';
 import { cardKeyboard, relayKeyboardFor, transcriptKeyboard } from './keyboards.js';
 import { cardText, permissionsOf } from './screens.js';
@@ -52,6 +53,21 @@ function newestRelays(copies: readonly TicketCopy[]): Set<TicketCopy> {
     if (copy.kind === 'relay' && (!seen || copy.messageId > seen.messageId)) newest.set(copy.chatId, copy);
   }
   return new Set(newest.values());
+}
+
+/** Redraws a pressed relayed message (after "No" on a confirm step): full buttons only on the newest. */
+export async function drawRelay(ctx: BotContext, view: TicketView, copy: TicketCopy): Promise<void> {
+  const copies = await ctx.deps.services.tickets.copiesOf(view.ticket.id);
+  const newest = [...newestRelays(copies)].find((c) => c.chatId === copy.chatId);
+  if (newest?.messageId === copy.messageId) await drawCopy(ctx.api, ctx.deps, view, copy);
+  else
+    await showKeyboardAt(
+      ctx.api,
+      copy.chatId,
+      copy.messageId,
+      transcriptKeyboard(ctx.t, view.ticket.id),
+      ctx.log,
+    );
 }
 
 /**
