@@ -70,7 +70,7 @@ const logger = createLogger('warn', TOKEN);
 const translator = new Translator('ru');
 const { handle, drop } = await freshDatabase();
 const db = handle.db;
-const broadcasts = new BroadcastService(db, 'ru');
+const broadcasts = new BroadcastService(db, { defaultLocale: 'ru', ownerIds: [] });
 const users = new UserService(db);
 
 const emu = await EmulatorProcess.start(TOKEN);

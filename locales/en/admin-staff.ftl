@@ -29,6 +29,13 @@ admin-staff-active = on
 admin-staff-btn-make-admin = 🛡 Make administrator
 admin-staff-btn-make-support = 🎧 Make support agent
 admin-staff-btn-remove = 🗑 Remove
+admin-staff-role-confirm =
+    Change the role of <b>{ $name }</b>?
+    Now: { $from }. New: { $to }.
+    { $means }
+admin-staff-role-admin-means = An administrator manages services, promo codes, orders, advertising and support agents.
+admin-staff-role-support-means = A support agent answers tickets and no longer has the admin panel.
+admin-staff-btn-role-yes = ✅ Yes, change the role
 admin-staff-gone = This person is no longer on the staff list.
 admin-staff-owner-only = Only an owner can grant or revoke the administrator role.
 

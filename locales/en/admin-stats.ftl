@@ -3,8 +3,8 @@
 admin-stats =
     <b>📊 Statistics</b>
 
-    <b>Users:</b> { $users }
-    new in the last 7 days: { $new7 }, in the last 30 days: { $new30 }
+    <b>Customers:</b> { $users }
+    new in 7 days: { $new7 }, in 30 days: { $new30 }
     blocked the bot: { $blocked }
 
     <b>Orders:</b> new { $created }, in progress { $inWork }, done { $done }, cancelled { $cancelled }
@@ -25,24 +25,21 @@ admin-duration-seconds = { $s } s
 admin-duration-minutes = { $m } min
 admin-duration-hours = { $h } h { $m } min
 admin-duration-days = { $d } d { $h } h
-admin-stats-btn-chart = 📈 30-day chart
+admin-stats-btn-chart = 📈 { $days } days
 
 ## Statistics: the chart
 
 admin-stats-chart-wait = Drawing the chart…
-admin-chart-title = Orders and new users over the last { $days } { $days ->
-    [one] day
-   *[other] days
-}
-admin-chart-orders = Orders
-admin-chart-users = New users
-admin-chart-caption = 📈 Last { $days } { $days ->
-    [one] day
-   *[other] days
-}: { $orders } { $orders ->
-    [one] order
-   *[other] orders
-}, { $users } new { $users ->
-    [one] user
-   *[other] users
-}.
+admin-chart-title = Statistics, { $from } – { $to }
+admin-chart-revenue = Revenue: { $revenue }
+admin-chart-orders = Orders: { $orders }
+admin-chart-users = New customers: { $users }
+admin-chart-caption = 📈 { $from } – { $to }: { $orders ->
+        [one] { $orders } order
+       *[other] { $orders } orders
+    }, { $revenue } revenue, { $users ->
+        [one] { $users } new customer
+       *[other] { $users } new customers
+    }.
+admin-chart-btn-days = { $days } days
+admin-chart-empty = 📈 No orders and no new customers in the last { $days } days. The chart will appear once there are some.

@@ -113,6 +113,7 @@ bc-confirm =
        *[other] recipients
     } ({ $audience }), { $schedule }?
 bc-btn-go = 🚀 Yes, send
+bc-btn-go-scheduled = 🕒 Yes, schedule
 bc-confirm-not_draft = This broadcast has already been confirmed.
 bc-confirm-no_schedule = Choose when to send it first.
 bc-confirm-past = The time of this broadcast has passed. Choose a new one under "Schedule".

@@ -22,6 +22,9 @@ order-state-cancelled = ❌ cancelled
 
 order-btn-take = 🛠 Take the order
 order-btn-done = ✅ Done
+order-btn-done-yes = ✅ Yes, it is done
+order-btn-done-no = ✖ Not yet
+order-done-ask = Mark order #{ $id } as done? The customer is told at once.
 order-btn-staff-cancel = ✖️ Cancel order
 order-taken-by-you = Order #{ $id } is yours now.
 order-already-taken = Order #{ $id } is already assigned to { $name }.

@@ -33,6 +33,9 @@ tickets-btn-take = 🛠 Take
 tickets-btn-reply = ✍️ Reply
 tickets-btn-close = ✅ Close
 tickets-btn-reopen = 🔄 Reopen
+tickets-btn-close-yes = ✅ Yes, close it
+tickets-btn-reopen-yes = 🔄 Yes, reopen it
+tickets-btn-keep = ✖ No
 tickets-btn-redirect = 🔀 Hand over
 tickets-btn-assign = 🔀 Assign
 tickets-btn-transcript = 📜 Transcript
@@ -66,6 +69,7 @@ tickets-reply-prompt =
     /cancel — stop replying
 tickets-reply-sent = ✅ Sent to ticket #{ $id }.
 tickets-undelivered = ⚠️ Saved in ticket #{ $id }, but the customer could not be reached (they may have blocked the bot).
+tickets-held-by = Ticket #{ $id } is being handled by { $agent }; your message was not sent to the customer.
 tickets-reply-ended = Reply mode for ticket #{ $id } has ended: you can no longer reply to it.
 tickets-reply-unsupported = Only text and photos can be sent to the customer.
 tickets-relay-from-customer =
@@ -75,6 +79,8 @@ tickets-relay-from-customer =
 ## Close and reopen
 
 tickets-already-closed = Ticket #{ $id } is already closed.
+tickets-close-ask = Close ticket #{ $id }? The customer will be asked to rate the help.
+tickets-reopen-ask = Reopen ticket #{ $id }? The customer's messages will go to it again.
 tickets-closed-ok = Ticket #{ $id } is closed.
 tickets-not-closed = Ticket #{ $id } is not closed.
 tickets-reopened-ok = Ticket #{ $id } has been reopened.

@@ -29,6 +29,13 @@ admin-staff-active = включены
 admin-staff-btn-make-admin = 🛡 Сделать администратором
 admin-staff-btn-make-support = 🎧 Сделать агентом
 admin-staff-btn-remove = 🗑 Удалить
+admin-staff-role-confirm =
+    Сменить роль сотрудника <b>{ $name }</b>?
+    Сейчас: { $from }. Будет: { $to }.
+    { $means }
+admin-staff-role-admin-means = Администратор управляет товарами, промокодами, заказами, рекламой и агентами поддержки.
+admin-staff-role-support-means = Агент поддержки отвечает на тикеты, панель администратора ему будет недоступна.
+admin-staff-btn-role-yes = ✅ Да, сменить роль
 admin-staff-gone = Этого сотрудника уже нет в списке.
 admin-staff-owner-only = Назначать и снимать администраторов может только владелец.
 

@@ -3,7 +3,7 @@
 admin-stats =
     <b>📊 Статистика</b>
 
-    <b>Пользователи:</b> { $users }
+    <b>Клиенты:</b> { $users }
     новых за 7 дней: { $new7 }, за 30 дней: { $new30 }
     заблокировали бота: { $blocked }
 
@@ -19,20 +19,27 @@ admin-duration-seconds = { $s } с
 admin-duration-minutes = { $m } мин
 admin-duration-hours = { $h } ч { $m } мин
 admin-duration-days = { $d } д { $h } ч
-admin-stats-btn-chart = 📈 График за 30 дней
+admin-stats-btn-chart = 📈 { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[other] { $days } дней
+    }
 
 ## Статистика: график
 
 admin-stats-chart-wait = Рисую график…
-admin-chart-title = Заказы и новые пользователи за { $days } { $days ->
-    [one] день
-    [few] дня
-   *[many] дней
-}
-admin-chart-orders = Заказы
-admin-chart-users = Новые пользователи
-admin-chart-caption = 📈 За { $days } { $days ->
-    [one] день
-    [few] дня
-   *[many] дней
-}: заказов — { $orders }, новых пользователей — { $users }.
+admin-chart-title = Статистика с { $from } по { $to }
+admin-chart-revenue = Выручка: { $revenue }
+admin-chart-orders = Заказы: { $orders }
+admin-chart-users = Новые клиенты: { $users }
+admin-chart-caption = 📈 С { $from } по { $to }: заказов — { $orders }, выручка — { $revenue }, новых клиентов — { $users }.
+admin-chart-btn-days = { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[other] { $days } дней
+    }
+admin-chart-empty = 📈 За { $days ->
+        [one] последний { $days } день
+        [few] последние { $days } дня
+       *[other] последние { $days } дней
+    } не было ни заказов, ни новых клиентов. График появится, когда они будут.

@@ -114,6 +114,7 @@ bc-confirm =
        *[other] получателям
     } ({ $audience }), { $schedule }?
 bc-btn-go = 🚀 Да, отправить
+bc-btn-go-scheduled = 🕒 Да, запланировать
 bc-confirm-not_draft = Эта рассылка уже подтверждена.
 bc-confirm-no_schedule = Сначала выберите, когда отправить.
 bc-confirm-past = Время рассылки уже прошло. Выберите новое в «Расписании».

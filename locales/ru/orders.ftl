@@ -22,6 +22,9 @@ order-state-cancelled = ❌ отменён
 
 order-btn-take = 🛠 Взять в работу
 order-btn-done = ✅ Выполнен
+order-btn-done-yes = ✅ Да, выполнен
+order-btn-done-no = ✖ Ещё нет
+order-done-ask = Отметить заказ №{ $id } выполненным? Клиент сразу получит уведомление.
 order-btn-staff-cancel = ✖️ Отменить заказ
 order-taken-by-you = Вы взяли заказ №{ $id } в работу.
 order-already-taken = Заказ №{ $id } уже в работе. Ответственный: { $name }.

@@ -33,6 +33,9 @@ tickets-btn-take = 🛠 Взять в работу
 tickets-btn-reply = ✍️ Ответить
 tickets-btn-close = ✅ Закрыть
 tickets-btn-reopen = 🔄 Открыть снова
+tickets-btn-close-yes = ✅ Да, закрыть
+tickets-btn-reopen-yes = 🔄 Да, открыть снова
+tickets-btn-keep = ✖ Нет
 tickets-btn-redirect = 🔀 Передать
 tickets-btn-assign = 🔀 Назначить
 tickets-btn-transcript = 📜 История
@@ -66,6 +69,7 @@ tickets-reply-prompt =
     /cancel — закончить ответ
 tickets-reply-sent = ✅ Отправлено в тикет #{ $id }.
 tickets-undelivered = ⚠️ Сообщение сохранено в тикете #{ $id }, но доставить его клиенту не удалось: возможно, клиент заблокировал бота.
+tickets-held-by = Тикет #{ $id } сейчас ведёт { $agent }, ваше сообщение клиенту не отправлено.
 tickets-reply-ended = Режим ответа по тикету #{ $id } завершён: отвечать в этот тикет вы больше не можете.
 tickets-reply-unsupported = Клиенту можно отправить только текст или фото.
 tickets-relay-from-customer =
@@ -75,6 +79,8 @@ tickets-relay-from-customer =
 ## Закрыть и открыть снова
 
 tickets-already-closed = Тикет #{ $id } уже закрыт.
+tickets-close-ask = Закрыть тикет #{ $id }? Клиент получит просьбу оценить помощь.
+tickets-reopen-ask = Открыть тикет #{ $id } снова? Сообщения клиента снова пойдут в него.
 tickets-closed-ok = Тикет #{ $id } закрыт.
 tickets-not-closed = Тикет #{ $id } не закрыт.
 tickets-reopened-ok = Тикет #{ $id } снова открыт.

@@ -3,15 +3,25 @@ import type { Executor } from '../db/client.js';
 import type { Audience } from '../db/schema/index.js';
 import { inCheckout } from './checkout-session.js';
 import { queryRows } from './raw-query.js';
+import { isStudioPerson } from './staff.js';
 
 export const AUDIENCE_KINDS = ['all', 'customers', 'no_orders', 'abandoned', 'language'] as const;
 
+/** What an audience depends on besides its kind: the default locale and who the owners are. */
+export interface AudienceScope {
+  defaultLocale: string;
+  /** OWNER_IDS: owners, like staff members, are never counted or sent an ad as customers. */
+  ownerIds: readonly number[];
+}
+
 /**
  * The WHERE condition on `users u` selecting an audience. Users who opted out of ads or blocked the bot
- * are never part of an audience.
+ * are never part of an audience, and neither are the studio's own people (owners and staff): they see
+ * the draft's preview instead.
  */
-export function audienceCondition(audience: Audience, defaultLocale: string): SQL {
-  const reachable = sql`not u.ads_opt_out and u.blocked_at is null`;
+export function audienceCondition(audience: Audience, scope: AudienceScope): SQL {
+  const { defaultLocale } = scope;
+  const reachable = sql`not u.ads_opt_out and u.blocked_at is null and not ${isStudioPerson('u', scope.ownerIds)}`;
   switch (audience.kind) {
     case 'all':
       return reachable;
@@ -34,14 +44,14 @@ export function audienceCondition(audience: Audience, defaultLocale: string): SQ
 export class AudienceService {
   constructor(
     private readonly db: Executor,
-    private readonly defaultLocale: string,
+    private readonly scope: AudienceScope,
   ) {}
 
   /** How many users a broadcast to `audience` would reach now (shown before confirming). */
   async count(audience: Audience): Promise<number> {
     const [row] = await queryRows<{ n: number }>(
       this.db,
-      sql`select count(*)::int as n from users u where ${audienceCondition(audience, this.defaultLocale)}`,
+      sql`select count(*)::int as n from users u where ${audienceCondition(audience, this.scope)}`,
     );
     return Number(row?.n ?? 0);
   }
@@ -51,8 +61,8 @@ export class AudienceService {
     const rows = await queryRows<{ language: string; users: number }>(
       this.db,
       sql`
-      select coalesce(lower(left(language_code, 2)), ${this.defaultLocale}) as language, count(*)::int as users
-      from users u where not u.ads_opt_out and u.blocked_at is null
+      select coalesce(lower(left(language_code, 2)), ${this.scope.defaultLocale}) as language, count(*)::int as users
+      from users u where ${audienceCondition({ kind: 'all' }, this.scope)}
       group by 1 order by 2 desc, 1 limit 8`,
     );
     return rows.map((r) => ({ language: r.language, users: Number(r.users) }));

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { products } from '../db/schema/index.js';
@@ -254,8 +254,26 @@ export class CatalogService {
   }
 
   /**
-   * Creates a product after validating every field. A duplicate title is refused as
-   * `{ reason: 'invalid', field: 'title', error: 'title_taken' }` (the unique constraint decides,
+   * Whether a product other than `exceptId` already has `title`, whatever the letter case (the
+   * rule of the products_title_lower_uq index): the wizard refuses the title at its own step.
+   */
+  async titleTaken(title: string, exceptId?: number): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: products.id })
+      .from(products)
+      .where(
+        and(
+          sql`lower(${products.title}) = lower(${title.trim()})`,
+          exceptId === undefined ? undefined : ne(products.id, exceptId),
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  }
+
+  /**
+   * Creates a product after validating every field. A duplicate title (in any letter case) is refused as
+   * `{ reason: 'invalid', field: 'title', error: 'title_taken' }` (the unique index decides,
    * so two admins saving the same title at once still get one product).
    */
   async create(input: ProductInput): Promise<ProductResult> {
@@ -277,7 +295,7 @@ export class CatalogService {
       if (!product) throw new Error('product insert returned no row');
       return { ok: true, product };
     } catch (error) {
-      if (isUniqueViolation(error, 'products_title_unique')) {
+      if (isUniqueViolation(error, 'products_title_lower_uq')) {
         return { ok: false, reason: 'invalid', field: 'title', error: 'title_taken' };
       }
       throw error;
@@ -298,7 +316,7 @@ export class CatalogService {
         .returning();
       return product ? { ok: true, product } : { ok: false, reason: 'not_found' };
     } catch (error) {
-      if (isUniqueViolation(error, 'products_title_unique')) {
+      if (isUniqueViolation(error, 'products_title_lower_uq')) {
         return { ok: false, reason: 'invalid', field: 'title', error: 'title_taken' };
       }
       throw error;

@@ -12,24 +12,35 @@ const FONT_FAMILY = 'DejaVu Sans';
 const escapeXml = (text: string): string =>
   text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
 
-export interface ChartSeriesPoint {
-  /** Label under the x axis (e.g. `23.11`). */
-  label: string;
-  orders: number;
-  users: number;
-}
+/**
+ * The image is drawn 960 px wide: a phone shows a chat photo about 480 px wide, so every text of
+ * the chart is at least {@link CHART_MIN_FONT_PX} px there (24 px drawn, halved).
+ */
+export const CHART_WIDTH = 960;
+/** The smallest font size drawn; ×480/960 it is 12 px in a phone-width chat. */
+export const CHART_MIN_FONT_PX = 24;
+const TITLE_FONT_PX = 32;
+const PANEL_TITLE_FONT_PX = 28;
+const PAD = { left: 150, right: 28, top: 76, bottom: 60 };
+const PANEL_HEIGHT = 300;
+const PANEL_TITLE_SPACE = 68;
+const COLORS = ['#2a9d5c', '#e4572e', '#2e86ab'];
 
-export interface ChartTexts {
+/** One panel of the chart: its own title and y axis, one bar per day. */
+export interface ChartPanel {
+  /** E.g. "Выручка: 45 000 ₽" — the bot formats it in the reader's language. */
   title: string;
-  orders: string;
-  users: string;
+  values: readonly number[];
+  /** A y-axis tick as text (money in a compact form); plain numbers by default. */
+  formatTick?: (value: number) => string;
 }
 
-const WIDTH = 1000;
-const HEIGHT = 520;
-const PAD = { left: 64, right: 24, top: 70, bottom: 70 };
-const ORDERS_COLOR = '#e4572e';
-const USERS_COLOR = '#2e86ab';
+export interface DailyChart {
+  title: string;
+  /** One label per day under the x axis (e.g. `23.11`); only some are drawn. */
+  labels: readonly string[];
+  panels: readonly ChartPanel[];
+}
 
 /** A "nice" upper bound of the y axis and its step: 1, 2 or 5 × 10^k, at most ~6 ticks. */
 export function niceScale(max: number): { top: number; step: number } {
@@ -41,79 +52,111 @@ export function niceScale(max: number): { top: number; step: number } {
   return { top: Math.ceil(max / wholeStep) * wholeStep, step: wholeStep };
 }
 
-/**
- * The SVG of a daily chart: orders as bars, new users as a line with dots, y axis with ticks,
- * x axis labelled every few days, a title and a legend.
- */
-export function dailyChartSvg(points: readonly ChartSeriesPoint[], texts: ChartTexts): string {
-  const plotW = WIDTH - PAD.left - PAD.right;
-  const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const max = Math.max(0, ...points.map((p) => Math.max(p.orders, p.users)));
-  const { top, step } = niceScale(max);
-  const n = Math.max(1, points.length);
-  const slot = plotW / n;
-  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
-  const x = (i: number) => PAD.left + slot * i + slot / 2;
-  const parts: string[] = [];
+/** Fewer, larger ticks for a short panel: about three lines (1, 2 or 5 × 10^k). */
+function panelScale(max: number): { top: number; step: number } {
+  if (max <= 0) return { top: 1, step: 1 };
+  const rough = max / 3;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude);
+  return { top: Math.ceil(max / step) * step, step };
+}
 
-  parts.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
-  parts.push(
-    `<text x="${WIDTH / 2}" y="34" font-size="22" text-anchor="middle" fill="#222">${escapeXml(texts.title)}</text>`,
-  );
-  for (let v = 0; v <= top; v += step) {
-    const yy = y(v).toFixed(1);
+/**
+ * The days to draw: from the first day with any activity, but never fewer than `minDays`
+ * (so a new install does not draw a month of zeros, and one busy day is not one huge bar).
+ * Undefined when no day has any activity (the bot says so in words instead of an empty chart).
+ */
+export function activeSpan<T>(
+  points: readonly T[],
+  hasActivity: (p: T) => boolean,
+  minDays: number,
+): T[] | undefined {
+  const first = points.findIndex(hasActivity);
+  if (first < 0) return undefined;
+  return points.slice(Math.max(0, Math.min(first, points.length - minDays)));
+}
+
+/** The chart's height for `panels` panels. */
+export const chartHeight = (panels: number): number =>
+  PAD.top + panels * (PANEL_TITLE_SPACE + PANEL_HEIGHT) + PAD.bottom;
+
+/**
+ * The SVG of a daily chart: a title, then one panel per series stacked (revenue, orders, new
+ * customers — each on its own axis, since roubles and counts do not share a scale), one bar per
+ * day, and the dates under the last panel, every few days.
+ */
+export function dailyChartSvg(chart: DailyChart): string {
+  const width = CHART_WIDTH;
+  const height = chartHeight(chart.panels.length);
+  const plotW = width - PAD.left - PAD.right;
+  const n = Math.max(1, chart.labels.length);
+  const slot = plotW / n;
+  const x = (i: number) => PAD.left + slot * i + slot / 2;
+  const barW = Math.max(2, slot * 0.7);
+  // About six date labels fit at this font size; the last day is always labelled.
+  const every = Math.max(1, Math.ceil(n / 6));
+  const labelled = (i: number) => (n - 1 - i) % every === 0;
+  const parts: string[] = [];
+  const text = (attrs: string, size: number, content: string, fill = '#333') =>
+    `<text ${attrs} font-size="${size}" fill="${fill}">${escapeXml(content)}</text>`;
+
+  parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
+  parts.push(text(`x="${width / 2}" y="46" text-anchor="middle"`, TITLE_FONT_PX, chart.title, '#111'));
+
+  chart.panels.forEach((panel, index) => {
+    const top0 = PAD.top + index * (PANEL_TITLE_SPACE + PANEL_HEIGHT);
+    const plotTop = top0 + PANEL_TITLE_SPACE;
+    const plotBottom = plotTop + PANEL_HEIGHT;
+    const color = COLORS[index % COLORS.length];
+    const max = Math.max(0, ...panel.values);
+    const { top, step } = panelScale(max);
+    const y = (v: number) => plotBottom - (v / top) * PANEL_HEIGHT;
+    const format = panel.formatTick ?? ((v: number) => String(v));
     parts.push(
-      `<line x1="${PAD.left}" y1="${yy}" x2="${WIDTH - PAD.right}" y2="${yy}" stroke="#e3e3e3" stroke-width="1"/>`,
+      `<rect x="${PAD.left}" y="${top0 + 26}" width="22" height="22" fill="${color}"/>`,
+      text(`x="${PAD.left + 32}" y="${top0 + 46}"`, PANEL_TITLE_FONT_PX, panel.title, '#111'),
     );
-    parts.push(
-      `<text x="${PAD.left - 8}" y="${(y(v) + 5).toFixed(1)}" font-size="14" text-anchor="end" fill="#444">${v}</text>`,
-    );
-  }
-  const barW = Math.max(2, slot * 0.6);
-  points.forEach((p, i) => {
-    if (p.orders > 0) {
-      const h = plotH - (y(p.orders) - PAD.top);
+    for (let v = 0; v <= top; v += step) {
+      const yy = y(v).toFixed(1);
       parts.push(
-        `<rect x="${(x(i) - barW / 2).toFixed(1)}" y="${y(p.orders).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${ORDERS_COLOR}" opacity="0.85"/>`,
+        `<line x1="${PAD.left}" y1="${yy}" x2="${width - PAD.right}" y2="${yy}" stroke="#e3e3e3" stroke-width="1.5"/>`,
+        text(
+          `x="${PAD.left - 12}" y="${(y(v) + 8).toFixed(1)}" text-anchor="end"`,
+          CHART_MIN_FONT_PX,
+          format(v),
+          '#444',
+        ),
       );
     }
-  });
-  const line = points.map((p, i) => `${x(i).toFixed(1)},${y(p.users).toFixed(1)}`).join(' ');
-  if (points.length > 0) {
-    parts.push(`<polyline points="${line}" fill="none" stroke="${USERS_COLOR}" stroke-width="3"/>`);
-    points.forEach((p, i) => {
+    panel.values.forEach((value, i) => {
+      if (labelled(i)) {
+        parts.push(
+          `<line x1="${x(i).toFixed(1)}" y1="${plotTop}" x2="${x(i).toFixed(1)}" y2="${plotBottom}" stroke="#f0f0f0" stroke-width="1.5"/>`,
+        );
+      }
+      if (value <= 0) return;
       parts.push(
-        `<circle cx="${x(i).toFixed(1)}" cy="${y(p.users).toFixed(1)}" r="4" fill="${USERS_COLOR}"/>`,
+        `<rect x="${(x(i) - barW / 2).toFixed(1)}" y="${y(value).toFixed(1)}" width="${barW.toFixed(1)}" height="${(plotBottom - y(value)).toFixed(1)}" fill="${color}"/>`,
       );
     });
-  }
-  const every = Math.max(1, Math.ceil(n / 10));
-  points.forEach((p, i) => {
-    if ((n - 1 - i) % every !== 0) return;
     parts.push(
-      `<text x="${x(i).toFixed(1)}" y="${HEIGHT - PAD.bottom + 22}" font-size="14" text-anchor="middle" fill="#444">${escapeXml(p.label)}</text>`,
+      `<line x1="${PAD.left}" y1="${plotBottom}" x2="${width - PAD.right}" y2="${plotBottom}" stroke="#888" stroke-width="2"/>`,
     );
   });
-  parts.push(
-    `<line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}" stroke="#888" stroke-width="1.5"/>`,
-  );
-  parts.push(
-    `<line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${PAD.top + plotH}" stroke="#888" stroke-width="1.5"/>`,
-  );
-  const legendY = HEIGHT - 18;
-  parts.push(
-    `<rect x="${PAD.left}" y="${legendY - 13}" width="16" height="16" fill="${ORDERS_COLOR}"/>`,
-    `<text x="${PAD.left + 24}" y="${legendY}" font-size="16" fill="#222">${escapeXml(texts.orders)}</text>`,
-    `<line x1="${PAD.left + 260}" y1="${legendY - 5}" x2="${PAD.left + 290}" y2="${legendY - 5}" stroke="${USERS_COLOR}" stroke-width="3"/>`,
-    `<circle cx="${PAD.left + 275}" cy="${legendY - 5}" r="4" fill="${USERS_COLOR}"/>`,
-    `<text x="${PAD.left + 300}" y="${legendY}" font-size="16" fill="#222">${escapeXml(texts.users)}</text>`,
-  );
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="${FONT_FAMILY}">${parts.join('')}</svg>`;
+
+  const axisY = height - PAD.bottom + 34;
+  chart.labels.forEach((label, i) => {
+    if (labelled(i))
+      parts.push(
+        text(`x="${x(i).toFixed(1)}" y="${axisY}" text-anchor="middle"`, CHART_MIN_FONT_PX, label, '#444'),
+      );
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}">${parts.join('')}</svg>`;
 }
 
 /** Renders the daily chart to PNG bytes with resvg (no browser, no system fonts). */
-export function renderDailyChart(points: readonly ChartSeriesPoint[], texts: ChartTexts): Buffer {
-  const resvg = new Resvg(dailyChartSvg(points, texts), {
+export function renderDailyChart(chart: DailyChart): Buffer {
+  const resvg = new Resvg(dailyChartSvg(chart), {
     font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
   });
   return Buffer.from(resvg.render().asPng());

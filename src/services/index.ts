@@ -17,6 +17,7 @@ export function createServices(
   db: Database,
   config: Pick<Config, 'ownerIds'> & Partial<Pick<Config, 'defaultLocale'>>,
 ) {
+  const audienceScope = { defaultLocale: config.defaultLocale ?? 'ru', ownerIds: config.ownerIds };
   return {
     users: new UserService(db),
     catalog: new CatalogService(db),
@@ -24,9 +25,9 @@ export function createServices(
     orders: new OrderService(db),
     staff: new StaffService(db, config.ownerIds),
     tickets: new TicketService(db, config.ownerIds),
-    stats: new StatsService(db),
-    broadcasts: new BroadcastService(db, config.defaultLocale ?? 'ru'),
-    audiences: new AudienceService(db, config.defaultLocale ?? 'ru'),
+    stats: new StatsService(db, config.ownerIds),
+    broadcasts: new BroadcastService(db, audienceScope),
+    audiences: new AudienceService(db, audienceScope),
     campaigns: new CampaignService(db),
     updates: new UpdateLog(db),
   };

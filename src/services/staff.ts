@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { staff, staffInvites, users } from '../db/schema/index.js';
 
@@ -9,6 +9,18 @@ export type StaffMember = typeof staff.$inferSelect;
 
 export const isStaffRole = (role: Role): boolean => role !== 'customer';
 export const isAdminRole = (role: Role): boolean => role === 'owner' || role === 'admin';
+
+/**
+ * True for a `users` row (aliased `alias`) that belongs to the studio: an owner (OWNER_IDS) or a
+ * staff member. Statistics and ad audiences count customers, so they leave these rows out.
+ */
+export function isStudioPerson(alias: string, ownerIds: readonly number[]): SQL {
+  const u = sql.raw(alias);
+  const owners = ownerIds.map((id) => Math.trunc(id)).filter(Number.isSafeInteger);
+  const ownerList = sql.raw(`array[${owners.join(',')}]::bigint[]`);
+  return sql`(${u}.telegram_id = any(${ownerList})
+    or exists (select 1 from staff st where st.telegram_id = ${u}.telegram_id))`;
+}
 
 export const INVITE_TTL_MS = 24 * 60 * 60 * 1000;
 

@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { isStudioPerson } from './staff.js';
 
 export type OrderStateName = 'created' | 'in_work' | 'done' | 'cancelled';
 
+/** The owner's figures. Users, buyers and conversion count customers only: owners and staff are left out. */
 export interface StatsOverview {
   users: { total: number; new7: number; new30: number; blocked: number };
   orders: Record<OrderStateName, number>;
   /** Sum of final prices of done orders. */
   revenue: number;
-  /** Users who placed at least one order. */
+  /** Customers who placed at least one order. */
   buyers: number;
-  /** buyers / users.total, 0 when there are no users. */
+  /** buyers / users.total, 0 when there are no customers. */
   conversion: number;
   tickets: { open: number; closed: number };
   /** Mean seconds from a ticket's creation to the first agent reply; null when no ticket was answered. */
@@ -24,7 +26,10 @@ export interface DailyPoint {
   /** Calendar day in the studio's time zone, `YYYY-MM-DD`. */
   day: string;
   orders: number;
+  /** New customers (owners and staff are not counted). */
   users: number;
+  /** Sum of final prices of the orders placed that day that are done. */
+  revenue: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -39,7 +44,14 @@ const numOrNull = (value: unknown): number | null =>
 
 /** Read-only figures for the owner's statistics screen. Every number is one SQL aggregate. */
 export class StatsService {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly ownerIds: readonly number[] = [],
+  ) {}
+
+  private customer(alias: string) {
+    return sql`not ${isStudioPerson(alias, this.ownerIds)}`;
+  }
 
   /**
    * Users, orders, revenue, conversion and support figures as of `now`.
@@ -54,7 +66,7 @@ export class StatsService {
                count(*) filter (where created_on >= ${since7}::timestamptz)::int as new7,
                count(*) filter (where created_on >= ${since30}::timestamptz)::int as new30,
                count(*) filter (where blocked_at is not null)::int as blocked
-        from users`),
+        from users u where ${this.customer('u')}`),
     );
     const orderRows = rowsOf(
       await this.db.execute(sql`select state::text as state, count(*)::int as n from orders group by state`),
@@ -62,7 +74,8 @@ export class StatsService {
     const [moneyRow] = rowsOf(
       await this.db.execute(sql`
         select coalesce(sum(final_price) filter (where state = 'done'), 0)::bigint as revenue,
-               count(distinct user_id)::int as buyers
+               (select count(distinct o.user_id)::int from orders o join users u on u.id = o.user_id
+                where ${this.customer('u')}) as buyers
         from orders`),
     );
     const [ticketRow] = rowsOf(
@@ -94,8 +107,8 @@ export class StatsService {
   }
 
   /**
-   * Orders placed and users who first came, per calendar day in `timeZone`, for the `days` days
-   * ending with today (oldest first; days without activity are zeros).
+   * Orders placed, their revenue (done orders) and customers who first came, per calendar day in
+   * `timeZone`, for the `days` days ending with today (oldest first; days without activity are zeros).
    */
   async daily(days: number, timeZone: string, now = new Date()): Promise<DailyPoint[]> {
     const at = now.toISOString();
@@ -107,15 +120,17 @@ export class StatsService {
                  interval '1 day')::date as day
       ),
       o as (
-        select (created_on at time zone ${timeZone})::date as day, count(*)::int as n
+        select (created_on at time zone ${timeZone})::date as day, count(*)::int as n,
+               coalesce(sum(final_price) filter (where state = 'done'), 0)::bigint as revenue
         from orders group by 1
       ),
       u as (
-        select (created_on at time zone ${timeZone})::date as day, count(*)::int as n
-        from users group by 1
+        select (u.created_on at time zone ${timeZone})::date as day, count(*)::int as n
+        from users u where ${this.customer('u')} group by 1
       )
       select to_char(span.day, 'YYYY-MM-DD') as day,
              coalesce(o.n, 0)::int as orders,
+             coalesce(o.revenue, 0)::bigint as revenue,
              coalesce(u.n, 0)::int as users
       from span
       left join o on o.day = span.day
@@ -125,6 +140,7 @@ export class StatsService {
       day: String(row.day),
       orders: num(row.orders),
       users: num(row.users),
+      revenue: num(row.revenue),
     }));
   }
 }

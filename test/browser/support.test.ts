@@ -69,6 +69,9 @@ describe('support desk in the sandbox page', () => {
     // Dan closes it.
     await ui.openPersona(dan.id);
     await ui.pressButton('Close', card);
+    // Closing asks first: the card keeps its text, its buttons become Yes / No.
+    await card.getByTestId('inline-button').filter({ hasText: 'Yes, close it' }).waitFor();
+    await ui.pressButton('Yes, close it', card);
     await ui.page
       .locator('[data-testid="toast"]')
       .filter({ hasText: `Request #${ticketId} is closed` })

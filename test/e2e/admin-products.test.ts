@@ -17,6 +17,10 @@ afterAll(async () => h?.close());
 
 const photoId = (m: StoredMessage) => m.photo?.at(-1)?.file_unique_id;
 
+/** The owner's live admin screen of the product titled `title`. */
+const screenOf = (title: string) =>
+  owner.botMessages().findLast((m) => textOf(m).startsWith('Товар #') && textOf(m).includes(title));
+
 function openProducts(): Promise<StoredMessage> {
   return openAdminSection(owner, '🛍 Услуги', 'Услуг');
 }
@@ -80,7 +84,10 @@ describe('creating a product through the wizard', () => {
     expect(await productByTitle('Лендинг <Феникс> & Co')).toBeUndefined();
 
     await owner.press(preview, '💾 Сохранить');
-    expect(textOf(await owner.reply('создан'))).toContain('Лендинг <Феникс> & Co');
+    const created = await owner.reply('создан');
+    expect(textOf(created)).toContain('Лендинг <Феникс> & Co');
+    // The product screen replaces the photo preview and "created" follows it, as without a photo.
+    expect(screenOf('Лендинг <Феникс> & Co')?.message_id).toBeLessThan(created.message_id);
     const saved = await productByTitle('Лендинг <Феникс> & Co');
     expect(saved).toMatchObject({
       description: 'Одностраничный сайт под ключ',
@@ -96,20 +103,33 @@ describe('creating a product through the wizard', () => {
     expect(photoId(card)).toBe(photoId(preview));
   });
 
-  it('refuses a duplicate title at save, asks only for a new title and keeps the other values', async () => {
+  it('refuses a taken title (in any letter case) at the title step, and one taken meanwhile at save', async () => {
     const list = await openProducts();
     await owner.press(list, '➕ Новая услуга');
     await owner.reply('Введите название');
-    await answer('Лендинг <Феникс> & Co');
+    const refusedAtStep = await answer('ЛЕНДИНГ <феникс> & CO');
+    expect(textOf(refusedAtStep)).toContain('Услуга с таким названием уже есть.');
+    expect(textOf(refusedAtStep)).toContain('Введите название товара');
+
+    await answer('Лендинг Lite');
     const askPhoto = await answer('Другое описание');
     await owner.press(askPhoto, 'Без фото');
     await owner.reply('Введите цену');
     await answer('900');
     owner.send('3');
     const preview = await owner.reply((m) => textOf(m).includes('Другое описание'));
+    // Another admin saves the same title, in other letters, while this one looks at the preview.
+    const rival = await h.deps.services.catalog.create({
+      title: 'ЛЕНДИНГ LITE',
+      description: 'Чужой',
+      price: 1,
+      deadlineDays: 1,
+    });
+    if (!rival.ok) throw new Error('rival not created');
     await owner.press(preview, '💾 Сохранить');
     const refused = await owner.reply('Услуга с таким названием уже есть.');
     expect(textOf(refused)).toContain('Введите название услуги');
+    await h.deps.services.catalog.delete(rival.product.id);
 
     owner.send('Лендинг Lite');
     await owner.reply('Так услугу увидят клиенты');
@@ -118,7 +138,8 @@ describe('creating a product through the wizard', () => {
     expect(textOf(second)).toContain('Другое описание');
     expect(textOf(second)).toContain('900\u00a0₽');
     await owner.press(second, '💾 Сохранить');
-    await owner.reply('создан');
+    const created = await owner.reply('создан');
+    expect(screenOf('Лендинг Lite')?.message_id).toBeLessThan(created.message_id);
     expect(await productByTitle('Лендинг Lite')).toMatchObject({ price: 900, deadlineDays: 3, image: null });
   });
 });
@@ -136,7 +157,13 @@ describe('managing a product', () => {
     expect(textOf(await answer('дорого'))).toContain('Не получилось прочитать цену');
     owner.send('1200');
     await owner.reply('Услуга обновлена');
-    const edited = await owner.reply('Цена: 1\u00a0200\u00a0₽');
+    // The product screen the edit was opened from is updated; no second product screen is sent.
+    const edited = await owner.waitFor(
+      (m) => m.message_id === view.message_id && textOf(m).includes('Цена: 1\u00a0200\u00a0₽'),
+    );
+    expect(
+      owner.botMessages().filter((m) => m.message_id >= view.message_id && textOf(m).startsWith('Услуга #')),
+    ).toHaveLength(1);
     const after = (await productByTitle('Лендинг Lite'))!;
     expect(after.price).toBe(1200);
     expect(after.title).toBe(before.title);
@@ -144,10 +171,12 @@ describe('managing a product', () => {
 
     await owner.press(edited, '✏️ Название');
     await owner.reply('Введите название');
-    expect(textOf(await answer('Лендинг <Феникс> & Co'))).toContain('Услуга с таким названием уже есть.');
+    expect(textOf(await answer('лендинг <феникс> & co'))).toContain('Услуга с таким названием уже есть.');
     owner.send('Лендинг Pro');
     await owner.reply('Услуга обновлена');
-    const renamed = await owner.reply('Лендинг Pro');
+    const renamed = await owner.waitFor(
+      (m) => m.message_id === view.message_id && textOf(m).includes('Лендинг Pro'),
+    );
 
     await owner.press(renamed, '🚫 Отключить');
     const disabled = await owner.waitFor(

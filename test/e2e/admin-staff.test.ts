@@ -104,6 +104,16 @@ describe('support agents', () => {
     await newcomer.waitFor('You have joined the PHOENIX team. Your role: support agent.');
 
     await owner.press(member, '🛡 Сделать администратором');
+    // Asked first: nothing changes until it is confirmed, and Cancel leaves the role as it was.
+    const ask = await onScreen(member, 'Сменить роль сотрудника');
+    expect(textOf(ask)).toContain('Сейчас: агент поддержки. Будет: администратор.');
+    expect((await h.deps.services.staff.member(newcomer.id))?.role).toBe('support');
+    await owner.press(ask, '✖ Отмена');
+    await onScreen(member, 'Роль: агент поддержки');
+    expect((await h.deps.services.staff.member(newcomer.id))?.role).toBe('support');
+    await owner.press(member, '🛡 Сделать администратором');
+    await onScreen(member, 'Сменить роль сотрудника');
+    await owner.press(member, '✅ Да, сменить роль');
     await onScreen(member, 'Роль: администратор');
     expect((await h.deps.services.staff.member(newcomer.id))?.role).toBe('admin');
     await newcomer.waitFor('Your role on the PHOENIX team is now: administrator');
@@ -112,6 +122,8 @@ describe('support agents', () => {
     expect(textOf(await newcomer.reply())).toContain('Admin panel');
 
     await owner.press(member, '🎧 Сделать агентом');
+    await onScreen(member, 'Сейчас: администратор. Будет: агент поддержки.');
+    await owner.press(member, '✅ Да, сменить роль');
     await onScreen(member, 'Роль: агент поддержки');
     expect((await h.deps.services.staff.member(newcomer.id))?.role).toBe('support');
     await expect.poll(() => h.emu.commandsFor(newcomer.id).map((c) => c.command)).not.toContain('admin');

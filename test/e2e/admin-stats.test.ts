@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orders, products, tickets, users } from '../../src/db/schema/index.js';
-import { type Harness, type TestUser, textOf } from '../helpers/harness.js';
+import { orders, products, staff, tickets, users } from '../../src/db/schema/index.js';
+import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
 import { openAdminSection, startWithOwner } from './admin-flow.js';
 
 let h: Harness;
@@ -30,6 +30,8 @@ async function seed() {
       })),
     )
     .returning({ id: users.id });
+  // The last seeded person is a support agent: not a customer.
+  await h.db.insert(staff).values({ telegramId: 9_100_000_000 + userAges.length - 1, role: 'support' });
   const [product] = await h.db
     .insert(products)
     .values({ title: 'Stats product', description: 'x', price: 5000, deadlineDays: 5 })
@@ -78,12 +80,25 @@ async function seed() {
 }
 
 describe('statistics screen', () => {
-  it('shows the figures of the database and sends the 30-day chart as a PNG photo', async () => {
+  it('on a new install the chart is a sentence, not a month of zeros', async () => {
+    const screen = await openAdminSection(owner, '📊 Статистика', 'Статистика');
+    // Only the owner has started the bot, and the owner is not a customer.
+    expect(textOf(screen)).toContain('Клиенты: 0\n');
+    await owner.press(screen, '📈 30 дней');
+    const answer = await owner.reply(/📈/);
+    expect(answer.photo).toBeUndefined();
+    expect(textOf(answer)).toBe(
+      '📈 За последние 30 дней не было ни заказов, ни новых клиентов. График появится, когда они будут.',
+    );
+    expect(buttonsOf(answer).map((b) => b.text)).toEqual(['7 дней', '• 30 дней', '90 дней']);
+  });
+
+  it('shows the figures of the database and sends the chart as a PNG photo, redrawn in place for another period', async () => {
     const { userAges, blocked, orderSpec, ticketSpec } = await seed();
-    // Everyone in the users table: the owner (who pressed Start) plus the seeded users.
-    const totalUsers = userAges.length + 1;
-    const new7 = userAges.filter((d) => d < 7).length + 1;
-    const new30 = userAges.filter((d) => d < 30).length + 1;
+    // Customers only: the seeded users but the agent; the owner (who pressed Start) is not counted.
+    const totalUsers = userAges.length - 1;
+    const new7 = userAges.filter((d) => d < 7).length;
+    const new30 = userAges.filter((d) => d < 30).length;
     const countState = (s: string) => orderSpec.filter((o) => o.state === s).length;
     const revenue = orderSpec.filter((o) => o.state === 'done').reduce((sum, o) => sum + o.price, 0);
     const buyers = new Set(orderSpec.map((o) => o.user)).size;
@@ -94,7 +109,7 @@ describe('statistics screen', () => {
 
     const screen = await openAdminSection(owner, '📊 Статистика', 'Статистика');
     const text = textOf(screen);
-    expect(text).toContain(`Пользователи: ${totalUsers}\n`);
+    expect(text).toContain(`Клиенты: ${totalUsers}\n`);
     expect(text).toContain(`новых за 7 дней: ${new7}, за 30 дней: ${new30}`);
     expect(text).toContain(`заблокировали бота: ${blocked.size}`);
     expect(text).toContain(
@@ -115,11 +130,26 @@ describe('statistics screen', () => {
       `Средняя оценка: ${meanRating.toFixed(2).replace('.', ',')} (всего оценок: ${rated.length})`,
     );
 
-    await owner.press(screen, '📈 График за 30 дней');
+    await owner.press(screen, '📈 30 дней');
     const photo = await owner.reply((m) => m.photo !== undefined);
     const bytes = h.emu.fileBytes(photo.photo_file_id!);
     expect(bytes?.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(bytes?.readUInt32BE(16)).toBe(960);
     const inWindow = orderSpec.filter((o) => o.days < 30).length;
-    expect(textOf(photo)).toContain(`заказов — ${inWindow}`);
+    const revenue30 = orderSpec
+      .filter((o) => o.days < 30 && o.state === 'done')
+      .reduce((sum, o) => sum + o.price, 0);
+    const rub30 = new Intl.NumberFormat('ru-RU').format(revenue30).replace(/\s/g, '\u00a0');
+    expect(textOf(photo)).toContain(`заказов — ${inWindow}, выручка — ${rub30}\u00a0₽`);
+    expect(buttonsOf(photo).map((b) => b.text)).toEqual(['7 дней', '• 30 дней', '90 дней']);
+
+    // Another period replaces the picture of the same message.
+    const monthFile = photo.photo_file_id;
+    await owner.press(photo, '7 дней');
+    const week = await owner.waitFor(
+      (m) => m.message_id === photo.message_id && buttonsOf(m).some((b) => b.text === '• 7 дней'),
+    );
+    expect(week.photo_file_id).not.toBe(monthFile);
+    expect(textOf(week)).toContain(`заказов — ${orderSpec.filter((o) => o.days < 7).length},`);
   });
 });

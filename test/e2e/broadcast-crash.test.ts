@@ -134,7 +134,7 @@ describe.skipIf(!onPostgres())('a broadcast survives SIGKILL of the bot process 
       insert into users (telegram_id, first_name, language_code, ads_opt_out)
       select ${FIRST_ID}::bigint + g, 'C' || g, 'ru', g >= ${USERS}
       from generate_series(0, ${USERS + OPTED_OUT - 1}) g`);
-    const broadcasts = new BroadcastService(db, 'ru');
+    const broadcasts = new BroadcastService(db, { defaultLocale: 'ru', ownerIds: [] });
     const draft = await broadcasts.createDraft(OWNER_ID, { text: TEXT });
     const confirmed = await broadcasts.confirm(draft.id, new Date(), null);
     expect(confirmed.ok).toBe(true);

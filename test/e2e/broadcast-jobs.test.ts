@@ -130,11 +130,13 @@ describe('attribution', () => {
       .toBe('done');
     const stats = await service.stats(draft.id);
     expect(stats).toMatchObject({ clicks: 1, clickers: 1, orders: 1, failed: 0, blocked: 0 });
-    // The stats match what the server received: one ad per recipient without orders (Boris has one).
+    // The stats match what the server received: one ad per recipient without orders (Boris has one);
+    // the owner is not an ad recipient.
     const received = people.map((p) => adsIn(p).filter((m) => textOf(m).startsWith('Новинка')).length);
     expect(received.every((n) => n <= 1)).toBe(true);
     expect(received.reduce((a, b) => a + b, 0)).toBe(stats.delivered);
-    expect(stats.delivered).toBe(people.length - 1);
+    expect(adsIn(owner).filter((m) => textOf(m).startsWith('Новинка'))).toHaveLength(0);
+    expect(stats.delivered).toBe(people.length - 2);
   }, 60_000);
 });
 

@@ -92,7 +92,28 @@ describe('staff take and complete an order', () => {
       (await h.db.select().from(users).where(eq(users.telegramId, anna.id)))[0]?.id,
     );
 
+    // Done tells the customer, so it asks first; "Not yet" brings the buttons back, nothing changes.
+    const ask = await anna.press(current(anna, annaNote), '✅ Done');
+    expect(ask?.text).toBe(`Mark order #${id} as done? The customer is told at once.`);
+    await anna.waitFor(
+      (m) => m.message_id === annaNote.message_id && buttonsOf(m).some((b) => b.text === '✖ Not yet'),
+    );
+    expect(await orderRow(id)).toMatchObject({ state: 'in_work' });
+    await anna.press(current(anna, annaNote), '✖ Not yet');
+    await anna.waitFor(
+      (m) => m.message_id === annaNote.message_id && buttonsOf(m).some((b) => b.text === '✅ Done'),
+    );
+    expect(buttonsOf(current(anna, annaNote)).map((b) => b.data)).toEqual([
+      `oa:done:${id}`,
+      `oa:cancel:${id}`,
+    ]);
+    expect(eve.botMessages().some((m) => textOf(m).includes('is done'))).toBe(false);
     await anna.press(current(anna, annaNote), '✅ Done');
+    await anna.waitFor(
+      (m) =>
+        m.message_id === annaNote.message_id && buttonsOf(m).some((b) => b.text === '✅ Yes, it is done'),
+    );
+    await anna.press(current(anna, annaNote), '✅ Yes, it is done');
     const done = await eve.waitFor(`Your order #${id} “Logo” is done`);
     expect(textOf(done)).toContain('Thank you for choosing PHOENIX!');
     expect(await orderRow(id)).toMatchObject({ state: 'done' });
@@ -143,7 +164,13 @@ describe('forged callbacks change nothing', () => {
     const customer = await h.startedUser({ languageCode: 'en' });
     const id = await order(customer);
     const anyMessage = customer.botMessages().at(-1)!;
-    for (const data of [`oa:take:${id}`, `oa:done:${id}`, `oa:cancel:${id}`]) {
+    for (const data of [
+      `oa:take:${id}`,
+      `oa:done:${id}`,
+      `oa:doney:${id}`,
+      `oa:keep:${id}`,
+      `oa:cancel:${id}`,
+    ]) {
       const answer = await customer.forge(anyMessage.message_id, data);
       expect(answer).toMatchObject({ text: 'You are not allowed to do that.', show_alert: true });
     }

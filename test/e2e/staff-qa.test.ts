@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
 import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
 import { startWithOwner } from './admin-flow.js';
+import { relayRecorded } from './support-flow.js';
 
 /** Staff-side QA regressions found by exploring the admin panel, tickets and advertising end to end. */
 
@@ -28,8 +29,9 @@ async function newDraft(send: () => void): Promise<StoredMessage> {
 
 describe('advertising', () => {
   it('counts recipients with the right plural form on the draft and the confirm screen', async () => {
+    // The owner and one customer have started the bot: the owner is not an ad recipient.
+    await h.startedUser({ firstName: 'Reader' });
     const draft = await newDraft(() => owner.send('<b>Скидка</b> для {name}'));
-    // Only the owner has started the bot: one recipient.
     expect(textOf(draft)).toMatch(/Всем — 1 получатель(\n|$)/);
     await owner.press(draft, '✅ Подтвердить');
     const confirm = await owner.waitFor(
@@ -100,7 +102,9 @@ describe('advertising', () => {
     const confirm = await owner.waitFor(
       (m) => m.message_id === scheduled.message_id && textOf(m).startsWith('Отправить'),
     );
-    await owner.press(confirm, /Да, отправить/);
+    // A scheduled broadcast is scheduled, not sent, by its confirm button.
+    expect(buttonsOf(confirm).map((b) => b.text)).not.toContain('🚀 Да, отправить');
+    await owner.press(confirm, '🕒 Да, запланировать');
     await owner.waitFor((m) => m.message_id === scheduled.message_id && textOf(m).includes('запланирована'));
     const row = await h.deps.services.broadcasts.get(id);
     expect(row?.state).toBe('scheduled');
@@ -221,6 +225,7 @@ describe('a reply to a customer while an order cancellation waits for its reason
     await admin.reply(`reason for cancelling order #${orderId}`);
     customer.send('Any news?');
     const relayed = await admin.waitFor('Any news?');
+    await relayRecorded(h, admin, relayed);
     admin.send('It is in your mailbox', { replyTo: relayed.message_id });
 
     expect(textOf(await admin.reply())).toContain(`Sent to ticket #${ticket.id}`);

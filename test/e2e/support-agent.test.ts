@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
 import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
 import {
   agent,
@@ -22,6 +23,14 @@ beforeAll(async () => {
   carl = await agent(h, 'Carl');
 });
 afterAll(async () => h?.close());
+
+/** Presses `button` on `message`, then the "Yes" its keyboard turns into (Close and Reopen ask first). */
+async function pressConfirmed(who: TestUser, message: StoredMessage, button: string, yes: string) {
+  const asked = await who.press(message, button);
+  await who.waitFor((m) => m.message_id === message.message_id && buttonsOf(m).some((b) => b.text === yes));
+  const answer = await who.press(message, yes);
+  return { asked, answer };
+}
 
 /** A ticket of a new customer, taken by `holder`; returns the customer, the ticket and the card. */
 async function takenTicket(name: string, problem: string, holder: TestUser) {
@@ -110,7 +119,8 @@ describe('relay and transcript', () => {
 describe('close, rating, reopen', () => {
   it('close unlocks the customer and asks for a 1–5 rating; reopen locks them again', async () => {
     const { who, ticket, card } = await takenTicket('Maria', 'Need an invoice', anna);
-    await anna.press(card, '✅ Close');
+    const { asked } = await pressConfirmed(anna, card, '✅ Close', '✅ Yes, close it');
+    expect(asked?.text).toBe(`Close ticket #${ticket.id}? The customer will be asked to rate the help.`);
     const closedCard = await anna.waitFor(
       (m) => m.message_id === card.message_id && textOf(m).includes(`Ticket #${ticket.id} — ✅ closed`),
     );
@@ -134,7 +144,7 @@ describe('close, rating, reopen', () => {
 
     // Reopen from the Closed tab of /tickets.
     const closedTabCard = await openCard(anna, ticket.id, /Closed/);
-    await anna.press(closedTabCard, '🔄 Reopen');
+    await pressConfirmed(anna, closedTabCard, '🔄 Reopen', '🔄 Yes, reopen it');
     await anna.waitFor(
       (m) =>
         m.message_id === closedTabCard.message_id &&
@@ -197,7 +207,7 @@ describe('redirect', () => {
     const ada = await agent(h, 'Ada', 'admin');
     const { who, ticket } = await takenTicket('Tom', 'Admin will close', carl);
     const adminCard = await openCard(ada, ticket.id, /In progress/);
-    await ada.press(adminCard, '✅ Close');
+    await pressConfirmed(ada, adminCard, '✅ Close', '✅ Yes, close it');
     await who.waitFor(`Request #${ticket.id} is closed`);
     await carl.waitFor(`Ada has closed ticket #${ticket.id}`);
     expect((await h.deps.services.tickets.byId(ticket.id))?.state).toBe('closed');

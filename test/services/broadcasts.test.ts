@@ -27,8 +27,8 @@ let nextTelegramId = 8_000_000_000;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  bc = new BroadcastService(handle.db, 'ru');
-  audiences = new AudienceService(handle.db, 'ru');
+  bc = new BroadcastService(handle.db, { defaultLocale: 'ru', ownerIds: [] });
+  audiences = new AudienceService(handle.db, { defaultLocale: 'ru', ownerIds: [] });
   campaigns = new CampaignService(handle.db);
   userService = new UserService(handle.db);
 });
@@ -381,5 +381,5 @@ async function createTestDatabaseSibling(): Promise<BroadcastService> {
   if (!url) throw new Error('no database url');
   const sibling = await connectPostgres(url, { max: 4 });
   afterAll(() => sibling.close());
-  return new BroadcastService(sibling.db, 'ru');
+  return new BroadcastService(sibling.db, { defaultLocale: 'ru', ownerIds: [] });
 }

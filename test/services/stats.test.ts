@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { orders, products, tickets, users } from '../../src/db/schema/index.js';
-import { dailyChartSvg, niceScale, renderDailyChart } from '../../src/services/chart.js';
+import {
+  activeSpan,
+  CHART_MIN_FONT_PX,
+  CHART_WIDTH,
+  chartHeight,
+  dailyChartSvg,
+  niceScale,
+  renderDailyChart,
+} from '../../src/services/chart.js';
 import { StatsService } from '../../src/services/stats.js';
 import { createTestDatabase } from '../helpers/db.js';
 
@@ -166,32 +174,79 @@ describe('StatsService.daily', () => {
 });
 
 describe('chart rendering', () => {
-  const points = Array.from({ length: 30 }, (_, i) => ({
-    label: `${i + 1}.03`,
-    orders: i % 4,
-    users: i % 7,
-  }));
-  const texts = { title: 'Заказы и пользователи', orders: 'Заказы', users: 'Новые пользователи' };
+  const labels = Array.from({ length: 30 }, (_, i) => `${String(i + 1).padStart(2, '0')}.03`);
+  const chart = {
+    title: 'Статистика с 01.03 по 30.03',
+    labels,
+    panels: [
+      {
+        title: 'Выручка: 45 000 ₽',
+        values: labels.map((_, i) => (i % 5) * 1500),
+        formatTick: (v: number) => `${v / 1000}k`,
+      },
+      { title: 'Заказы: 42', values: labels.map((_, i) => i % 4) },
+      { title: 'Новые клиенты: 87', values: labels.map((_, i) => i % 7) },
+    ],
+  };
 
-  it('renders a PNG of the declared size', () => {
-    const png = renderDailyChart(points, texts);
+  it('renders a PNG 960 px wide, one panel per series stacked', () => {
+    const png = renderDailyChart(chart);
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    expect(png.readUInt32BE(16)).toBe(1000);
-    expect(png.readUInt32BE(20)).toBe(520);
+    expect(png.readUInt32BE(16)).toBe(CHART_WIDTH);
+    expect(png.readUInt32BE(20)).toBe(chartHeight(3));
+    expect(renderDailyChart({ ...chart, panels: chart.panels.slice(0, 1) }).readUInt32BE(20)).toBeLessThan(
+      chartHeight(3),
+    );
+  });
+
+  it('every text is at least 12 px when a phone shows the image 480 px wide', () => {
+    const svg = dailyChartSvg(chart);
+    const sizes = [...svg.matchAll(/font-size="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.min(...sizes) * (480 / CHART_WIDTH)).toBeGreaterThanOrEqual(12);
+    expect(CHART_MIN_FONT_PX * (480 / CHART_WIDTH)).toBeGreaterThanOrEqual(12);
+  });
+
+  it('draws revenue, orders and new customers each on its own axis, with the money ticks formatted', () => {
+    const svg = dailyChartSvg(chart);
+    for (const title of ['Выручка: 45 000 ₽', 'Заказы: 42', 'Новые клиенты: 87'])
+      expect(svg).toContain(title);
+    // The revenue axis goes to 6k (max 6000), the orders axis to 3: separate scales.
+    expect(svg).toContain('>6k<');
+    expect(svg).toContain('>3<');
+    // A few dates, not 30 of them, and always the last day.
+    const dates = [...svg.matchAll(/>(\d\d\.03)</g)].map((m) => m[1]);
+    expect(dates.length).toBeLessThanOrEqual(7);
+    expect(dates).toContain('30.03');
   });
 
   it('draws the labels with the shipped font (the image changes when only the text changes)', () => {
-    const blank = renderDailyChart(
-      points.map((p) => ({ ...p, label: '' })),
-      { title: '', orders: '', users: '' },
-    );
-    const labelled = renderDailyChart(points, texts);
-    expect(labelled.equals(blank)).toBe(false);
-    expect(dailyChartSvg(points, texts)).toContain('Новые пользователи');
+    const blank = renderDailyChart({
+      title: '',
+      labels: labels.map(() => ''),
+      panels: chart.panels.map((p) => ({ ...p, title: '' })),
+    });
+    expect(renderDailyChart(chart).equals(blank)).toBe(false);
   });
 
   it('escapes label text inside the SVG', () => {
-    expect(dailyChartSvg(points, { ...texts, title: 'a <b> & c' })).toContain('a &lt;b&gt; &amp; c');
+    expect(dailyChartSvg({ ...chart, title: 'a <b> & c' })).toContain('a &lt;b&gt; &amp; c');
+  });
+
+  it('starts at the first day with activity, keeps at least a week, and gives nothing for a quiet period', () => {
+    const days = Array.from({ length: 30 }, (_, i) => ({ i, n: i >= 26 ? 1 : 0 }));
+    const active = (p: { n: number }) => p.n > 0;
+    expect(activeSpan(days, active, 7)?.map((p) => p.i)).toEqual([23, 24, 25, 26, 27, 28, 29]);
+    const early = days.map((p) => ({ ...p, n: p.i === 10 ? 1 : 0 }));
+    expect(activeSpan(early, active, 7)?.[0]?.i).toBe(10);
+    expect(activeSpan(early, active, 7)).toHaveLength(20);
+    expect(
+      activeSpan(
+        days.map((p) => ({ ...p, n: 0 })),
+        active,
+        7,
+      ),
+    ).toBeUndefined();
   });
 
   it('picks a round y scale', () => {

@@ -1,4 +1,4 @@
-import type { Api, InlineKeyboard } from 'grammy';
+import { type Api, type InlineKeyboard, InputFile } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { Logger } from '../../logger.js';
 import { isBadRequest, isMessageGone, isNotEditable, isNotModified } from '../../telegram/errors.js';
@@ -28,9 +28,13 @@ export interface Screen {
   /** HTML text, or the caption of a photo screen. */
   text: string;
   keyboard?: InlineKeyboard | InlineKeyboardMarkup | undefined;
-  /** A photo screen (file_id or URL), {@link KEEP_PHOTO}, or a text screen (default). */
-  photo?: string | typeof KEEP_PHOTO | null | undefined;
+  /** A photo screen (file_id, URL or an upload such as a drawn chart), {@link KEEP_PHOTO}, or a text screen (default). */
+  photo?: string | InputFile | typeof KEEP_PHOTO | null | undefined;
 }
+
+/** The photo a screen shows, when it is a photo screen with a new picture. */
+const newPhotoOf = (screen: Screen): string | InputFile | undefined =>
+  typeof screen.photo === 'string' || screen.photo instanceof InputFile ? screen.photo : undefined;
 
 /** Where a screen goes: a message to replace, or (none) a new message in the chat. */
 export interface ScreenTarget {
@@ -57,9 +61,10 @@ const markupOf = (screen: Screen): InlineKeyboardMarkup | undefined => screen.ke
 
 async function send(api: Api, chatId: number, screen: Screen, log: Logger): Promise<Message> {
   const reply_markup = markupOf(screen);
-  if (typeof screen.photo === 'string') {
+  const photo = newPhotoOf(screen);
+  if (photo !== undefined) {
     try {
-      return await api.sendPhoto(chatId, screen.photo, {
+      return await api.sendPhoto(chatId, photo, {
         caption: screen.text,
         parse_mode: 'HTML',
         reply_markup,
@@ -80,11 +85,12 @@ async function send(api: Api, chatId: number, screen: Screen, log: Logger): Prom
 async function edit(api: Api, target: Required<ScreenTarget>, screen: Screen): Promise<boolean> {
   const reply_markup = markupOf(screen) ?? EMPTY;
   const { chatId, messageId, isPhoto } = target;
-  if (isPhoto && typeof screen.photo === 'string') {
+  const photo = newPhotoOf(screen);
+  if (isPhoto && photo !== undefined) {
     await api.editMessageMedia(
       chatId,
       messageId,
-      { type: 'photo', media: screen.photo, caption: screen.text, parse_mode: 'HTML' },
+      { type: 'photo', media: photo, caption: screen.text, parse_mode: 'HTML' },
       { reply_markup },
     );
     return true;
@@ -97,7 +103,7 @@ async function edit(api: Api, target: Required<ScreenTarget>, screen: Screen): P
     });
     return true;
   }
-  if (!isPhoto && typeof screen.photo !== 'string') {
+  if (!isPhoto && photo === undefined) {
     await api.editMessageText(chatId, messageId, screen.text, {
       parse_mode: 'HTML',
       reply_markup,
@@ -180,6 +186,26 @@ export async function sendScreen(ctx: BotContext, screen: Screen): Promise<Messa
 }
 
 /**
+ * Changes only the inline keyboard of a message, keeping its text (a relayed message whose buttons
+ * follow its ticket, a confirm step); a message that is gone, unchanged or no longer editable is
+ * left as it is.
+ */
+export async function showKeyboardAt(
+  api: Api,
+  chatId: number,
+  messageId: number,
+  keyboard: InlineKeyboard | InlineKeyboardMarkup,
+  log: Logger,
+): Promise<void> {
+  try {
+    await api.editMessageReplyMarkup(chatId, messageId, { reply_markup: keyboard });
+  } catch (error) {
+    if (isNotModified(error) || isMessageGone(error) || isNotEditable(error)) return;
+    log.warn({ err: error, chatId, messageId }, 'could not change a keyboard');
+  }
+}
+
+/**
  * Removes the inline keyboard of a message (an answered prompt, a handled notification); a message
  * that is gone, unchanged or no longer editable is left as it is.
  */
@@ -189,12 +215,7 @@ export async function retireKeyboardAt(
   messageId: number,
   log: Logger,
 ): Promise<void> {
-  try {
-    await api.editMessageReplyMarkup(chatId, messageId, { reply_markup: EMPTY });
-  } catch (error) {
-    if (isNotModified(error) || isMessageGone(error) || isNotEditable(error)) return;
-    log.warn({ err: error, chatId, messageId }, 'could not retire a keyboard');
-  }
+  await showKeyboardAt(api, chatId, messageId, EMPTY, log);
 }
 
 /** Retires the keyboard of the message whose button was just pressed. */

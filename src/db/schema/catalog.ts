@@ -19,7 +19,8 @@ export const products = pgTable(
   'products',
   {
     id: serial('id').primaryKey(),
-    title: varchar('title', { length: 50 }).notNull().unique(),
+    /** Unique whatever the letter case ("Лендинг" and "лендинг" are one service): products_title_lower_uq. */
+    title: varchar('title', { length: 50 }).notNull(),
     description: varchar('description', { length: 100 }).notNull(),
     /** Telegram file_id of the photo (the seed's IMG): Telegram stores the bytes. */
     image: text('image'),
@@ -32,6 +33,7 @@ export const products = pgTable(
   (t) => [
     check('products_price_check', sql`${t.price} >= 0`),
     check('products_deadline_check', sql`${t.deadlineDays} > 0`),
+    uniqueIndex('products_title_lower_uq').on(sql`lower(${t.title})`),
   ],
 );
 

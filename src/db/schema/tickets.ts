@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -87,7 +88,12 @@ export const ticketMessages = pgTable(
   (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.createdAt)],
 );
 
-/** Which chat message is a relayed copy of which ticket, so a reply to it reaches the right ticket. */
+/**
+ * The messages in staff chats that belong to a ticket, so a reply to one reaches the right ticket
+ * and every copy shows the ticket's state after a change: `relay` a customer's message relayed to
+ * an agent (its text stays, its buttons follow the state), `card` a ticket card (redrawn), `note` a
+ * "taken by …" notification (no buttons; a reply to it is answered with who holds the ticket).
+ */
 export const ticketRelays = pgTable(
   'ticket_relays',
   {
@@ -97,6 +103,11 @@ export const ticketRelays = pgTable(
       .references(() => tickets.id, { onDelete: 'cascade' }),
     chatId: bigint('chat_id', { mode: 'number' }).notNull(),
     messageId: integer('message_id').notNull(),
+    kind: text('kind', { enum: ['relay', 'card', 'note'] })
+      .notNull()
+      .default('relay'),
+    /** The message is a photo with a caption (a card drawn on the customer's photo). */
+    isPhoto: boolean('is_photo').notNull().default(false),
   },
   (t) => [uniqueIndex('ticket_relays_message_uq').on(t.chatId, t.messageId)],
 );

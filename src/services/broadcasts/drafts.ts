@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { broadcasts, products } from '../../db/schema/index.js';
+import type { AudienceScope } from '../audiences.js';
 import { queryRows as rows } from '../raw-query.js';
 import { createRun } from './runs.js';
 import type {
@@ -21,7 +22,7 @@ const iso = (date: Date): string => date.toISOString();
 export class BroadcastDrafts {
   constructor(
     private readonly db: Executor,
-    private readonly defaultLocale: string,
+    private readonly scope: AudienceScope,
   ) {}
 
   /** Creates a draft from validated HTML text (and a photo file_id). */
@@ -110,7 +111,7 @@ export class BroadcastDrafts {
           .where(eq(broadcasts.id, id))
           .returning();
         if (!sent) throw new Error('broadcast vanished while confirming');
-        const run = await createRun(tx, sent, now, progressChatId, this.defaultLocale);
+        const run = await createRun(tx, sent, now, progressChatId, this.scope);
         return { ok: true, broadcast: sent, ...(run ? { run } : {}) } as const;
       }
       if (!draft.nextRunAt) return { ok: false, reason: 'no_schedule' } as const;
@@ -165,7 +166,7 @@ export class BroadcastDrafts {
         .where(eq(broadcasts.id, dueId))
         .returning();
       if (!fired) return undefined;
-      return createRun(tx, fired, occurrence, progress ? fired.createdBy : null, this.defaultLocale);
+      return createRun(tx, fired, occurrence, progress ? fired.createdBy : null, this.scope);
     });
   }
 }

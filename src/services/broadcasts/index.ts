@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client.js';
+import type { AudienceScope } from '../audiences.js';
 import { LeaseService } from '../lease.js';
 import { DeliveryQueue } from './deliveries.js';
 import { BroadcastDrafts } from './drafts.js';
@@ -30,8 +31,8 @@ export class BroadcastService {
   private readonly queue: DeliveryQueue;
   private readonly leases: LeaseService;
 
-  constructor(db: Executor, defaultLocale: string) {
-    this.drafts = new BroadcastDrafts(db, defaultLocale);
+  constructor(db: Executor, scope: AudienceScope) {
+    this.drafts = new BroadcastDrafts(db, scope);
     this.runs = new BroadcastRuns(db);
     this.queue = new DeliveryQueue(db);
     this.leases = new LeaseService(db);

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { DeliveryState } from '../../db/schema/index.js';
 import { broadcastRuns } from '../../db/schema/index.js';
-import { audienceCondition } from '../audiences.js';
+import { type AudienceScope, audienceCondition } from '../audiences.js';
 import { queryRows as rows } from '../raw-query.js';
 import type { Broadcast, BroadcastRun, BroadcastStats, RunProgress } from './types.js';
 
@@ -172,7 +172,7 @@ export async function createRun(
   broadcast: Broadcast,
   scheduledFor: Date,
   progressChatId: number | null,
-  defaultLocale: string,
+  scope: AudienceScope,
 ): Promise<BroadcastRun | undefined> {
   const [run] = await tx
     .insert(broadcastRuns)
@@ -184,7 +184,7 @@ export async function createRun(
     tx,
     sql`with ins as (
           insert into broadcast_deliveries (run_id, user_id)
-          select ${run.id}, u.id from users u where ${audienceCondition(broadcast.audience, defaultLocale)}
+          select ${run.id}, u.id from users u where ${audienceCondition(broadcast.audience, scope)}
           order by u.id
           on conflict do nothing returning 1)
         select count(*)::int as n from ins`,

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client.js';
 import { ownerTicketAlerts, staff, staffNotifications, ticketRelays, users } from '../../db/schema/index.js';
 import type { Role } from '../staff.js';
 import type { User } from '../users.js';
-import type { SentMessage } from './types.js';
+import type { SentMessage, TicketCopy, TicketCopyKind } from './types.js';
 
 /**
  * Who gets "new ticket" notifications: support agents who are not paused, admins who opted in
@@ -137,22 +137,66 @@ export async function claimNotifications(db: Executor, ticketId: number): Promis
     .returning({ chatId: staffNotifications.chatId, messageId: staffNotifications.messageId });
 }
 
-/** Remembers that a chat message is a relayed copy belonging to a ticket. */
+/**
+ * Remembers that a chat message belongs to a ticket (see {@link TicketCopy}). A message that
+ * already belonged to one (a /tickets screen that now shows another ticket's card) is re-pointed.
+ */
 export async function recordRelay(
   db: Executor,
   ticketId: number,
   chatId: number,
   messageId: number,
+  kind: TicketCopyKind = 'relay',
+  isPhoto = false,
 ): Promise<void> {
-  await db.insert(ticketRelays).values({ ticketId, chatId, messageId }).onConflictDoNothing();
+  await db
+    .insert(ticketRelays)
+    .values({ ticketId, chatId, messageId, kind, isPhoto })
+    .onConflictDoUpdate({
+      target: [ticketRelays.chatId, ticketRelays.messageId],
+      set: { ticketId, kind, isPhoto },
+    });
 }
 
-/** Every staff chat message recorded as belonging to a ticket (its cards and relayed copies). */
-export async function relaysOf(db: Executor, ticketId: number): Promise<SentMessage[]> {
+/** Forgets a chat message that no longer shows a ticket (a card turned back into a list). */
+export async function forgetCopy(db: Executor, chatId: number, messageId: number): Promise<void> {
+  await db
+    .delete(ticketRelays)
+    .where(and(eq(ticketRelays.chatId, chatId), eq(ticketRelays.messageId, messageId)));
+}
+
+/** Every staff message that shows a ticket: the copies to redraw after it changes state. */
+export async function copiesOf(db: Executor, ticketId: number): Promise<TicketCopy[]> {
   return db
-    .select({ chatId: ticketRelays.chatId, messageId: ticketRelays.messageId })
+    .select({
+      ticketId: ticketRelays.ticketId,
+      chatId: ticketRelays.chatId,
+      messageId: ticketRelays.messageId,
+      kind: ticketRelays.kind,
+      isPhoto: ticketRelays.isPhoto,
+    })
     .from(ticketRelays)
-    .where(eq(ticketRelays.ticketId, ticketId));
+    .where(eq(ticketRelays.ticketId, ticketId))
+    .orderBy(asc(ticketRelays.id));
+}
+
+/** The ticket copy a chat message is, if any. */
+export async function copyAt(
+  db: Executor,
+  chatId: number,
+  messageId: number,
+): Promise<TicketCopy | undefined> {
+  const [row] = await db
+    .select({
+      ticketId: ticketRelays.ticketId,
+      chatId: ticketRelays.chatId,
+      messageId: ticketRelays.messageId,
+      kind: ticketRelays.kind,
+      isPhoto: ticketRelays.isPhoto,
+    })
+    .from(ticketRelays)
+    .where(and(eq(ticketRelays.chatId, chatId), eq(ticketRelays.messageId, messageId)));
+  return row;
 }
 
 /** The ticket a relayed chat message belongs to (exact lookup, never parsed from text). */

@@ -16,6 +16,8 @@ import type {
   TakeResult,
   Ticket,
   TicketContent,
+  TicketCopy,
+  TicketCopyKind,
   TicketTab,
   TicketView,
   TranscriptEntry,
@@ -115,11 +117,23 @@ export class TicketService {
   claimNotifications(ticketId: number): Promise<SentMessage[]> {
     return desk.claimNotifications(this.db, ticketId);
   }
-  recordRelay(ticketId: number, chatId: number, messageId: number): Promise<void> {
-    return desk.recordRelay(this.db, ticketId, chatId, messageId);
+  recordRelay(
+    ticketId: number,
+    chatId: number,
+    messageId: number,
+    kind?: TicketCopyKind,
+    isPhoto?: boolean,
+  ): Promise<void> {
+    return desk.recordRelay(this.db, ticketId, chatId, messageId, kind, isPhoto);
   }
-  relaysOf(ticketId: number): Promise<SentMessage[]> {
-    return desk.relaysOf(this.db, ticketId);
+  forgetCopy(chatId: number, messageId: number): Promise<void> {
+    return desk.forgetCopy(this.db, chatId, messageId);
+  }
+  copiesOf(ticketId: number): Promise<TicketCopy[]> {
+    return desk.copiesOf(this.db, ticketId);
+  }
+  copyAt(chatId: number, messageId: number): Promise<TicketCopy | undefined> {
+    return desk.copyAt(this.db, chatId, messageId);
   }
   ticketOfRelay(chatId: number, messageId: number): Promise<number | undefined> {
     return desk.ticketOfRelay(this.db, chatId, messageId);

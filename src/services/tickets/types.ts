@@ -86,3 +86,13 @@ export interface SentMessage {
   chatId: number;
   messageId: number;
 }
+
+/** What a staff message about a ticket shows: a relayed customer message, the card, a handled notification. */
+export type TicketCopyKind = 'relay' | 'card' | 'note';
+
+/** A staff message that belongs to a ticket (ticket_relays): replies to it reach the ticket. */
+export interface TicketCopy extends SentMessage {
+  ticketId: number;
+  kind: TicketCopyKind;
+  isPhoto: boolean;
+}

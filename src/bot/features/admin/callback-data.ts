@@ -80,10 +80,16 @@ export const staffList = callbackData('ads:list', {});
 export const staffMember = callbackData('ads:v', { member: telegramId });
 export const staffInvite = callbackData('ads:inv', { role: staffRole() });
 export const staffAddById = callbackData('ads:id', {});
+/** Change a member's role: asks first (`ads:role`), then changes it (`ads:roley`). */
 export const staffSetRole = callbackData('ads:role', { member: telegramId, role: staffRole() });
+export const staffSetRoleYes = callbackData('ads:roley', { member: telegramId, role: staffRole() });
 export const staffRemove = callbackData('ads:rm', { member: telegramId });
 export const staffRemoveYes = callbackData('ads:rmy', { member: telegramId });
 
 // Statistics
 export const statsShow = callbackData('adt:show', {});
-export const statsChart = callbackData('adt:chart', {});
+/** The chart of the last 7, 30 or 90 days, sent under the statistics screen. */
+const chartDays = () => field.oneOf('7', '30', '90');
+export const statsChart = callbackData('adt:chart', { days: chartDays() });
+/** Another period on the chart itself: the chart is redrawn in place. */
+export const statsChartPeriod = callbackData('adt:cp', { days: chartDays() });

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../text/i18n.js';
 import { stillAdmin } from '../../access.js';
 import type { BotContext } from '../../context.js';
 import type { Dialog } from '../../dialog.js';
-import { retirePressedKeyboard, type Screen, showScreen } from '../../ui/screen.js';
+import { callbackTarget, retirePressedKeyboard, type Screen, showScreen } from '../../ui/screen.js';
 
 /**
  * The scaffolding the admin panel's record wizards share (products, promo codes): a creation
@@ -27,7 +27,7 @@ export type WizardMode = 'new' | 'edit';
 /** Where the user is: a field of the creation draft, or the one field of a record being edited. */
 export type WizardPosition<Field, Draft> =
   | { mode: 'new'; field: Field; draft: Draft }
-  | { mode: 'edit'; field: Field; id: number };
+  | { mode: 'edit'; field: Field; id: number; screen?: number | undefined };
 
 /** The outcome of saving a draft or an edit: the record, or the field to ask again and why. */
 export type SaveResult<Field, Entity> =
@@ -45,8 +45,9 @@ export interface DialogHandle {
 /** How one wizard's edit dialog stores the record and field being edited. */
 export interface EditDialog<Field> {
   dialog: DialogHandle;
-  start(ctx: BotContext, id: number, field: Field): Promise<void>;
-  read(ctx: BotContext): { id: number; field: Field } | undefined;
+  /** `screen`: the message of the record's screen the edit was opened from, redrawn once saved. */
+  start(ctx: BotContext, id: number, field: Field, screen?: number): Promise<void>;
+  read(ctx: BotContext): { id: number; field: Field; screen?: number | undefined } | undefined;
 }
 
 export interface WizardSpec<Field extends string, Final extends string, Draft, Entity> {
@@ -68,8 +69,11 @@ export interface WizardSpec<Field extends string, Final extends string, Draft, E
   preview(ctx: BotContext, draft: Draft, prompt: (screen: Screen) => Promise<void>): Promise<void>;
   save(ctx: BotContext, draft: Draft): Promise<SaveResult<Field, Entity>>;
   update(ctx: BotContext, id: number, patch: Partial<Draft>): Promise<SaveResult<Field, Entity>>;
-  /** The record's own screen, after a save or an edit. */
-  show(ctx: BotContext, entity: Entity): Promise<void>;
+  /**
+   * The record's own screen, after a save or an edit: in place of the pressed message, or of
+   * message `at` (the screen an edit answered by typing was opened from), or as a new message.
+   */
+  show(ctx: BotContext, entity: Entity, at?: number): Promise<void>;
   /** Translation keys, and the "created" line of a saved record. */
   texts: {
     saved: MessageKey;
@@ -156,7 +160,7 @@ export function fieldWizard<
   /** Asks `at`'s field (again, after `refusal`); the previous question loses its buttons. */
   const ask = async (ctx: BotContext, at: WizardPosition<Field, Draft>, refusal?: string) => {
     if (at.mode === 'new') await spec.create.go(ctx, at.field);
-    else await spec.edit.start(ctx, at.id, at.field);
+    else await spec.edit.start(ctx, at.id, at.field, at.screen);
     await prompt(ctx, at, await questionScreen(ctx, at, refusal));
   };
 
@@ -168,7 +172,12 @@ export function fieldWizard<
       await spec.create.prompt(ctx, await questionScreen(ctx, { mode: 'new', field: step as Field, draft }));
   };
 
-  const applyEdit = async (ctx: BotContext, id: number, field: Field, patch: Partial<Draft>) => {
+  const applyEdit = async (
+    ctx: BotContext,
+    at: { id: number; field: Field; screen?: number | undefined },
+    patch: Partial<Draft>,
+  ) => {
+    const { id, field, screen } = at;
     const result = await spec.update(ctx, id, patch);
     if (!result.ok) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery();
@@ -177,14 +186,24 @@ export function fieldWizard<
         await ctx.reply(ctx.t(spec.texts.gone));
         return;
       }
-      await ask(ctx, { mode: 'edit', id, field }, result.refusal);
+      await ask(ctx, { mode: 'edit', id, field, screen }, result.refusal);
       return;
     }
     await spec.edit.dialog.end(ctx);
-    // A button answer (a picker, "no expiry") turns its own message into the record's screen.
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(spec.texts.updated) });
-    else await ctx.reply(ctx.t(spec.texts.updated));
-    await spec.show(ctx, result.entity);
+    // The screen the edit was opened from is redrawn, so no second copy of it appears; the answered
+    // question (a picker, "no expiry") becomes the "updated" line, as a typed answer gets one.
+    // Without that screen (an older stored dialog) the pressed message becomes the record's screen.
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: ctx.t(spec.texts.updated) });
+      if (screen === undefined) {
+        await spec.show(ctx, result.entity);
+        return;
+      }
+      await showScreen(ctx, { text: ctx.t(spec.texts.updated) });
+    } else {
+      await ctx.reply(ctx.t(spec.texts.updated));
+    }
+    await spec.show(ctx, result.entity, screen);
   };
 
   const wizard: FieldWizard<Field, Draft> = {
@@ -195,15 +214,16 @@ export function fieldWizard<
       await prompt(ctx, at, await questionScreen(ctx, at));
     },
     async startEdit(ctx, id, field, buttons) {
-      await spec.edit.start(ctx, id, field);
-      const at = { mode: 'edit', id, field } as const;
+      const screen = callbackTarget(ctx)?.messageId;
+      await spec.edit.start(ctx, id, field, screen);
+      const at = { mode: 'edit', id, field, screen } as const;
       await prompt(ctx, at, await questionScreen(ctx, at, undefined, 0, buttons));
     },
     async accept(ctx, patch) {
       const at = position(ctx);
       if (!at) return;
       if (at.mode === 'edit') {
-        await applyEdit(ctx, at.id, at.field, patch);
+        await applyEdit(ctx, at, patch);
         return;
       }
       if (ctx.callbackQuery) {
@@ -239,8 +259,10 @@ export function fieldWizard<
       }
       await spec.create.end(ctx);
       await ctx.answerCallbackQuery({ text: ctx.t(spec.texts.saved) });
-      await ctx.reply(spec.texts.created(ctx, result.entity));
+      // The record's screen takes the preview's place first, then "created" follows it: the same
+      // order whether the preview was a photo (replaced) or text (edited in place).
       await spec.show(ctx, result.entity);
+      await ctx.reply(spec.texts.created(ctx, result.entity));
     },
     async end(ctx) {
       await spec.create.end(ctx);
@@ -265,7 +287,7 @@ export function fieldWizard<
       const reply = { text: ctx.message?.text, photo: ctx.message?.photo?.at(-1)?.file_id };
       const answer = await spec.parse(ctx, at.field, reply, at.mode === 'edit' ? at.id : undefined);
       if (!answer.ok) await ask(ctx, at, answer.refusal);
-      else if (at.mode === 'edit') await applyEdit(ctx, at.id, at.field, answer.patch);
+      else if (at.mode === 'edit') await applyEdit(ctx, at, answer.patch);
       else await advance(ctx, { ...at.draft, ...answer.patch }, answer.patch);
     },
   };

@@ -28,6 +28,7 @@ import {
   staffRemove,
   staffSetRole,
   statsChart,
+  statsChartPeriod,
   statsShow,
 } from './callback-data.js';
 import { discountText } from './promo-fields.js';
@@ -98,8 +99,25 @@ export function staffMemberKeyboard(ctx: BotContext, member: StaffMember): Inlin
   return backButton(ctx, staffList.pack({}), keyboard);
 }
 
+/** The periods of the chart, in days. */
+export const CHART_PERIODS = ['7', '30', '90'] as const;
+export type ChartPeriod = (typeof CHART_PERIODS)[number];
+
 export function statsKeyboard(ctx: BotContext): InlineKeyboard {
-  return backToMenu(ctx, new InlineKeyboard().text(ctx.t('admin-stats-btn-chart'), statsChart.pack({})));
+  const keyboard = new InlineKeyboard();
+  for (const days of CHART_PERIODS)
+    keyboard.text(ctx.t('admin-stats-btn-chart', { days: Number(days) }), statsChart.pack({ days }));
+  return backToMenu(ctx, keyboard.row());
+}
+
+/** The period buttons under the chart; the one shown is marked. */
+export function chartKeyboard(ctx: BotContext, shown: ChartPeriod): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const days of CHART_PERIODS) {
+    const label = ctx.t('admin-chart-btn-days', { days: Number(days) });
+    keyboard.text(days === shown ? `• ${label}` : label, statsChartPeriod.pack({ days }));
+  }
+  return keyboard;
 }
 
 export const PRODUCTS_PER_PAGE = 8;

@@ -63,7 +63,11 @@ const createDialog = defineDialog('admin-product-new', {
 const editDialog = defineDialog('admin-product-edit', {
   steps: ['value'] as const,
   freeText: ['value'],
-  data: z.object({ id: z.number().int(), field: z.enum(['t', 'd', 'i', 'p', 'l']) }),
+  data: z.object({
+    id: z.number().int(),
+    field: z.enum(['t', 'd', 'i', 'p', 'l']),
+    screen: z.number().int().optional(),
+  }),
   adminPanel: true,
 });
 
@@ -110,17 +114,18 @@ function saved(ctx: BotContext, result: ProductResult): SaveResult<ProductWizard
 }
 
 /** Builds the product wizard; `show` draws a saved product's screen. */
-export function productWizard(show: (ctx: BotContext, product: Product) => Promise<void>) {
+export function productWizard(show: (ctx: BotContext, product: Product, at?: number) => Promise<void>) {
   return fieldWizard<ProductWizardField, 'preview', Draft, Product>({
     create: createDialog,
     final: 'preview',
     fields: FIELDS,
     edit: {
       dialog: editDialog,
-      start: (ctx, id, field) => editDialog.start(ctx, 'value', { id, field: CODE_OF_FIELD[field] }),
+      start: (ctx, id, field, screen) =>
+        editDialog.start(ctx, 'value', { id, field: CODE_OF_FIELD[field], ...(screen ? { screen } : {}) }),
       read(ctx) {
         const data = editDialog.read(ctx)?.data;
-        return data && { id: data.id, field: FIELD_OF_CODE[data.field] };
+        return data && { id: data.id, field: FIELD_OF_CODE[data.field], screen: data.screen };
       },
     },
     cancelData: (mode, id) =>
@@ -136,7 +141,7 @@ export function productWizard(show: (ctx: BotContext, product: Product) => Promi
       });
       return { text, buttons };
     },
-    async parse(ctx, field, reply) {
+    async parse(ctx, field, reply, selfId) {
       if (field === 'image') {
         return reply.photo
           ? { ok: true, patch: { image: reply.photo } }
@@ -144,7 +149,12 @@ export function productWizard(show: (ctx: BotContext, product: Product) => Promi
       }
       if (reply.text === undefined) return needText(ctx);
       const parsed = parseText(field, reply.text);
-      return typeof parsed === 'string' ? { ok: false, refusal: errorText(ctx, parsed) } : parsed;
+      if (typeof parsed === 'string') return { ok: false, refusal: errorText(ctx, parsed) };
+      // A taken title is refused here, not after the other four answers (the index still decides at save).
+      const title = parsed.ok ? parsed.patch.title : undefined;
+      if (title !== undefined && (await ctx.deps.services.catalog.titleTaken(title, selfId)))
+        return { ok: false, refusal: errorText(ctx, 'title_taken') };
+      return parsed;
     },
     // The product exactly as a customer sees it in /catalog, with Save / Cancel under it.
     async preview(ctx, draft, prompt) {

@@ -4,7 +4,7 @@ import { formatDateTime, formatPrice } from '../../../text/format.js';
 import { adminSection } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
-import { showScreen } from '../../ui/screen.js';
+import { showScreen, showScreenAt } from '../../ui/screen.js';
 import {
   productActive,
   productDelete,
@@ -36,8 +36,13 @@ function productText(ctx: BotContext, product: Product): string {
   });
 }
 
-async function showProduct(ctx: BotContext, product: Product): Promise<void> {
-  await showScreen(ctx, { text: productText(ctx, product), keyboard: productViewKeyboard(ctx, product) });
+/** The product's admin screen: in place of the pressed message, of message `at`, or as a new message. */
+async function showProduct(ctx: BotContext, product: Product, at?: number): Promise<void> {
+  const screen = { text: productText(ctx, product), keyboard: productViewKeyboard(ctx, product) };
+  const chatId = ctx.chat?.id;
+  if (at !== undefined && chatId !== undefined)
+    await showScreenAt(ctx.api, { chatId, messageId: at }, screen, ctx.log);
+  else await showScreen(ctx, screen);
 }
 
 async function showList(ctx: BotContext, page: number): Promise<void> {

@@ -42,7 +42,11 @@ const createDialog = defineDialog('admin-promo-new', {
 const editDialog = defineDialog('admin-promo-edit', {
   steps: PROMO_FIELD_NAMES,
   freeText: TYPED_FIELDS,
-  data: z.object({ id: z.number().int(), field: z.enum(PROMO_FIELD_NAMES) }),
+  data: z.object({
+    id: z.number().int(),
+    field: z.enum(PROMO_FIELD_NAMES),
+    screen: z.number().int().optional(),
+  }),
   adminPanel: true,
 });
 
@@ -96,14 +100,15 @@ function saved(
 }
 
 /** Builds the promo wizard; `show` draws a saved code's screen. */
-export function promoWizard(show: (ctx: BotContext, promo: PromoCode) => Promise<void>) {
+export function promoWizard(show: (ctx: BotContext, promo: PromoCode, at?: number) => Promise<void>) {
   return fieldWizard<PromoField, 'summary', PromoDraft, PromoCode>({
     create: createDialog,
     final: 'summary',
     fields: PROMO_FIELDS,
     edit: {
       dialog: editDialog,
-      start: (ctx, id, field) => editDialog.start(ctx, field, { id, field }),
+      start: (ctx, id, field, screen) =>
+        editDialog.start(ctx, field, { id, field, ...(screen ? { screen } : {}) }),
       read: (ctx) => editDialog.read(ctx)?.data,
     },
     buttonFields: ['product'],

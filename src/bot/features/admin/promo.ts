@@ -4,7 +4,7 @@ import { html } from '../../../telegram/markup.js';
 import { adminSection } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
-import { showScreen } from '../../ui/screen.js';
+import { showScreen, showScreenAt } from '../../ui/screen.js';
 import {
   promoActive,
   promoDelete,
@@ -26,13 +26,18 @@ import { promoWizard, skipPatch } from './promo-wizard.js';
 
 const FIELD_OF_CODE = { c: 'code', v: 'value', p: 'product', x: 'expiry', m: 'max', u: 'peruser' } as const;
 
-async function showPromo(ctx: BotContext, promo: PromoCode): Promise<void> {
+/** The code's admin screen: in place of the pressed message, of message `at`, or as a new message. */
+async function showPromo(ctx: BotContext, promo: PromoCode, at?: number): Promise<void> {
   const details = await promoDetails(ctx, promo, promo.usesCount);
   const text = ctx.t('admin-promo-view', {
     details: html(details),
     status: ctx.t(promo.isActive ? 'admin-promo-active' : 'admin-promo-disabled'),
   });
-  await showScreen(ctx, { text, keyboard: promoViewKeyboard(ctx, promo) });
+  const screen = { text, keyboard: promoViewKeyboard(ctx, promo) };
+  const chatId = ctx.chat?.id;
+  if (at !== undefined && chatId !== undefined)
+    await showScreenAt(ctx.api, { chatId, messageId: at }, screen, ctx.log);
+  else await showScreen(ctx, screen);
 }
 
 async function showList(ctx: BotContext, page: number): Promise<void> {

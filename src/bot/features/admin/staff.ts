@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import type { Role, StaffMember, StaffRole } from '../../../services/staff.js';
 import { displayName } from '../../../services/users.js';
@@ -20,6 +20,7 @@ import {
   staffRemove,
   staffRemoveYes,
   staffSetRole,
+  staffSetRoleYes,
 } from './callback-data.js';
 import {
   backButton,
@@ -170,22 +171,57 @@ export function adminStaffFeature(deps: BotDeps): Composer<BotContext> {
     await showMember(ctx, member);
   });
 
+  /** The member a role button refers to, when the presser may give them `role` (else answered and undefined). */
+  const roleTarget = async (ctx: BotContext, telegramId: number, role: StaffRole) => {
+    const member = await ctx.deps.services.staff.member(telegramId);
+    if (!member) {
+      await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-gone') });
+      await showList(ctx);
+      return undefined;
+    }
+    if (!mayManage(ctx.role, member.role, role)) {
+      await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-owner-only'), show_alert: true });
+      return undefined;
+    }
+    return member;
+  };
+
+  // A role change gives or takes away the admin panel: it is confirmed first.
   admin.callbackQuery(
     staffSetRole.filter,
     onCallback(staffSetRole, async (ctx, values) => {
+      const role = roleOf(values.role);
+      const member = await roleTarget(ctx, values.member, role);
+      if (!member) return;
+      await ctx.answerCallbackQuery();
+      if (member.role === role) {
+        await showMember(ctx, member);
+        return;
+      }
+      const user = await ctx.deps.services.users.byTelegramId(member.telegramId);
+      const id = member.telegramId;
+      await showScreen(ctx, {
+        text: ctx.t('admin-staff-role-confirm', {
+          name: user ? displayName(user) : String(id),
+          from: ctx.t(`admin-role-${member.role}`),
+          to: ctx.t(`admin-role-${role}`),
+          means: ctx.t(`admin-staff-role-${role}-means`),
+        }),
+        keyboard: new InlineKeyboard()
+          .text(ctx.t('admin-staff-btn-role-yes'), staffSetRoleYes.pack({ member: id, role: values.role }))
+          .text(ctx.t('admin-btn-cancel'), staffMember.pack({ member: id })),
+      });
+    }),
+  );
+
+  admin.callbackQuery(
+    staffSetRoleYes.filter,
+    onCallback(staffSetRoleYes, async (ctx, values) => {
       const telegramId = values.member;
       const role = roleOf(values.role);
       const { staff } = ctx.deps.services;
-      const member = await staff.member(telegramId);
-      if (!member) {
-        await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-gone') });
-        await showList(ctx);
-        return;
-      }
-      if (!mayManage(ctx.role, member.role, role)) {
-        await ctx.answerCallbackQuery({ text: ctx.t('admin-staff-owner-only'), show_alert: true });
-        return;
-      }
+      const member = await roleTarget(ctx, telegramId, role);
+      if (!member) return;
       await ctx.answerCallbackQuery();
       const updated = member.role === role ? member : await staff.upsert(telegramId, role, ctx.from!.id);
       if (member.role !== role) await announceRole(ctx, telegramId, role, 'admin-staff-role-changed');

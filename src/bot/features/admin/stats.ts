@@ -1,14 +1,15 @@
 import { InputFile } from 'grammy';
-import { renderDailyChart } from '../../../services/chart.js';
+import { activeSpan, renderDailyChart } from '../../../services/chart.js';
 import { formatPrice } from '../../../text/format.js';
 import { adminSection } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
-import { showScreen } from '../../ui/screen.js';
-import { statsChart, statsShow } from './callback-data.js';
-import { statsKeyboard } from './keyboards.js';
+import { type Screen, sendScreen, showScreen } from '../../ui/screen.js';
+import { statsChart, statsChartPeriod, statsShow } from './callback-data.js';
+import { type ChartPeriod, chartKeyboard, statsKeyboard } from './keyboards.js';
 
-const CHART_DAYS = 30;
+/** The chart starts at the first day with activity, but shows at least a week. */
+const CHART_MIN_DAYS = 7;
 
 /** `3725` seconds → "1 h 2 min" in the user's language; under a minute → seconds. */
 export function formatDuration(ctx: BotContext, seconds: number): string {
@@ -56,7 +57,7 @@ async function statsText(ctx: BotContext): Promise<string> {
 }
 
 const section = adminSection('adt');
-/** Statistics screen (`adt:show`) and the 30-day chart sent as a photo (`adt:chart`). */
+/** Statistics screen (`adt:show`) and the chart of 7, 30 or 90 days sent as a photo (`adt:chart`, `adt:cp`). */
 export const adminStatsFeature = section.composer;
 
 section.admin.callbackQuery(
@@ -67,30 +68,79 @@ section.admin.callbackQuery(
   }),
 );
 
-section.admin.callbackQuery(statsChart.filter, onCallback(statsChart, sendChart));
+section.admin.callbackQuery(
+  statsChart.filter,
+  onCallback(statsChart, async (ctx, { days }) => {
+    await ctx.answerCallbackQuery({ text: ctx.t('admin-stats-chart-wait') });
+    await sendScreen(ctx, await chartScreen(ctx, days));
+  }),
+);
 
-/** The 30-day chart of orders and new users, sent as a new photo under the statistics screen. */
-async function sendChart(ctx: BotContext): Promise<void> {
-  await ctx.answerCallbackQuery({ text: ctx.t('admin-stats-chart-wait') });
+section.admin.callbackQuery(
+  statsChartPeriod.filter,
+  onCallback(statsChartPeriod, async (ctx, { days }) => {
+    await ctx.answerCallbackQuery({ text: ctx.t('admin-stats-chart-wait') });
+    await showScreen(ctx, await chartScreen(ctx, days));
+  }),
+);
+
+/** A calendar day `YYYY-MM-DD` as the reader writes a short date: `28.11` (ru), `11/28` (en). */
+function dayLabel(ctx: BotContext, day: string): string {
+  return new Intl.DateTimeFormat(ctx.locale === 'ru' ? 'ru-RU' : 'en-US', {
+    day: '2-digit',
+    month: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** Roubles on the revenue axis, short: `15 тыс.` / `15K`. */
+function compactMoney(ctx: BotContext, value: number): string {
+  return new Intl.NumberFormat(ctx.locale === 'ru' ? 'ru-RU' : 'en-US', {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  })
+    .format(value)
+    .replace(/\u202f/g, '\u00a0');
+}
+
+/**
+ * The chart of the last `days` days: revenue, orders and new customers in three panels, from the
+ * first day with activity (at least a week). Nothing happened in the period: a sentence instead of
+ * an empty chart. The period buttons are under it.
+ */
+async function chartScreen(ctx: BotContext, period: ChartPeriod): Promise<Screen> {
   const { config, services } = ctx.deps;
-  const points = await services.stats.daily(CHART_DAYS, config.timezone);
-  const png = renderDailyChart(
-    points.map((p) => ({
-      label: `${p.day.slice(8, 10)}.${p.day.slice(5, 7)}`,
-      orders: p.orders,
-      users: p.users,
-    })),
-    {
-      title: ctx.t('admin-chart-title', { days: CHART_DAYS }),
-      orders: ctx.t('admin-chart-orders'),
-      users: ctx.t('admin-chart-users'),
-    },
+  const days = Number(period);
+  const keyboard = chartKeyboard(ctx, period);
+  const all = await services.stats.daily(days, config.timezone);
+  const points = activeSpan(all, (p) => p.orders > 0 || p.users > 0 || p.revenue > 0, CHART_MIN_DAYS);
+  if (!points) return { text: ctx.t('admin-chart-empty', { days }), keyboard };
+  const totals = points.reduce(
+    (acc, p) => ({
+      orders: acc.orders + p.orders,
+      users: acc.users + p.users,
+      revenue: acc.revenue + p.revenue,
+    }),
+    { orders: 0, users: 0, revenue: 0 },
   );
-  const totals = points.reduce((acc, p) => ({ orders: acc.orders + p.orders, users: acc.users + p.users }), {
-    orders: 0,
-    users: 0,
+  const revenue = formatPrice(totals.revenue, ctx.locale);
+  const span = { from: dayLabel(ctx, points[0]!.day), to: dayLabel(ctx, points.at(-1)!.day) };
+  const png = renderDailyChart({
+    title: ctx.t('admin-chart-title', span),
+    labels: points.map((p) => dayLabel(ctx, p.day)),
+    panels: [
+      {
+        title: ctx.t('admin-chart-revenue', { revenue }),
+        values: points.map((p) => p.revenue),
+        formatTick: (v) => compactMoney(ctx, v),
+      },
+      { title: ctx.t('admin-chart-orders', { orders: totals.orders }), values: points.map((p) => p.orders) },
+      { title: ctx.t('admin-chart-users', { users: totals.users }), values: points.map((p) => p.users) },
+    ],
   });
-  await ctx.replyWithPhoto(new InputFile(png, 'stats.png'), {
-    caption: ctx.t('admin-chart-caption', { days: CHART_DAYS, orders: totals.orders, users: totals.users }),
-  });
+  return {
+    text: ctx.t('admin-chart-caption', { ...span, orders: totals.orders, users: totals.users, revenue }),
+    keyboard,
+    photo: new InputFile(png, 'stats.png'),
+  };
 }

@@ -128,9 +128,10 @@ export function scheduleKeyboard(ctx: BotContext, draftId: number): InlineKeyboa
   return keyboard.text(ctx.t('admin-btn-back'), draftData.pack({ draft: draftId }));
 }
 
-export function confirmKeyboard(ctx: BotContext, draftId: number): InlineKeyboard {
+/** The final button: "Send" for now, "Schedule" for a later or recurring broadcast. */
+export function confirmKeyboard(ctx: BotContext, draftId: number, scheduled: boolean): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t('bc-btn-go'), confirmData.pack({ draft: draftId }))
+    .text(ctx.t(scheduled ? 'bc-btn-go-scheduled' : 'bc-btn-go'), confirmData.pack({ draft: draftId }))
     .row()
     .text(ctx.t('admin-btn-back'), draftData.pack({ draft: draftId }));
 }

@@ -94,7 +94,7 @@ export async function showConfirm(ctx: BotContext, b: Broadcast): Promise<void> 
     audience: audienceLabel(ctx, b.audience),
     schedule: scheduleLabel(ctx, b),
   });
-  await showScreen(ctx, { text, keyboard: confirmKeyboard(ctx, b.id) });
+  await showScreen(ctx, { text, keyboard: confirmKeyboard(ctx, b.id, b.scheduleKind !== 'now') });
 }
 
 /** The manual broadcasts, newest first, a page at a time. */

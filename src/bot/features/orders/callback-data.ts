@@ -10,8 +10,12 @@ const page = field.int(0, 999_999);
 
 /** Staff: take the order into work. */
 export const takeOrder = callbackData('oa:take', { order });
-/** Staff (its executor): mark the order done. */
+/** Staff (its executor): mark the order done — asks first, since the customer is told. */
 export const completeOrder = callbackData('oa:done', { order });
+/** Staff: "done" confirmed. */
+export const completeOrderYes = callbackData('oa:doney', { order });
+/** Staff: "not yet" on the confirm step; the buttons come back. */
+export const keepOrder = callbackData('oa:keep', { order });
 /** Staff: cancel the order (asks for a reason). */
 export const cancelOrder = callbackData('oa:cancel', { order });
 

@@ -1,4 +1,5 @@
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { z } from 'zod';
 import { CANCEL_REASON_MAX } from '../../../services/orders.js';
 import { isAdminRole } from '../../../services/staff.js';
@@ -7,8 +8,8 @@ import type { MessageKey, TranslationVars } from '../../../text/i18n.js';
 import { type CallbackCodec, onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
-import { callbackTarget, sendScreen } from '../../ui/screen.js';
-import { cancelOrder, completeOrder, takeOrder } from './callback-data.js';
+import { callbackTarget, sendScreen, showKeyboardAt } from '../../ui/screen.js';
+import { cancelOrder, completeOrder, completeOrderYes, keepOrder, takeOrder } from './callback-data.js';
 import { orderStateText } from './card.js';
 import { notifyCustomer, refreshOrderMessages, type StaffCopy, showOrderCardAt } from './notifications.js';
 
@@ -111,6 +112,62 @@ async function complete(ctx: BotContext, orderId: number): Promise<void> {
   await afterStaffChange(ctx, orderId, pressedCopy(ctx), { key: 'order-notify-done' });
 }
 
+/**
+ * The pressed message's keyboard with the row of the pressed button replaced by `row` (the card's
+ * other rows, e.g. the admin board's Back, stay as they are).
+ */
+function withRowReplaced(ctx: BotContext, row: InlineKeyboardButton[]): InlineKeyboardMarkup | undefined {
+  const message = ctx.callbackQuery?.message;
+  const pressed = ctx.callbackQuery?.data;
+  const rows = message && 'reply_markup' in message ? message.reply_markup?.inline_keyboard : undefined;
+  if (!rows || pressed === undefined) return undefined;
+  return {
+    inline_keyboard: rows.map((r) =>
+      r.some((b) => 'callback_data' in b && b.callback_data === pressed) ? row : r,
+    ),
+  };
+}
+
+/** "Done" tells the customer, so it asks first: its row becomes "Yes, done" / "Not yet". */
+async function askComplete(ctx: BotContext, orderId: number): Promise<void> {
+  const order = await ctx.deps.services.orders.byId(orderId);
+  if (!order) {
+    await ctx.answerCallbackQuery({ text: ctx.t('order-not-found'), show_alert: true });
+    return;
+  }
+  if (order.state !== 'in_work') {
+    await ctx.answerCallbackQuery({
+      text: ctx.t('order-wrong-state', { id: orderId, state: orderStateText(ctx.t, order.state) }),
+      show_alert: true,
+    });
+    await showCurrent(ctx, orderId);
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t('order-done-ask', { id: orderId }) });
+  const row = new InlineKeyboard()
+    .text(ctx.t('order-btn-done-yes'), completeOrderYes.pack({ order: orderId }))
+    .text(ctx.t('order-btn-done-no'), keepOrder.pack({ order: orderId })).inline_keyboard[0];
+  const target = pressedCopy(ctx);
+  const markup = row && withRowReplaced(ctx, row);
+  if (target && markup) await showKeyboardAt(ctx.api, target.chatId, target.messageId, markup, ctx.log);
+}
+
+/** "Not yet": the Done / Cancel row comes back (or the card as it is now, if the order moved on). */
+async function keepAsIs(ctx: BotContext, orderId: number): Promise<void> {
+  const order = await ctx.deps.services.orders.byId(orderId);
+  await ctx.answerCallbackQuery();
+  if (order?.state !== 'in_work') {
+    await showCurrent(ctx, orderId);
+    return;
+  }
+  const row = new InlineKeyboard()
+    .text(ctx.t('order-btn-done'), completeOrder.pack({ order: orderId }))
+    .text(ctx.t('order-btn-staff-cancel'), cancelOrder.pack({ order: orderId })).inline_keyboard[0];
+  const target = pressedCopy(ctx);
+  const markup = row && withRowReplaced(ctx, row);
+  if (target && markup) await showKeyboardAt(ctx.api, target.chatId, target.messageId, markup, ctx.log);
+}
+
 async function askCancelReason(ctx: BotContext, orderId: number): Promise<void> {
   const order = await ctx.deps.services.orders.byId(orderId);
   if (!order) {
@@ -186,7 +243,9 @@ const staffButton = (
     }),
   );
 staffButton(takeOrder, take);
-staffButton(completeOrder, complete);
+staffButton(completeOrder, askComplete);
+staffButton(completeOrderYes, complete);
+staffButton(keepOrder, keepAsIs);
 staffButton(cancelOrder, askCancelReason);
 
 staffOrderActions

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../text/i18n.js';
 import type { BotContext } from '../../context.js';
 import { retireKeyboardAt, sendScreen } from '../../ui/screen.js';
 import { plain } from '../tickets/alerts.js';
+import { recordRelays } from '../tickets/copies.js';
 import { relayKeyboard } from '../tickets/keyboards.js';
 import { sendRelayed } from '../tickets/relay.js';
 import { translateFor } from '../tickets/their-language.js';
@@ -108,5 +109,5 @@ export async function relayFromCustomer(ctx: Filter<BotContext, 'message'>, tick
     { text: result.message.text, photo: result.message.photo },
     relayKeyboard(translateFor(ctx.deps, agent), ticket.id),
   );
-  for (const m of sent) await tickets.recordRelay(ticket.id, m.chat.id, m.message_id);
+  await recordRelays(ctx.api, ctx.deps, ticket.id, sent);
 }

@@ -1,7 +1,7 @@
 import type { TicketState } from '../../../services/tickets/index.js';
 import type { BotContext } from '../../context.js';
 import { notify } from '../../notify.js';
-import { retireKeyboardAt } from '../../ui/screen.js';
+import { refreshCopies } from '../tickets/copies.js';
 import { resolveNotifications } from '../tickets/notifications.js';
 import { translateFor } from '../tickets/their-language.js';
 
@@ -16,8 +16,8 @@ export async function withdrawOwnTicket(ctx: BotContext, id: number): Promise<Ti
 
 /**
  * Tells the staff that ticket `id` was withdrawn: the waiting "new ticket" notifications say so,
- * its holder is told, and every card and relayed copy of it in staff chats loses its buttons
- * (Take, Reply, Close would only answer "closed" now).
+ * its holder is told, and every card and relayed copy of it in staff chats shows it closed (no
+ * Take, Reply or Close: they would only answer "closed" now).
  */
 export async function tellStaffOfWithdrawal(
   ctx: BotContext,
@@ -33,6 +33,5 @@ export async function tellStaffOfWithdrawal(
     const t = translateFor(ctx.deps, view.agent);
     await notify(ctx.api, ctx.deps, view.agent.telegramId, t('tickets-customer-withdrew', { id }));
   }
-  for (const copy of await tickets.relaysOf(id))
-    await retireKeyboardAt(ctx.api, copy.chatId, copy.messageId, ctx.log);
+  await refreshCopies(ctx.api, ctx.deps, view);
 }

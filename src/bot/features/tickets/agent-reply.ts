@@ -2,6 +2,7 @@ import type { Filter } from 'grammy';
 import { z } from 'zod';
 import { isAdminRole, isStaffRole } from '../../../services/staff.js';
 import type { TicketContent } from '../../../services/tickets/index.js';
+import { displayName } from '../../../services/users.js';
 import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 import { sendScreen } from '../../ui/screen.js';
@@ -58,7 +59,12 @@ async function relayFromAgent(
   const result = await tickets.addMessage(ticketId, actorOf(ctx), 'agent', content);
   if (!result.ok) {
     if (inReplyMode) await replyDialog.end(ctx);
-    await sendScreen(ctx, { text: ctx.t(REFUSAL_KEYS[result.reason], { id: ticketId }) });
+    // Someone else holds it (a reply to a "taken by …" notification): say who, so the agent knows.
+    const holder = result.reason === 'forbidden' ? (await tickets.view(ticketId))?.agent : undefined;
+    const text = holder
+      ? ctx.t('tickets-held-by', { id: ticketId, agent: displayName(holder) })
+      : ctx.t(REFUSAL_KEYS[result.reason], { id: ticketId });
+    await sendScreen(ctx, { text });
     return;
   }
   const view = await tickets.view(ticketId);

@@ -29,10 +29,16 @@ export const ticketCard = callbackData('tk:v', { ticket });
 export const takeTicket = callbackData('tk:t', { ticket });
 /** Reply mode for a ticket: `tk:r:<ticket>`. */
 export const replyToTicket = callbackData('tk:r', { ticket });
-/** Close: `tk:c:<ticket>`. */
+/** Close, asking first (the keyboard becomes Yes / No): `tk:c:<ticket>`. */
 export const closeTicket = callbackData('tk:c', { ticket });
-/** Reopen: `tk:o:<ticket>`. */
+/** Close, confirmed: `tk:cy:<ticket>`. */
+export const closeTicketYes = callbackData('tk:cy', { ticket });
+/** Reopen, asking first: `tk:o:<ticket>`. */
 export const reopenTicket = callbackData('tk:o', { ticket });
+/** Reopen, confirmed: `tk:oy:<ticket>`. */
+export const reopenTicketYes = callbackData('tk:oy', { ticket });
+/** "No" on a confirm step: the message gets its buttons back: `tk:k:<ticket>`. */
+export const keepTicket = callbackData('tk:k', { ticket });
 /** The list of agents to hand a ticket to: `tk:rd:<ticket>`. */
 export const pickRedirect = callbackData('tk:rd', { ticket });
 /** Hand a ticket to an agent: `tk:rt:<ticket>:<users.id>`. */
@@ -48,7 +54,10 @@ export const staffDeskButtons: readonly RegExp[] = [
   takeTicket,
   replyToTicket,
   closeTicket,
+  closeTicketYes,
   reopenTicket,
+  reopenTicketYes,
+  keepTicket,
   pickRedirect,
   redirectTicket,
   ticketTranscript,

@@ -3,14 +3,17 @@ import { isStaffRole } from '../../../services/staff.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { sendScreen } from '../../ui/screen.js';
-import { close, reopen, take } from './actions.js';
+import { ask, close, keep, reopen, take } from './actions.js';
 import { agentMessage, startReply } from './agent-reply.js';
 import { alert, plain } from './alerts.js';
 import {
   closeTicket,
+  closeTicketYes,
+  keepTicket,
   pickRedirect,
   redirectTicket,
   reopenTicket,
+  reopenTicketYes,
   replyToTicket,
   staffDeskButtons,
   takeTicket,
@@ -23,6 +26,8 @@ import { redirectTo, showRedirectTargets } from './redirect.js';
 import { sendTranscript } from './relay.js';
 import { showCard, showList } from './screens.js';
 
+/** For the support feature: a withdrawn ticket's staff copies show it closed. */
+export { refreshCopies } from './copies.js';
 /** For the admin panel: removing an agent returns their tickets to the pool. */
 export { returnTicketsToPool } from './notifications.js';
 
@@ -88,11 +93,23 @@ export function ticketsFeature(_deps: BotDeps): Composer<BotContext> {
   );
   feature.callbackQuery(
     closeTicket.filter,
-    onCallback(closeTicket, (ctx, { ticket }) => close(ctx, ticket)),
+    onCallback(closeTicket, (ctx, { ticket }) => ask(ctx, ticket, 'close')),
+  );
+  feature.callbackQuery(
+    closeTicketYes.filter,
+    onCallback(closeTicketYes, (ctx, { ticket }) => close(ctx, ticket)),
   );
   feature.callbackQuery(
     reopenTicket.filter,
-    onCallback(reopenTicket, (ctx, { ticket }) => reopen(ctx, ticket)),
+    onCallback(reopenTicket, (ctx, { ticket }) => ask(ctx, ticket, 'reopen')),
+  );
+  feature.callbackQuery(
+    reopenTicketYes.filter,
+    onCallback(reopenTicketYes, (ctx, { ticket }) => reopen(ctx, ticket)),
+  );
+  feature.callbackQuery(
+    keepTicket.filter,
+    onCallback(keepTicket, (ctx, { ticket }) => keep(ctx, ticket)),
   );
   feature.callbackQuery(
     pickRedirect.filter,

@@ -4,9 +4,12 @@ import type { Translate } from '../../../text/i18n.js';
 import { addPageRow } from '../../ui/pagination.js';
 import {
   closeTicket,
+  closeTicketYes,
+  keepTicket,
   pickRedirect,
   redirectTicket,
   reopenTicket,
+  reopenTicketYes,
   replyToTicket,
   takeTicket,
   ticketCard,
@@ -32,6 +35,32 @@ export function relayKeyboard(t: Translate, ticketId: number): InlineKeyboard {
     .text(t('tickets-btn-close'), closeTicket.pack(ticket))
     .row()
     .text(t('tickets-btn-transcript'), ticketTranscript.pack(ticket));
+}
+
+/**
+ * The buttons under a relayed customer message for its reader now: Reply / Close while they may
+ * answer the ticket (its holder, or an admin, while it is in work), otherwise only the transcript.
+ */
+export function relayKeyboardFor(t: Translate, view: TicketView, can: CardPermissions): InlineKeyboard {
+  if (view.ticket.state === 'in_work' && (can.holds || can.admin)) return relayKeyboard(t, view.ticket.id);
+  return transcriptKeyboard(t, view.ticket.id);
+}
+
+/** Only "Transcript": an older relayed message, or one whose reader can no longer answer. */
+export function transcriptKeyboard(t: Translate, ticketId: number): InlineKeyboard {
+  return new InlineKeyboard().text(t('tickets-btn-transcript'), ticketTranscript.pack({ ticket: ticketId }));
+}
+
+/** The confirm step of Close or Reopen, in place of the message's buttons (its text stays). */
+export function confirmKeyboard(t: Translate, ticketId: number, action: 'close' | 'reopen'): InlineKeyboard {
+  const ticket = { ticket: ticketId };
+  return action === 'close'
+    ? new InlineKeyboard()
+        .text(t('tickets-btn-close-yes'), closeTicketYes.pack(ticket))
+        .text(t('tickets-btn-keep'), keepTicket.pack(ticket))
+    : new InlineKeyboard()
+        .text(t('tickets-btn-reopen-yes'), reopenTicketYes.pack(ticket))
+        .text(t('tickets-btn-keep'), keepTicket.pack(ticket));
 }
 
 export interface CardPermissions {

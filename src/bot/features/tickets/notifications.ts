@@ -5,6 +5,7 @@ import { displayName, type User } from '../../../services/users.js';
 import type { MessageKey, TranslationVars } from '../../../text/i18n.js';
 import { notify } from '../../notify.js';
 import { KEEP_PHOTO, showScreenAt } from '../../ui/screen.js';
+import { refreshCopies } from './copies.js';
 import { cardKeyboard, takeKeyboard } from './keyboards.js';
 import { cardText, permissionsOf } from './screens.js';
 import { localeOf, type NotifyDeps, translateFor } from './their-language.js';
@@ -64,9 +65,24 @@ export async function resolveNotifications(
     const text = t(key, { id: view.ticket.id, customer: displayName(view.customer), ...vars });
     const isPhoto = view.ticket.photo !== null;
     try {
-      await showScreenAt(api, { ...target, isPhoto }, { text, photo: KEEP_PHOTO }, deps.logger, {
-        whenGone: 'skip',
-      });
+      const shown = await showScreenAt(
+        api,
+        { ...target, isPhoto },
+        { text, photo: KEEP_PHOTO },
+        deps.logger,
+        {
+          whenGone: 'skip',
+        },
+      );
+      // A reply to the handled notification is answered with who holds the ticket now.
+      if (shown === 'edited' || shown === 'unchanged')
+        await deps.services.tickets.recordRelay(
+          view.ticket.id,
+          target.chatId,
+          target.messageId,
+          'note',
+          isPhoto,
+        );
     } catch (error) {
       deps.logger.warn({ err: error, ...target }, 'could not update a ticket notification');
     }
@@ -103,7 +119,8 @@ export async function sendCard(api: Api, deps: NotifyDeps, agent: User, view: Ti
   const text = cardText(t, localeOf(deps, agent), deps.config.timezone, view);
   const keyboard = cardKeyboard(t, view, permissionsOf(view, { userId: agent.id, role }));
   const message = await notify(api, deps, agent.telegramId, text, { reply_markup: keyboard });
-  if (message) await deps.services.tickets.recordRelay(view.ticket.id, agent.telegramId, message.message_id);
+  if (message)
+    await deps.services.tickets.recordRelay(view.ticket.id, agent.telegramId, message.message_id, 'card');
 }
 
 /**
@@ -113,6 +130,8 @@ export async function sendCard(api: Api, deps: NotifyDeps, agent: User, view: Ti
 export async function returnTicketsToPool(api: Api, deps: NotifyDeps, agentUserId: number): Promise<number> {
   const released = await deps.services.tickets.releaseTicketsOf(agentUserId);
   for (const ticket of released) {
+    const view = await deps.services.tickets.view(ticket.id);
+    if (view) await refreshCopies(api, deps, view);
     const customer = await deps.services.users.byId(ticket.userId);
     if (customer) await tellCustomer(api, deps, customer, 'support-requeued', { id: ticket.id });
     await announceTicket(api, deps, ticket.id, 'requeued');

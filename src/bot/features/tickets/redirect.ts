@@ -1,8 +1,9 @@
 import { isAdminRole } from '../../../services/staff.js';
 import { displayName } from '../../../services/users.js';
 import type { BotContext } from '../../context.js';
-import { KEEP_PHOTO, showScreen } from '../../ui/screen.js';
+import { callbackTarget, KEEP_PHOTO, showScreen } from '../../ui/screen.js';
 import { alert, plain } from './alerts.js';
+import { refreshCopies } from './copies.js';
 import { redirectKeyboard } from './keyboards.js';
 import { resolveNotifications, sendCard, tellAgent, tellCustomer } from './notifications.js';
 import { sendTranscript } from './relay.js';
@@ -50,7 +51,15 @@ export async function redirectTo(ctx: BotContext, id: number, targetUserId: numb
   await ctx.answerCallbackQuery({
     text: plain(ctx, 'tickets-redirect-ok', { id, agent: displayName(target) }),
   });
+  const pressed = callbackTarget(ctx);
   await showCard(ctx, view);
+  // The previous holder's cards and relayed messages lose Reply / Close before the new holder's card arrives.
+  await refreshCopies(
+    ctx.api,
+    ctx.deps,
+    view,
+    pressed?.messageId === undefined ? undefined : { chatId: pressed.chatId, messageId: pressed.messageId },
+  );
   const targetRole = await ctx.deps.services.staff.roleOf(target.telegramId);
   await tellAgent(ctx.api, ctx.deps, target, 'tickets-redirected-to-you', {
     id,

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../text/format.js';
 import type { Locale, Translate } from '../../../text/i18n.js';
 import type { BotContext } from '../../context.js';
 import { clampPage, pageCount } from '../../ui/pagination.js';
-import { KEEP_PHOTO, showScreen } from '../../ui/screen.js';
+import { callbackTarget, KEEP_PHOTO, showScreen } from '../../ui/screen.js';
 import { type CardPermissions, cardKeyboard, listKeyboard } from './keyboards.js';
 
 export const TICKETS_PAGE_SIZE = 5;
@@ -56,11 +56,41 @@ export async function showList(ctx: BotContext, tab: TicketTab, requestedPage: n
   )}`;
   const keyboard = listKeyboard(ctx.t, { tab, page, pages, counts, items, notificationsOn });
   await showScreen(ctx, { text, keyboard, photo: KEEP_PHOTO });
+  // A card turned back into a list is no longer a copy of its ticket.
+  const pressed = callbackTarget(ctx);
+  if (pressed?.messageId !== undefined) await tickets.forgetCopy(pressed.chatId, pressed.messageId);
 }
 
-/** Shows a ticket's card with the actions the presser may take. */
+/**
+ * Shows a ticket's card with the actions the presser may take, in place of the pressed message,
+ * and remembers that message as a copy of the ticket: it is redrawn when the ticket changes, and a
+ * reply to it reaches the ticket.
+ */
 export async function showCard(ctx: BotContext, view: TicketView): Promise<void> {
   const text = cardText(ctx.t, ctx.locale, ctx.deps.config.timezone, view);
   const keyboard = cardKeyboard(ctx.t, view, permissionsOf(view, actorOf(ctx)));
-  await showScreen(ctx, { text, keyboard, photo: KEEP_PHOTO });
+  const shown = await showScreen(ctx, { text, keyboard, photo: KEEP_PHOTO });
+  const pressed = callbackTarget(ctx);
+  if (pressed?.messageId !== undefined && (shown === 'edited' || shown === 'unchanged')) {
+    await ctx.deps.services.tickets.recordRelay(
+      view.ticket.id,
+      pressed.chatId,
+      pressed.messageId,
+      'card',
+      pressed.isPhoto ?? false,
+    );
+  }
 }
+
+/** Whether the actor may close the ticket now (the service decides again when it closes). */
+export const mayClose = (view: TicketView, actor: Actor): boolean =>
+  view.ticket.state !== 'closed' &&
+  (isAdminRole(actor.role) ||
+    (view.ticket.state === 'in_work' && view.ticket.supportUserId === actor.userId));
+
+/** Whether the actor may reopen the ticket now: its last holder, a ticket nobody held, or an admin. */
+export const mayReopen = (view: TicketView, actor: Actor): boolean =>
+  view.ticket.state === 'closed' &&
+  (isAdminRole(actor.role) ||
+    view.ticket.supportUserId === null ||
+    view.ticket.supportUserId === actor.userId);
