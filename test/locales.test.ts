@@ -124,9 +124,16 @@ describe('numbers, plurals and the bot profile in the texts', () => {
     ]);
     expect([1, 2].map((n) => days('en', n))).toEqual(['1 day', '2 days']);
     const chart = (locale: 'ru' | 'en', orders: number, users: number) =>
-      render(locale, 'admin-chart-caption', { days: 1, orders, users });
-    expect(chart('en', 1, 2)).toBe('📈 Last 1 day: 1 order, 2 new users.');
-    expect(chart('ru', 1, 2)).toContain('За 1 день');
+      translator.t(locale, 'admin-chart-caption', {
+        from: '1 Nov',
+        to: '7 Nov',
+        revenue: '5 000 ₽',
+        orders,
+        users,
+      });
+    expect(chart('en', 1, 2)).toBe('📈 1 Nov – 7 Nov: 1 order, 5 000 ₽ revenue, 2 new customers.');
+    expect(chart('en', 2, 1)).toContain('2 orders');
+    expect(chart('en', 2, 1)).toContain('1 new customer.');
     const stats = render('en', 'admin-stats', { users: 1, buyers: 1, rated: 1 });
     expect(stats).toContain('(1 of 1 user ordered)');
     expect(stats).toContain('(1 rating)');

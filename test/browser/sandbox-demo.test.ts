@@ -114,7 +114,7 @@ describe('the sandbox as a demo', () => {
     // The bot asks for the problem (whatever its wording).
     await expect.poll(() => ui.botMessages().count()).toBeGreaterThan(before);
     await ui.type('Форма на сайте не отправляется');
-    await ui.botMessage(/#\d+/).waitFor();
+    await ui.botMessage(/№\d+/).waitFor();
     await ui.openPersona(mike.id);
     const notice = ui.botMessage('Форма на сайте не отправляется');
     await notice.waitFor();

@@ -74,7 +74,7 @@ describe('support desk in the sandbox page', () => {
     await ui.pressButton('Yes, close it', card);
     await ui.page
       .locator('[data-testid="toast"]')
-      .filter({ hasText: `Request #${ticketId} is closed` })
+      .filter({ hasText: `Ticket #${ticketId} is closed` })
       .waitFor();
     await expect
       .poll(async () => {

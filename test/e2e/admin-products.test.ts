@@ -19,7 +19,7 @@ const photoId = (m: StoredMessage) => m.photo?.at(-1)?.file_unique_id;
 
 /** The owner's live admin screen of the product titled `title`. */
 const screenOf = (title: string) =>
-  owner.botMessages().findLast((m) => textOf(m).startsWith('Товар #') && textOf(m).includes(title));
+  owner.botMessages().findLast((m) => textOf(m).startsWith('Услуга #') && textOf(m).includes(title));
 
 function openProducts(): Promise<StoredMessage> {
   return openAdminSection(owner, '🛍 Услуги', 'Услуг');
@@ -109,7 +109,7 @@ describe('creating a product through the wizard', () => {
     await owner.reply('Введите название');
     const refusedAtStep = await answer('ЛЕНДИНГ <феникс> & CO');
     expect(textOf(refusedAtStep)).toContain('Услуга с таким названием уже есть.');
-    expect(textOf(refusedAtStep)).toContain('Введите название товара');
+    expect(textOf(refusedAtStep)).toContain('Введите название услуги');
 
     await answer('Лендинг Lite');
     const askPhoto = await answer('Другое описание');

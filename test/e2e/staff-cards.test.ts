@@ -39,10 +39,10 @@ async function takenByAnna(name: string, problem: string) {
   const ticket = await openTicket(h, who, problem);
   const note = await notificationOf(anna, ticket.id);
   const borisNote = await notificationOf(boris, ticket.id);
-  await anna.press(note, '🛠 Take into work');
-  const card = await until(anna, note, (m) => textOf(m).includes(`Ticket #${ticket.id} — 🛠 in work`));
+  await anna.press(note, '🛠 Take');
+  const card = await until(anna, note, (m) => textOf(m).includes(`Ticket #${ticket.id} — 🛠 in progress`));
   await until(boris, borisNote, (m) => textOf(m).includes('taken by Anna'));
-  await who.waitFor(`is handling your ticket #${ticket.id}`);
+  await who.waitFor(`is handling your request #${ticket.id}`);
   return { who, ticket, card, borisNote };
 }
 
@@ -59,7 +59,7 @@ describe('Close on a relayed customer message', () => {
     const { who, ticket, card } = await takenByAnna('Ivan', 'The form is broken');
     const relayed = await relayToAnna(who, 'It fails on step 3 with <error>');
     // An admin looked at the same ticket from /tickets: that card is a copy too.
-    const adaCard = await openCard(ada, ticket.id, /In work/);
+    const adaCard = await openCard(ada, ticket.id, /In progress/);
     expect(actionsOf(adaCard).length).toBeGreaterThan(0);
 
     const asked = await anna.press(relayed, '✅ Close');
@@ -82,7 +82,7 @@ describe('Close on a relayed customer message', () => {
     await anna.press(restored, '✅ Close');
     await until(anna, relayed, (m) => buttonsOf(m).some((b) => b.text === '✅ Yes, close it'));
     expect((await anna.press(relayed, '✅ Yes, close it'))?.text).toBe(`Ticket #${ticket.id} is closed.`);
-    await who.waitFor(`Ticket #${ticket.id} is closed`);
+    await who.waitFor(`Request #${ticket.id} is closed`);
 
     // The relayed message is still the customer's message, now with only the transcript.
     const after = await until(anna, relayed, (m) => actionsOf(m).length === 0);
@@ -122,7 +122,7 @@ describe('withdraw', () => {
   it('leaves no Take, Reply or Close on any agent’s card or relayed message', async () => {
     const { who, ticket, card } = await takenByAnna('Olga', 'Please call me');
     const relayed = await relayToAnna(who, 'Any time after 6');
-    const adaCard = await openCard(ada, ticket.id, /In work/);
+    const adaCard = await openCard(ada, ticket.id, /In progress/);
     const waiting = who
       .botMessages()
       .findLast((m) => buttonsOf(m).some((b) => b.data === `sup:w:${ticket.id}`));
@@ -154,10 +154,10 @@ describe('redirect', () => {
   it('the former agent’s relayed copies lose Reply / Close; their card shows the new agent', async () => {
     const { who, ticket, card } = await takenByAnna('Sam', 'Domain question');
     const relayed = await relayToAnna(who, 'Is .ru available?');
-    await anna.press(card, '🔀 Redirect');
-    const pick = await until(anna, card, (m) => textOf(m).includes(`Hand ticket #${ticket.id} to`));
+    await anna.press(card, '🔀 Hand over');
+    const pick = await until(anna, card, (m) => textOf(m).includes(`Who should take over ticket #${ticket.id}`));
     await anna.press(pick, /^Boris/);
-    await boris.waitFor(`Ticket #${ticket.id} was handed to you by Anna`);
+    await boris.waitFor(`Anna has handed ticket #${ticket.id} over to you`);
 
     const relayNow = await until(anna, relayed, (m) => actionsOf(m).length === 0);
     expect(buttonsOf(relayNow).map((b) => b.data)).toEqual([`tk:x:${ticket.id}`]);
