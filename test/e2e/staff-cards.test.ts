@@ -155,7 +155,9 @@ describe('redirect', () => {
     const { who, ticket, card } = await takenByAnna('Sam', 'Domain question');
     const relayed = await relayToAnna(who, 'Is .ru available?');
     await anna.press(card, '🔀 Hand over');
-    const pick = await until(anna, card, (m) => textOf(m).includes(`Who should take over ticket #${ticket.id}`));
+    const pick = await until(anna, card, (m) =>
+      textOf(m).includes(`Who should take over ticket #${ticket.id}`),
+    );
     await anna.press(pick, /^Boris/);
     await boris.waitFor(`Anna has handed ticket #${ticket.id} over to you`);
 
