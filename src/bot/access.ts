@@ -1,5 +1,5 @@
-import { Composer } from 'grammy';
 import { isAdminRole } from '../services/staff.js';
+import { Composer } from './composer.js';
 import type { BotContext } from './context.js';
 import { endAnyDialog } from './dialog.js';
 

@@ -1,5 +1,5 @@
-import { Composer } from 'grammy';
 import { onCallback } from '../callback-data.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { checkSubscription } from '../middlewares/subscription-gate.js';
 import { showScreen } from '../ui/screen.js';

@@ -1,5 +1,5 @@
-import { Composer } from 'grammy';
 import { commandList } from '../commands.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { endAnyDialog, interruptDialog, readsFreeText } from '../dialog.js';
 

@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 
 /** Last in the chain: anything no feature took. */

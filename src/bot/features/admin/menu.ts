@@ -1,6 +1,6 @@
-import { Composer } from 'grammy';
 import { adminSection, isAdminCtx, refuse } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
+import { Composer } from '../../composer.js';
 import type { BotContext } from '../../context.js';
 import { endAnyDialog, isAdminPanelDialog } from '../../dialog.js';
 import { showScreen } from '../../ui/screen.js';

@@ -1,8 +1,9 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import type { Product } from '../../../services/catalog.js';
 import { formatDateTime, formatPrice } from '../../../text/format.js';
 import { adminSection } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
+import { Composer } from '../../composer.js';
 import type { BotContext } from '../../context.js';
 import { showScreen, showScreenAt } from '../../ui/screen.js';
 import {

@@ -1,8 +1,8 @@
-import { Composer } from 'grammy';
 import type { PromoCode } from '../../../services/promo.js';
 import { html } from '../../../telegram/markup.js';
 import { adminSection } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
+import { Composer } from '../../composer.js';
 import type { BotContext } from '../../context.js';
 import { showScreen, showScreenAt } from '../../ui/screen.js';
 import {

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import type { Role, StaffMember, StaffRole } from '../../../services/staff.js';
 import { displayName } from '../../../services/users.js';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../text/format.js';
 import type { MessageKey } from '../../../text/i18n.js';
 import { adminSection, stillAdmin } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
+import { Composer } from '../../composer.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 import { notify } from '../../notify.js';

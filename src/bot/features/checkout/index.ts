@@ -1,5 +1,5 @@
-import { Composer } from 'grammy';
 import { type CallbackCodec, onCallback } from '../../callback-data.js';
+import { Composer } from '../../composer.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { requireSubscription } from '../../middlewares/subscription-gate.js';
 import { retirePressedKeyboard, sendScreen } from '../../ui/screen.js';

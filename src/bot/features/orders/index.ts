@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { Composer } from '../../composer.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { requireSubscription } from '../../middlewares/subscription-gate.js';
 import { myOrders, sendMyOrders } from './my-orders.js';

@@ -1,6 +1,6 @@
-import { Composer } from 'grammy';
 import { formatDate, formatPrice } from '../../../text/format.js';
 import { onCallback } from '../../callback-data.js';
+import { Composer } from '../../composer.js';
 import type { BotContext } from '../../context.js';
 import { type Screen, sendScreen, showScreen } from '../../ui/screen.js';
 import { askCancelMyOrder, cancelMyOrder, myOrdersPage } from './callback-data.js';

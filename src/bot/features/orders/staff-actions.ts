@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { z } from 'zod';
 import { CANCEL_REASON_MAX } from '../../../services/orders.js';
@@ -6,6 +6,7 @@ import { isAdminRole } from '../../../services/staff.js';
 import { displayName } from '../../../services/users.js';
 import type { MessageKey, TranslationVars } from '../../../text/i18n.js';
 import { type CallbackCodec, onCallback } from '../../callback-data.js';
+import { Composer } from '../../composer.js';
 import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 import { callbackTarget, sendScreen, showKeyboardAt } from '../../ui/screen.js';

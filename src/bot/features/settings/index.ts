@@ -1,7 +1,8 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import { withSubscriptionButton } from '../../../jobs/ad-message.js';
 import { isNotModified } from '../../../telegram/errors.js';
 import { onCallback } from '../../callback-data.js';
+import { Composer } from '../../composer.js';
 import type { BotContext } from '../../context.js';
 import { type Screen, showScreen } from '../../ui/screen.js';
 import { resubscribeFromAd, setNews, unsubscribeFromAd } from './callback-data.js';

@@ -1,5 +1,5 @@
-import { Composer } from 'grammy';
 import { onCallback } from '../../callback-data.js';
+import { Composer } from '../../composer.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { requireSubscription } from '../../middlewares/subscription-gate.js';
 import { KEEP_PHOTO, retirePressedKeyboard, showScreen } from '../../ui/screen.js';

@@ -1,6 +1,6 @@
-import { Composer } from 'grammy';
 import { isStaffRole } from '../../../services/staff.js';
 import { onCallback } from '../../callback-data.js';
+import { Composer } from '../../composer.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { sendScreen } from '../../ui/screen.js';
 import { ask, close, keep, reopen, take } from './actions.js';

@@ -1,0 +1,54 @@
+import type { Context } from 'grammy';
+import { describe, expect, it } from 'vitest';
+import { Composer } from '../../src/bot/composer.js';
+
+type Ctx = Context & { seen: string[]; n: number };
+async function run(composer: Composer<Ctx>, n: number): Promise<string[]> {
+  const ctx = { seen: [], n } as unknown as Ctx;
+  await composer.middleware()(ctx, async () => {
+    ctx.seen.push('next');
+  });
+  return ctx.seen;
+}
+
+describe('Composer.filter (built once, decided per update)', () => {
+  it('runs the filtered middleware when the predicate holds and passes on when it does not', async () => {
+    const composer = new Composer<Ctx>();
+    composer.filter(
+      (ctx) => ctx.n > 0,
+      (ctx) => {
+        ctx.seen.push('positive');
+      },
+    );
+    composer.use((ctx, next) => {
+      ctx.seen.push('after');
+      return next();
+    });
+    expect(await run(composer, 1)).toEqual(['positive']);
+    expect(await run(composer, -1)).toEqual(['after', 'next']);
+  });
+
+  it('takes async predicates, and middleware added to the returned composer later', async () => {
+    const composer = new Composer<Ctx>();
+    const even = composer.filter(async (ctx) => ctx.n % 2 === 0);
+    even.use((ctx, next) => {
+      ctx.seen.push('even');
+      return next();
+    });
+    expect(await run(composer, 2)).toEqual(['even', 'next']);
+    expect(await run(composer, 3)).toEqual(['next']);
+  });
+
+  it('is what on/command/callbackQuery use: a message filter skips other updates', async () => {
+    const composer = new Composer<Ctx>();
+    composer.on('callback_query:data', (ctx) => {
+      ctx.seen.push('callback');
+    });
+    const ctx = { seen: [] as string[], update: { update_id: 1, message: { text: 'hi' } } };
+    Object.defineProperty(ctx, 'callbackQuery', { get: () => undefined });
+    await composer.middleware()(ctx as unknown as Ctx, async () => {
+      ctx.seen.push('next');
+    });
+    expect(ctx.seen).toEqual(['next']);
+  });
+});
