@@ -9,6 +9,7 @@ import {
   notificationOf,
   openTicket,
   relayRecorded,
+  takenWithRelay,
 } from './support-flow.js';
 
 /** Take, Reply, Close and their confirmations: what a withdrawn ticket's copies must not offer. */
@@ -81,15 +82,12 @@ describe('customer: waiting for an answer', () => {
   });
 
   it('withdrawing a ticket in work takes the buttons off the holder’s card and relayed copies', async () => {
-    const sam = await customer(h, 'Sam');
-    const ticket = await openTicket(h, sam, 'In work, then withdrawn');
-    const note = await notificationOf(boris, ticket.id);
-    await boris.press(note, '🛠 Take');
-    await sam.waitFor(`is handling your request #${ticket.id}`);
-    sam.send('One more detail');
-    const relayed = await boris.waitFor(
-      (m) => textOf(m).includes(`#${ticket.id} · Sam:`) && textOf(m).includes('One more detail'),
-    );
+    const {
+      who: sam,
+      ticket,
+      note,
+      relayed,
+    } = await takenWithRelay(h, boris, 'Sam', 'In work, then withdrawn', 'One more detail');
     await relayRecorded(h, boris, relayed);
     expect(hasButtons(current(h, boris, relayed))).toBe(true);
     sam.send('/cancel');

@@ -77,3 +77,26 @@ export async function relayRecorded(h: Harness, who: TestUser, m: StoredMessage)
   }
   throw new Error(`message ${m.message_id} of ${who.id} was never recorded as a relay`);
 }
+
+/**
+ * A new English customer's ticket, taken by `holder` from their notification, and one more message
+ * from the customer relayed to them: the common start of the conversation tests.
+ */
+export async function takenWithRelay(
+  h: Harness,
+  holder: TestUser,
+  name: string,
+  problem: string,
+  text: string,
+) {
+  const who = await customer(h, name);
+  const ticket = await openTicket(h, who, problem);
+  const note = await notificationOf(holder, ticket.id);
+  await holder.press(note, '🛠 Take');
+  await who.waitFor(`is handling your request #${ticket.id}`);
+  who.send(text);
+  const relayed = await holder.waitFor(
+    (m) => textOf(m).includes(`#${ticket.id} · ${name}:`) && textOf(m).includes(text),
+  );
+  return { who, ticket, note, relayed };
+}

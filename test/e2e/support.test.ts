@@ -10,6 +10,7 @@ import {
   notificationOf,
   openTicket,
   relayRecorded,
+  takenWithRelay,
   userRow,
 } from './support-flow.js';
 
@@ -207,15 +208,11 @@ describe('permissions', () => {
 
 describe('restart', () => {
   it('the waiting state, the holder and the relay survive a bot restart', async () => {
-    const sam = await customer(h, 'Sam');
-    const ticket = await openTicket(h, sam, 'Restart me');
-    const note = await notificationOf(anna, ticket.id);
-    await anna.press(note, '🛠 Take');
-    await sam.waitFor(`is handling your request #${ticket.id}`);
-    sam.send('Before restart');
-    const relayed = await anna.waitFor(
-      (m) => textOf(m).includes(`#${ticket.id} · Sam:`) && textOf(m).includes('Before restart'),
-    );
+    const {
+      who: sam,
+      ticket,
+      relayed,
+    } = await takenWithRelay(h, anna, 'Sam', 'Restart me', 'Before restart');
     // Anna starts reply mode before the restart; it lives in the sessions table.
     await anna.press(relayed, '✍️ Reply');
     await anna.reply('Everything you send now');

@@ -165,16 +165,19 @@ export async function forgetCopy(db: Executor, chatId: number, messageId: number
     .where(and(eq(ticketRelays.chatId, chatId), eq(ticketRelays.messageId, messageId)));
 }
 
+/** What a {@link TicketCopy} is read from. */
+const copyColumns = {
+  ticketId: ticketRelays.ticketId,
+  chatId: ticketRelays.chatId,
+  messageId: ticketRelays.messageId,
+  kind: ticketRelays.kind,
+  isPhoto: ticketRelays.isPhoto,
+};
+
 /** Every staff message that shows a ticket: the copies to redraw after it changes state. */
 export async function copiesOf(db: Executor, ticketId: number): Promise<TicketCopy[]> {
   return db
-    .select({
-      ticketId: ticketRelays.ticketId,
-      chatId: ticketRelays.chatId,
-      messageId: ticketRelays.messageId,
-      kind: ticketRelays.kind,
-      isPhoto: ticketRelays.isPhoto,
-    })
+    .select(copyColumns)
     .from(ticketRelays)
     .where(eq(ticketRelays.ticketId, ticketId))
     .orderBy(asc(ticketRelays.id));
@@ -187,13 +190,7 @@ export async function copyAt(
   messageId: number,
 ): Promise<TicketCopy | undefined> {
   const [row] = await db
-    .select({
-      ticketId: ticketRelays.ticketId,
-      chatId: ticketRelays.chatId,
-      messageId: ticketRelays.messageId,
-      kind: ticketRelays.kind,
-      isPhoto: ticketRelays.isPhoto,
-    })
+    .select(copyColumns)
     .from(ticketRelays)
     .where(and(eq(ticketRelays.chatId, chatId), eq(ticketRelays.messageId, messageId)));
   return row;
