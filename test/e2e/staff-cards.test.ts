@@ -165,7 +165,9 @@ describe('redirect', () => {
     expect(buttonsOf(relayNow).map((b) => b.data)).toEqual([`tk:x:${ticket.id}`]);
     const cardNow = await until(anna, card, (m) => textOf(m).includes('Agent: Boris'));
     expect(actionsOf(cardNow)).toEqual([]);
-    // Boris holds it: the customer's next message reaches him with the buttons.
+    // Boris holds it (the redirect is finished once the customer is told): the customer's next
+    // message reaches him with the buttons.
+    await who.waitFor(`Boris is now handling your request #${ticket.id}`);
     who.send('Hello Boris');
     const toBoris = await boris.waitFor((m) => textOf(m).includes('Hello Boris'));
     expect(buttonsOf(toBoris).map((b) => b.data)).toContain(`tk:c:${ticket.id}`);

@@ -83,8 +83,10 @@ export async function recordRelays(api: Api, deps: NotifyDeps, ticketId: number,
   // Recorded first: the agent may reply to the new message at once.
   for (const m of sent) await tickets.recordRelay(ticketId, m.chat.id, m.message_id);
   const fresh = new Set(sent.map((m) => m.message_id));
+  // Only messages older than these lose their buttons: a relay sent after them but recorded first
+  // (another update of the same ticket, running at the same time) stays the live one.
   const older = (await tickets.copiesOf(ticketId)).filter(
-    (c) => c.chatId === last.chat.id && !fresh.has(c.messageId),
+    (c) => c.chatId === last.chat.id && !fresh.has(c.messageId) && c.messageId < last.message_id,
   );
   const [previous] = newestRelays(older);
   if (!previous) return;
