@@ -3,6 +3,7 @@ import type { Executor } from '../db/client.js';
 import { broadcastRuns, broadcasts, type CampaignKind, campaignSettings } from '../db/schema/index.js';
 import { checkoutProductId, inCheckout } from './checkout-session.js';
 import { queryRows } from './raw-query.js';
+import { isStudioPerson } from './staff.js';
 
 export type CampaignSetting = typeof campaignSettings.$inferSelect;
 
@@ -24,8 +25,6 @@ export const WINBACK_CODE_DAYS = 14;
 
 const iso = (date: Date): string => date.toISOString();
 
-const reachable = sql`not u.ads_opt_out and u.blocked_at is null`;
-
 /**
  * For campaigns due `delay` hours after an event: events up to `cutoff` are due; events before
  * `since` (a delay before the campaign was switched on) are never picked up retroactively.
@@ -43,7 +42,18 @@ function hoursWindow(now: Date, setting: CampaignSetting): { cutoff: Date; since
  * so overlapping sweeps and several bot instances never send twice.
  */
 export class CampaignService {
-  constructor(private readonly db: Executor) {}
+  /**
+   * Who an automatic campaign may reach: customers who did not opt out or block the bot. Owners and
+   * staff are left out, as in the owner's own broadcasts' audiences (audiences.ts).
+   */
+  private readonly reachable: SQL;
+
+  constructor(
+    private readonly db: Executor,
+    ownerIds: readonly number[] = [],
+  ) {
+    this.reachable = sql`not u.ads_opt_out and u.blocked_at is null and not ${isStudioPerson('u', ownerIds)}`;
+  }
 
   /** The settings of every campaign (rows are created with defaults, switched off). */
   async settings(): Promise<CampaignSetting[]> {
@@ -170,7 +180,7 @@ export class CampaignService {
           'new_product',
           sql`select u.id as user_id, ${`product:${product.product_id}:${product.announcements}`}::text as key,
                      jsonb_build_object('productId', ${product.product_id}::int, 'product', ${product.title}::text) as vars
-              from users u where ${reachable}`,
+              from users u where ${this.reachable}`,
         );
       }
       return queued;
@@ -194,7 +204,7 @@ export class CampaignService {
             where ${inCheckout(sql`s.value`)}
               and s.updated_at <= ${iso(cutoff)}::timestamptz
               and s.updated_at > greatest(${iso(cutoff)}::timestamptz - ${sql.raw(LOOKBACK)}, ${iso(since)}::timestamptz)
-              and p.is_active and ${reachable}
+              and p.is_active and ${this.reachable}
               -- An order of that product placed after the dialog's last saved step means it was
               -- finished, even if the session row has not been cleared yet.
               and not exists (select 1 from orders o
@@ -216,7 +226,7 @@ export class CampaignService {
         tx,
         sql`with cand as (
               select u.id as user_id, 'winback:' || to_char(u.last_seen_at at time zone 'UTC', 'YYYYMMDD') as key
-              from users u where u.last_seen_at <= ${iso(cutoff)}::timestamptz and ${reachable}),
+              from users u where u.last_seen_at <= ${iso(cutoff)}::timestamptz and ${this.reachable}),
             sends as (
               insert into campaign_sends (key, user_id) select key, user_id from cand
               on conflict do nothing returning user_id),
@@ -250,7 +260,7 @@ export class CampaignService {
             where u.created_on <= ${iso(cutoff)}::timestamptz
               and u.created_on > greatest(${iso(cutoff)}::timestamptz - ${sql.raw(LOOKBACK)}, ${iso(since)}::timestamptz)
               and not exists (select 1 from orders o where o.user_id = u.id)
-              and ${reachable}`,
+              and ${this.reachable}`,
       ),
     );
   }

@@ -28,7 +28,7 @@ export function createServices(
     stats: new StatsService(db, config.ownerIds),
     broadcasts: new BroadcastService(db, audienceScope),
     audiences: new AudienceService(db, audienceScope),
-    campaigns: new CampaignService(db),
+    campaigns: new CampaignService(db, config.ownerIds),
     updates: new UpdateLog(db),
   };
 }

@@ -15,6 +15,7 @@ import { nextOccurrence, parseLocalDateTime } from '../../src/jobs/schedule.js';
 import { AudienceService } from '../../src/services/audiences.js';
 import { BroadcastService } from '../../src/services/broadcasts/index.js';
 import { CampaignService } from '../../src/services/campaigns.js';
+import { StaffService } from '../../src/services/staff.js';
 import { UserService } from '../../src/services/users.js';
 import { createTestDatabase, onPostgres } from '../helpers/db.js';
 
@@ -359,6 +360,23 @@ describe('CampaignService', () => {
     expect((await handle.db.select().from(broadcasts).where(eq(broadcasts.id, carrier)))[0]?.kind).toBe(
       'campaign',
     );
+  });
+
+  it('automatic campaigns reach customers only: owners and staff are left out', async () => {
+    const owner = await user();
+    const agent = await user();
+    const customerRow = await user();
+    await new StaffService(handle.db, []).upsert(agent.telegramId, 'support', owner.telegramId);
+    const studio = new CampaignService(handle.db, [owner.telegramId]);
+    await product('Old');
+    await studio.sweep(new Date());
+    await studio.setEnabled('new_product', true);
+    await product('Fresh');
+    expect((await studio.sweep(new Date())).new_product).toBe(1);
+    const recipients = await handle.db
+      .select({ userId: broadcastDeliveries.userId })
+      .from(broadcastDeliveries);
+    expect(recipients.map((r) => r.userId)).toEqual([customerRow.id]);
   });
 
   it('switched-off campaigns queue nothing', async () => {
