@@ -1,28 +1,68 @@
-import { type Context, Composer as GrammyComposer, type Middleware } from 'grammy';
+import {
+  type Context,
+  Composer as GrammyComposer,
+  type Middleware,
+  type MiddlewareFn,
+  type NextFunction,
+} from 'grammy';
 
 type Predicate<C> = (ctx: C) => boolean | Promise<boolean>;
 
+/** One entry of a composer: middleware, or a filter with the composer it guards. */
+type Step<C extends Context> =
+  | { run: MiddlewareFn<C>; predicate?: undefined; branch?: undefined }
+  | { run?: undefined; predicate: Predicate<C>; branch: Composer<C> };
+
+const toFn = <C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> =>
+  typeof middleware === 'function' ? middleware : (ctx, next) => middleware.middleware()(ctx, next);
+
 /**
- * grammY's Composer with a cheaper `filter`, the method behind `on`, `command`, `callbackQuery`,
- * `chatType` and `hears`. grammY's own goes through `branch` → `lazy`, which builds a new Composer
- * (and its middleware chain) for every filter an update passes, matched or not: with the bot's
- * hundred-odd filters that was a good part of the CPU an update costs. Here the filtered composer is
- * built once and the predicate decides per update. Same semantics: a predicate may be async, and
- * middleware added to the returned composer later still runs.
+ * grammY's Composer, walked more cheaply per update. grammY nests every `use` into a chain of async
+ * closures and runs each `filter` (behind `on`, `command`, `callbackQuery`, `chatType`, `hears`)
+ * through `branch` → `lazy`, which builds a new Composer for every filter an update passes, matched
+ * or not. With the bot's hundred-odd filters that was a good part of the CPU an update costs. Here a
+ * composer keeps a flat list of steps: a filter whose predicate is false is skipped in a loop (no
+ * closure, no promise), and a new `next` is made only for a step that runs. Same semantics: steps run
+ * in order, a predicate may be async, and middleware added later to a returned composer still runs.
  */
 export class Composer<C extends Context> extends GrammyComposer<C> {
+  private readonly steps: Step<C>[];
+  private readonly dispatcher: MiddlewareFn<C> = (ctx, next) => this.from(0, ctx, next);
+
+  constructor(...middleware: Middleware<C>[]) {
+    super();
+    this.steps = middleware.map((m) => ({ run: toFn(m) }));
+  }
+
+  override middleware(): MiddlewareFn<C> {
+    return this.dispatcher;
+  }
+
+  override use(...middleware: Middleware<C>[]): Composer<C> {
+    const composer = new Composer<C>(...middleware);
+    this.steps.push({ run: composer.dispatcher });
+    return composer;
+  }
+
   // The overloads (type-narrowing predicates) are grammY's; one implementation serves both.
   override filter<D extends C>(predicate: (ctx: C) => ctx is D, ...middleware: Middleware<D>[]): Composer<D>;
   override filter(predicate: Predicate<C>, ...middleware: Middleware<C>[]): Composer<C>;
   override filter(predicate: Predicate<C>, ...middleware: Middleware<C>[]): Composer<C> {
-    const composer = new Composer<C>(...middleware);
-    this.use((ctx, next) => {
-      const matched = predicate(ctx);
-      if (matched instanceof Promise) {
-        return matched.then((yes) => (yes ? composer.middleware()(ctx, next) : next()));
+    const branch = new Composer<C>(...middleware);
+    this.steps.push({ predicate, branch });
+    return branch;
+  }
+
+  /** Runs the steps from `index` on; `next` once they all passed the update on. */
+  private async from(index: number, ctx: C, next: NextFunction): Promise<void> {
+    for (let i = index; i < this.steps.length; i++) {
+      const step = this.steps[i] as Step<C>;
+      if (step.run) return step.run(ctx, () => this.from(i + 1, ctx, next)) as Promise<void>;
+      const matched = step.predicate(ctx);
+      if (matched instanceof Promise ? await matched : matched) {
+        return step.branch.from(0, ctx, () => this.from(i + 1, ctx, next));
       }
-      return matched ? composer.middleware()(ctx, next) : next();
-    });
-    return composer;
+    }
+    return next();
   }
 }

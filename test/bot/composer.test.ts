@@ -51,4 +51,42 @@ describe('Composer.filter (built once, decided per update)', () => {
     });
     expect(ctx.seen).toEqual(['next']);
   });
+
+  it('keeps grammY order: use, filter and nested composers run in the order they were added', async () => {
+    const composer = new Composer<Ctx>();
+    const log = (name: string) => (ctx: Ctx, next: () => Promise<void>) => {
+      ctx.seen.push(name);
+      return next();
+    };
+    composer.use(log('a'));
+    composer.filter((ctx) => ctx.n > 0).use(log('b'), log('c'));
+    const nested = new Composer<Ctx>(log('d'));
+    nested.filter(() => false, log('never'));
+    composer.use(nested);
+    composer.use(log('e'));
+    expect(await run(composer, 1)).toEqual(['a', 'b', 'c', 'd', 'e', 'next']);
+    expect(await run(composer, 0)).toEqual(['a', 'd', 'e', 'next']);
+  });
+
+  it("works under grammY's errorBoundary, which calls its use", async () => {
+    const composer = new Composer<Ctx>();
+    const caught: unknown[] = [];
+    composer
+      .errorBoundary((err) => {
+        caught.push(err.error);
+      })
+      .filter(
+        (ctx) => ctx.n === 7,
+        () => {
+          throw new Error('boom');
+        },
+      );
+    composer.use((ctx) => {
+      ctx.seen.push('after boundary');
+    });
+    // As in grammY: a caught error ends the update unless the handler calls next.
+    expect(await run(composer, 7)).toEqual([]);
+    expect(caught).toHaveLength(1);
+    expect(await run(composer, 1)).toEqual(['after boundary']);
+  });
 });
