@@ -65,6 +65,20 @@ function countStatements(pool: pg.Pool, count: StatementCount): void {
   });
 }
 
+/**
+ * A connection that dies while checked out of the pool (a transaction, a lock held, PostgreSQL
+ * restarting) emits 'error' with no listener of pg-pool's own: Node would end the process with it.
+ * pg already rejects that connection's queries with the error and the pool drops it on release, so
+ * the event itself only needs a listener.
+ */
+function survivesLostConnections(pool: pg.Pool): void {
+  pool.on('connect', (client) => {
+    client.on('error', () => {
+      // Reported to the query that was running on it; the pool discards the client on release.
+    });
+  });
+}
+
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
@@ -173,6 +187,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   });
   const count: StatementCount = { value: 0 };
   countStatements(pool, count);
+  survivesLostConnections(pool);
   let lockPool: pg.Pool | undefined;
   try {
     await pool.query('select 1');
@@ -193,6 +208,9 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
         connectionString: url,
         connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
       });
+      client.on('error', () => {
+        // Its queries are rejected with the error; the lock went with the connection.
+      });
       await client.connect();
       try {
         await client.query('select pg_advisory_lock($1)', [key]);
@@ -212,6 +230,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
           // A lock connection that died released its lock on the server; the pool replaces it.
         });
         countStatements(lockPool, count);
+        survivesLostConnections(lockPool);
       }
       const client = await lockPool.connect();
       try {
