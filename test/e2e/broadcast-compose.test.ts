@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { products, sessions } from '../../src/db/schema/index.js';
+import { sessions } from '../../src/db/schema/index.js';
 import type { MessageEntity, StoredMessage } from '../../src/sandbox/emulator/index.js';
-import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
+import { startAdsHarness } from './ads-flow.js';
 
 /**
  * Composing an ad the way an owner does in Telegram: formatting applied by the client (entities, no HTML),
@@ -14,15 +15,7 @@ let owner: TestUser;
 let productId: number;
 
 beforeAll(async () => {
-  h = await startHarness({ env: { BROADCAST_RATE: '100' } });
-  owner = h.owners[0]!;
-  owner.send('/start');
-  await owner.reply();
-  const [row] = await h.db
-    .insert(products)
-    .values({ title: 'Лендинг', description: 'Одностраничный сайт', price: 30000, deadlineDays: 5 })
-    .returning();
-  productId = row!.id;
+  ({ h, owner, productId } = await startAdsHarness(100));
 }, 120_000);
 afterAll(async () => h?.close());
 

@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { broadcastRuns, broadcasts, products, sessions } from '../../src/db/schema/index.js';
+import { broadcastRuns, broadcasts, sessions } from '../../src/db/schema/index.js';
 import { CampaignJob } from '../../src/jobs/campaigns.js';
 import { dailyCron } from '../../src/jobs/schedule.js';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
-import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
+import { startAdsHarness } from './ads-flow.js';
 
 /**
  * The background jobs of a running bot (startApp against the emulator): the campaign sweep queues an
@@ -17,16 +18,8 @@ let owner: TestUser;
 let productId: number;
 
 beforeAll(async () => {
-  h = await startHarness({ env: { BROADCAST_RATE: '50' } });
-  owner = h.owners[0]!;
+  ({ h, owner, productId } = await startAdsHarness(50));
   people.push(owner);
-  owner.send('/start');
-  await owner.reply();
-  const [row] = await h.db
-    .insert(products)
-    .values({ title: 'Лендинг', description: 'Одностраничный сайт', price: 30000, deadlineDays: 5 })
-    .returning();
-  productId = row!.id;
 }, 120_000);
 afterAll(async () => h?.close());
 
