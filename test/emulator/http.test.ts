@@ -17,7 +17,7 @@ describe('HTTP protocol', () => {
         username: 'phoenix_test_bot',
         can_join_groups: true,
         can_read_all_group_messages: false,
-        supports_inline_queries: false,
+        supports_inline_queries: true,
         can_connect_to_business: false,
         has_main_web_app: false,
       },

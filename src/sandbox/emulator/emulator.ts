@@ -10,6 +10,7 @@ import { type Fault, Faults } from './faults.js';
 import { makePng, sniffImage } from './files.js';
 import { BotApi, type BotApiOptions } from './methods.js';
 import type { Params } from './params.js';
+import { CURRENCIES } from './payments.js';
 import { HttpFrontend } from './server.js';
 import {
   chatSnapshot,
@@ -24,6 +25,9 @@ import {
   type ChatRecord,
   EmulatorState,
   type MutableMessage,
+  type PendingInlineQuery,
+  type PendingPreCheckout,
+  type PreCheckoutAnswer,
   type UserRecord,
 } from './state.js';
 import type {
@@ -39,11 +43,17 @@ import type {
   EmulatorEvents,
   EmulatorStats,
   InlineKeyboardButton,
+  InlineQueryAnswer,
+  InvoiceDetails,
   MenuButton,
   MessageEntity,
   MessageOrigin,
+  OrderInfo,
+  PaymentOutcome,
+  PaymentRecord,
   ReplyKeyboardMarkup,
   StoredMessage,
+  SuccessfulPayment,
   WebhookInfo,
 } from './types.js';
 import { isInlineKeyboard } from './validate.js';
@@ -82,6 +92,22 @@ export interface TelegramEmulatorOptions {
   maxBodyBytes?: number;
   /** First update_id (default 1). */
   firstUpdateId?: number;
+  /** Inline mode is switched on for the bot (BotFather /setinline; default true): getMe `supports_inline_queries`. */
+  inlineMode?: boolean;
+  /** Inline feedback is on (BotFather /setinlinefeedback; default false): choosing a result also sends `chosen_inline_result`. */
+  inlineFeedback?: boolean;
+  /** How long an inline query can be answered (default 10000 ms, like Telegram). */
+  inlineQueryTimeoutMs?: number;
+  /** How long a pre-checkout query can be answered (default 10000 ms, like Telegram). */
+  preCheckoutTimeoutMs?: number;
+}
+
+/** Options of {@link TelegramEmulator.payInvoice}. */
+export interface PayOptions {
+  /** A tip in the smallest units (at most the invoice's max_tip_amount). */
+  tipAmount?: number;
+  /** What the user fills in when the invoice asks for it (defaults from the user's profile). */
+  orderInfo?: OrderInfo;
 }
 
 /** A user to create with {@link TelegramEmulator.createUser}. */
@@ -163,6 +189,7 @@ const DEFAULTS = {
   webhookRetryMaxMs: 5000,
   webhookTimeoutMs: 10_000,
   maxBodyBytes: 50 * 1024 * 1024,
+  queryTimeoutMs: 10_000,
 };
 
 function describeMessage(m: StoredMessage): string {
@@ -177,7 +204,13 @@ function describeMessage(m: StoredMessage): string {
         ? `[photo] ${JSON.stringify(m.caption ?? '')}`
         : m.document
           ? `[document ${m.document.file_name ?? ''}] ${JSON.stringify(m.caption ?? '')}`
-          : '[message]';
+          : m.invoice
+            ? `[invoice ${JSON.stringify(m.invoice.title)} ${m.invoice.total_amount} ${m.invoice.currency}]`
+            : m.successful_payment
+              ? `[successful_payment ${m.successful_payment.total_amount} ${m.successful_payment.currency}]`
+              : m.refunded_payment
+                ? `[refunded_payment ${m.refunded_payment.total_amount} XTR]`
+                : '[message]';
   let buttons = '';
   if (isInlineKeyboard(m.reply_markup)) {
     buttons = ` buttons=${JSON.stringify(
@@ -242,6 +275,10 @@ export class TelegramEmulator {
       webhookTimeoutMs: options.webhookTimeoutMs ?? DEFAULTS.webhookTimeoutMs,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
       firstUpdateId: options.firstUpdateId ?? 1,
+      inlineMode: options.inlineMode ?? true,
+      inlineFeedback: options.inlineFeedback ?? false,
+      inlineQueryTimeoutMs: options.inlineQueryTimeoutMs ?? DEFAULTS.queryTimeoutMs,
+      preCheckoutTimeoutMs: options.preCheckoutTimeoutMs ?? DEFAULTS.queryTimeoutMs,
     };
     this.apiOptions = {
       globalRatePerSecond: this.options.globalRatePerSecond,
@@ -250,6 +287,7 @@ export class TelegramEmulator {
       strictHtml: this.options.strictHtml,
       photoUrls: this.options.photoUrls,
       maxCallLog: this.options.maxCallLog,
+      inlineMode: this.options.inlineMode,
     };
     this.state = this.newState();
     this.webhook = this.newWebhook(this.state);
@@ -374,6 +412,8 @@ export class TelegramEmulator {
       commands: structuredClone([...state.commands.entries()]),
       defaultMenuButton: structuredClone(state.defaultMenuButton),
       counters: { nextUpdateId: state.nextUpdateIdToAssign, files: files.counter },
+      payments: structuredClone(state.payments),
+      invoiceLinks: structuredClone([...state.invoiceLinks.entries()]),
     };
   }
 
@@ -406,6 +446,9 @@ export class TelegramEmulator {
     for (const [key, commands] of structuredClone(snapshot.commands)) state.commands.set(key, commands);
     state.defaultMenuButton = structuredClone(snapshot.defaultMenuButton);
     state.continueUpdateIdsAt(snapshot.counters.nextUpdateId);
+    for (const payment of structuredClone(snapshot.payments ?? [])) state.payments.push(payment);
+    for (const [url, invoice] of structuredClone(snapshot.invoiceLinks ?? []))
+      state.invoiceLinks.set(url, invoice);
   }
 
   /** A WHATWG fetch handler serving the Bot API routes (mount it in Hono: `app.all('*', c => emu.fetch(c.req.raw))`). */
@@ -745,6 +788,300 @@ export class TelegramEmulator {
   private queryCounter = 0;
   private readonly queryIdBase = BigInt(Math.floor(Math.random() * 4e9) + 1e9) * 1_000_000_000n;
 
+  /** A new query id: a numeric string like Telegram's, unique per emulator thanks to the counter. */
+  private newQueryId(): string {
+    return (this.queryIdBase + BigInt(++this.queryCounter)).toString();
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // Inline mode
+  // ------------------------------------------------------------------------------------------------------
+
+  /**
+   * The user types `@<bot> <query>` in a chat: queues an `inline_query` update and resolves with the bot's
+   * answerInlineQuery (rejects after `inlineQueryTimeoutMs`, default 10 s, without an answer). Throws when
+   * inline mode is off (`inlineMode: false`) or the query is longer than 256 characters.
+   */
+  sendInlineQuery(
+    userId: number,
+    query: string,
+    opts: { offset?: string; chatType?: 'sender' | 'private' } = {},
+  ): Promise<InlineQueryAnswer> {
+    if (!this.options.inlineMode) {
+      throw new Error(
+        'sendInlineQuery: inline mode is off for the bot (inlineMode: false); Telegram sends no inline queries',
+      );
+    }
+    const user = this.requireUser(userId);
+    if (query.length > 256) throw new Error('sendInlineQuery: an inline query is limited to 256 characters');
+    const id = this.newQueryId();
+    const timeoutMs = this.options.inlineQueryTimeoutMs;
+    return new Promise<InlineQueryAnswer>((resolve, reject) => {
+      const pending: PendingInlineQuery = {
+        id,
+        userId,
+        query,
+        answered: false,
+        expired: false,
+        timer: undefined,
+        resolve,
+        reject,
+      };
+      pending.timer = setTimeout(() => {
+        pending.expired = true;
+        reject(
+          new Error(
+            `sendInlineQuery: the bot did not answer inline query ${id} (${JSON.stringify(query)}) within ${timeoutMs} ms`,
+          ),
+        );
+      }, timeoutMs);
+      this.state.inlineQueries.set(id, pending);
+      this.state.enqueue('inline_query', {
+        id,
+        from: user.user,
+        query,
+        offset: opts.offset ?? '',
+        chat_type: opts.chatType ?? 'sender',
+      });
+    });
+  }
+
+  /**
+   * The user picks a result of an answered inline query: it is sent into their private chat with the bot as
+   * the user's message with `via_bot` (text and entities from `input_message_content`, or the photo with its
+   * caption, and the result's inline keyboard); the bot receives it as a normal `message` update (plus
+   * `chosen_inline_result` with `inlineFeedback: true`). Throws for an unknown answer or result id.
+   */
+  chooseInlineResult(userId: number, answer: InlineQueryAnswer, resultId: string): StoredMessage {
+    const record = this.state.inlineAnswers.get(answer.inlineQueryId);
+    if (!record || record.userId !== userId) {
+      throw new Error(
+        `chooseInlineResult: user ${userId} has no answered inline query ${answer.inlineQueryId}`,
+      );
+    }
+    const content = record.contents.get(resultId);
+    if (!content) {
+      throw new Error(
+        `chooseInlineResult: no result ${JSON.stringify(resultId)}; results: ${[...record.contents.keys()].map((k) => JSON.stringify(k)).join(', ') || 'none'}`,
+      );
+    }
+    const user = this.requireActiveUser(userId);
+    user.started = true;
+    let fields: Partial<MutableMessage>;
+    if (content.kind === 'text') {
+      const t = content.text;
+      fields = {
+        text: t.text,
+        entities: t.entities.length > 0 ? t.entities : undefined,
+        html: t.html,
+        parse_mode: t.parseMode,
+      };
+    } else {
+      const sizes =
+        'sizes' in content.photo ? content.photo.sizes : this.state.files.addPhotoUrl(content.photo.url);
+      const c = content.caption;
+      fields = {
+        photo: sizes,
+        photo_file_id: sizes.at(-1)?.file_id,
+        caption: c?.text,
+        caption_entities: c && c.entities.length > 0 ? c.entities : undefined,
+        html: c?.html,
+        parse_mode: c?.parseMode,
+      };
+    }
+    const m = this.state.addMessage(user.chat, 'user', user.user, 'chooseInlineResult', {
+      ...fields,
+      via_bot: this.state.botUser,
+      reply_markup: content.markup,
+    });
+    this.state.enqueue('message', this.state.toApiMessage(m));
+    if (this.options.inlineFeedback) {
+      this.state.enqueue('chosen_inline_result', {
+        result_id: resultId,
+        from: user.user,
+        query: record.query,
+      });
+    }
+    return m;
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // Payments
+  // ------------------------------------------------------------------------------------------------------
+
+  private readonly paying = new Set<string>();
+
+  /**
+   * The user pays an invoice message of the bot in their private chat (with an optional tip): sends a
+   * `pre_checkout_query` and waits for answerPreCheckoutQuery (`preCheckoutTimeoutMs`, default 10 s). ok → a
+   * `successful_payment` message from the user is delivered and the payment recorded. Throws for a message
+   * that is not an unpaid invoice or a tip above the invoice's max_tip_amount.
+   */
+  async payInvoice(userId: number, messageId: number, opts: PayOptions = {}): Promise<PaymentOutcome> {
+    const user = this.requireActiveUser(userId);
+    const m = this.state.liveMessage(user.chat, messageId);
+    if (m?.sender !== 'bot' || !m.invoice_details) {
+      throw new Error(`payInvoice: message ${messageId} of user ${userId} is not an invoice of the bot`);
+    }
+    if (m.invoice_paid) throw new Error(`payInvoice: invoice ${messageId} of user ${userId} is already paid`);
+    const key = `${userId}:${messageId}`;
+    if (this.paying.has(key)) throw new Error(`payInvoice: invoice ${messageId} is being paid already`);
+    this.paying.add(key);
+    try {
+      const outcome = await this.pay(user, m.invoice_details, opts);
+      if (outcome.ok) m.invoice_paid = true;
+      return outcome;
+    } finally {
+      this.paying.delete(key);
+    }
+  }
+
+  /** The user pays an invoice link from createInvoiceLink (as {@link payInvoice}; a link can be paid again). */
+  payInvoiceLink(userId: number, url: string, opts: PayOptions = {}): Promise<PaymentOutcome> {
+    const user = this.requireActiveUser(userId);
+    const details = this.state.invoiceLinks.get(url);
+    if (!details) throw new Error(`payInvoiceLink: ${url} is not an invoice link of the bot`);
+    return this.pay(user, details, opts);
+  }
+
+  /** What the user fills in for an invoice that asks for name / phone / email / shipping address. */
+  private orderInfo(user: UserRecord, details: InvoiceDetails, given: OrderInfo = {}): OrderInfo | undefined {
+    const info: OrderInfo = {};
+    const u = user.user;
+    if (details.need_name) info.name = given.name ?? [u.first_name, u.last_name].filter(Boolean).join(' ');
+    if (details.need_phone_number) info.phone_number = given.phone_number ?? '15550001234';
+    if (details.need_email) info.email = given.email ?? `${u.username ?? `user${u.id}`}@example.com`;
+    if (details.need_shipping_address) {
+      info.shipping_address = given.shipping_address ?? {
+        country_code: 'RU',
+        state: '',
+        city: 'Moscow',
+        street_line1: 'Tverskaya 1',
+        street_line2: '',
+        post_code: '125009',
+      };
+    }
+    return Object.keys(info).length > 0 ? info : undefined;
+  }
+
+  private async pay(user: UserRecord, details: InvoiceDetails, opts: PayOptions): Promise<PaymentOutcome> {
+    const tip = opts.tipAmount ?? 0;
+    if (!Number.isSafeInteger(tip) || tip < 0 || tip > details.max_tip_amount) {
+      throw new Error(`pay: tip ${tip} is not allowed (max_tip_amount ${details.max_tip_amount})`);
+    }
+    const totalAmount = details.total_amount + tip;
+    const orderInfo = this.orderInfo(user, details, opts.orderInfo);
+    const answer = await this.preCheckout(user, {
+      currency: details.currency,
+      total_amount: totalAmount,
+      invoice_payload: details.payload,
+      ...(orderInfo ? { order_info: orderInfo } : {}),
+    });
+    if (answer === null) return { ok: false, timedOut: true };
+    if (!answer.ok) return { ok: false, errorMessage: answer.errorMessage };
+    const random = () => Math.random().toString(36).slice(2, 12);
+    const telegramChargeId =
+      details.currency === 'XTR' ? `stxEMU${random()}${random()}` : `${Date.now()}_${random()}`;
+    const payment: SuccessfulPayment = {
+      currency: details.currency,
+      total_amount: totalAmount,
+      invoice_payload: details.payload,
+      telegram_payment_charge_id: telegramChargeId,
+      provider_payment_charge_id:
+        details.currency === 'XTR' ? telegramChargeId : `prov_${random()}${random()}`,
+    };
+    if (orderInfo) payment.order_info = orderInfo;
+    const message = this.deliverPayment(user, payment);
+    return { ok: true, message, payment };
+  }
+
+  /** Sends a pre_checkout_query; resolves with the answer, or `null` when the deadline passed. */
+  private preCheckout(
+    user: UserRecord,
+    query: { currency: string; total_amount: number; invoice_payload: string; order_info?: OrderInfo },
+  ): Promise<PreCheckoutAnswer | null> {
+    const id = this.newQueryId();
+    return new Promise<PreCheckoutAnswer | null>((resolve) => {
+      const pending: PendingPreCheckout = {
+        id,
+        userId: user.user.id,
+        answered: false,
+        expired: false,
+        timer: undefined,
+        resolve,
+      };
+      pending.timer = setTimeout(() => {
+        pending.expired = true;
+        resolve(null);
+      }, this.options.preCheckoutTimeoutMs);
+      this.state.preCheckouts.set(id, pending);
+      this.state.enqueue('pre_checkout_query', { id, from: user.user, ...query });
+    });
+  }
+
+  /** A successful_payment message from the user; the payment is recorded once per charge id. */
+  private deliverPayment(user: UserRecord, payment: SuccessfulPayment): StoredMessage {
+    user.started = true;
+    const known = this.state.payments.some((p) => p.telegramChargeId === payment.telegram_payment_charge_id);
+    if (!known) {
+      this.state.payments.push({
+        userId: user.user.id,
+        currency: payment.currency,
+        totalAmount: payment.total_amount,
+        payload: payment.invoice_payload,
+        telegramChargeId: payment.telegram_payment_charge_id,
+        providerChargeId: payment.provider_payment_charge_id,
+        refunded: false,
+      });
+    }
+    const m = this.state.addMessage(user.chat, 'user', user.user, 'payment', {
+      successful_payment: structuredClone(payment),
+    });
+    this.state.enqueue('message', this.state.toApiMessage(m));
+    return m;
+  }
+
+  /**
+   * Delivers a `successful_payment` message from the user as is, without a pre-checkout (e.g. call it twice
+   * with the same charge id to test a duplicate delivery). The payment is recorded once per charge id.
+   */
+  sendSuccessfulPayment(userId: number, payment: SuccessfulPayment): StoredMessage {
+    const user = this.requireActiveUser(userId);
+    if (!CURRENCIES[payment.currency])
+      throw new Error(`sendSuccessfulPayment: unknown currency ${payment.currency}`);
+    return this.deliverPayment(user, payment);
+  }
+
+  /**
+   * Sends a raw `pre_checkout_query` (e.g. a forged or stale payload) and resolves with the bot's answer,
+   * or `{ ok: false, timedOut: true }` without one within `preCheckoutTimeoutMs`.
+   */
+  async sendPreCheckoutQuery(
+    userId: number,
+    query: { currency: string; total_amount: number; invoice_payload: string; order_info?: OrderInfo },
+  ): Promise<{ ok: boolean; errorMessage?: string; timedOut?: boolean }> {
+    const user = this.requireActiveUser(userId);
+    const answer = await this.preCheckout(user, query);
+    if (answer === null) return { ok: false, timedOut: true };
+    return answer.ok ? { ok: true } : { ok: false, errorMessage: answer.errorMessage };
+  }
+
+  /** The payments made so far (copies), in order. */
+  payments(): PaymentRecord[] {
+    return this.state.payments.map((p) => ({ ...p }));
+  }
+
+  /** The full data of an invoice message or invoice link (payload, prices, photo, tips…), if it is one. */
+  invoiceDetails(
+    target: { chatId: number; messageId: number } | { url: string },
+  ): InvoiceDetails | undefined {
+    const details =
+      'url' in target
+        ? this.state.invoiceLinks.get(target.url)
+        : this.message(target.chatId, target.messageId)?.invoice_details;
+    return details ? structuredClone(details) : undefined;
+  }
+
   private callback(
     user: UserRecord,
     message: MutableMessage | undefined,
@@ -752,8 +1089,7 @@ export class TelegramEmulator {
     data: string,
     inlineMessageId?: string,
   ): Promise<CallbackAnswer | null> {
-    // numeric strings like Telegram's; unique per emulator thanks to the counter
-    const id = (this.queryIdBase + BigInt(++this.queryCounter)).toString();
+    const id = this.newQueryId();
     const chatInstance = String((BigInt(user.user.id) * 2654435761n) % 9223372036854775807n);
     const query: ApiCallbackQuery =
       inlineMessageId !== undefined

@@ -17,6 +17,7 @@ export {
   type MemberStatusOptions,
   type NewChannel,
   type NewUser,
+  type PayOptions,
   TelegramEmulator,
   type TelegramEmulatorOptions,
   type UserMessageOptions,
@@ -27,7 +28,9 @@ export { finalizeText, findEntities, fixEntities } from './entities.js';
 export { ApiError, ERR, type ResponseParameters } from './errors.js';
 export type { Fault } from './faults.js';
 export { type ImageInfo, makePng, sniffImage } from './files.js';
+export { INLINE_ERR } from './inline.js';
 export { parseMarkdownLegacy, parseMarkdownV2 } from './markdown.js';
+export { CURRENCIES, type CurrencyInfo, currencyExp, formatAmount, PAYMENT_ERR } from './payments.js';
 export { SlidingWindowLimiter } from './ratelimit.js';
 export type {
   ChannelSnapshot,

@@ -17,6 +17,7 @@ import {
   tooManyRequests,
 } from './errors.js';
 import { sniffImage } from './files.js';
+import { parseInlineAnswer } from './inline.js';
 import { parseMarkdownLegacy, parseMarkdownV2 } from './markdown.js';
 import {
   describeParams,
@@ -29,8 +30,16 @@ import {
   resolveInputFile,
   type UploadedFile,
 } from './params.js';
+import { PAYMENT_ERR, parseInvoice } from './payments.js';
 import { SlidingWindowLimiter } from './ratelimit.js';
-import type { ChannelRecord, ChatRecord, EmulatorState, MutableMessage, UserRecord } from './state.js';
+import {
+  type ChannelRecord,
+  type ChatRecord,
+  type EmulatorState,
+  MAX_INLINE_ANSWERS,
+  type MutableMessage,
+  type UserRecord,
+} from './state.js';
 import type {
   ApiChatMember,
   ApiUser,
@@ -64,6 +73,8 @@ export interface BotApiOptions {
   photoUrls: 'store' | 'fetch';
   /** Keep about this many call records (the oldest are dropped in chunks of 10%). */
   maxCallLog: number;
+  /** The bot has inline mode switched on (getMe `supports_inline_queries`). */
+  inlineMode: boolean;
 }
 
 /** The JSON body and HTTP status of an answer. */
@@ -209,6 +220,14 @@ export class BotApi {
     h('getChat', (p) => this.getChat(p));
     h('getFile', (p) => this.getFile(p));
     h('sendChatAction', (p) => this.sendChatAction(p));
+    h('answerInlineQuery', (p) => this.answerInlineQuery(p));
+    h('sendInvoice', (p) => this.sendInvoice(p));
+    h('createInvoiceLink', (p) => this.createInvoiceLink(p));
+    h('answerPreCheckoutQuery', (p) => this.answerPreCheckoutQuery(p));
+    h('answerShippingQuery', () => {
+      throw badRequest(PAYMENT_ERR.shipping);
+    });
+    h('refundStarPayment', (p) => this.refundStarPayment(p));
   }
 
   /** (Re)creates the global/paid limiters from the options. */
@@ -393,7 +412,10 @@ export class BotApi {
   }
 
   private replyMarkup(p: Params, inlineOnly = false): ReplyMarkup | undefined {
-    return parseReplyMarkup(optJson(p, 'reply_markup', ERR.badMarkup), { inlineOnly });
+    return parseReplyMarkup(optJson(p, 'reply_markup', ERR.badMarkup), {
+      inlineOnly,
+      inlineMode: this.opts.inlineMode,
+    });
   }
 
   /** Resolves `reply_parameters` / `reply_to_message_id` for a send into `chat`. */
@@ -500,7 +522,7 @@ export class BotApi {
       ...this.s.botUser,
       can_join_groups: true,
       can_read_all_group_messages: false,
-      supports_inline_queries: false,
+      supports_inline_queries: this.opts.inlineMode,
       can_connect_to_business: false,
       has_main_web_app: false,
     };
@@ -1034,6 +1056,116 @@ export class BotApi {
     this.checkCanWrite(chat);
     if (this.s.events.listenerCount('chatAction') > 0)
       this.s.events.emit('chatAction', { chatId: chat.id, action });
+    return true;
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // Inline mode
+  // ------------------------------------------------------------------------------------------------------
+
+  private answerInlineQuery(p: Params): unknown {
+    const id = optString(p, 'inline_query_id');
+    if (id === undefined || id === '') throw badRequest(ERR.queryTooOld);
+    const parsed = parseInlineAnswer(p, {
+      formatText: (source, parseMode, entities, kind) => this.formatText(source, parseMode, entities, kind),
+      storedPhoto: (fileId) => {
+        const file = this.s.files.get(fileId);
+        if (!file) throw badRequest(ERR.wrongFileId);
+        if (file.kind !== 'photo' || !file.group) throw badRequest('type of file mismatch');
+        return file.group;
+      },
+    });
+    const query = this.s.inlineQueries.get(id);
+    if (!query || query.answered || query.expired) throw badRequest(ERR.queryTooOld);
+    query.answered = true;
+    if (query.timer) clearTimeout(query.timer);
+    const answers = this.s.inlineAnswers;
+    answers.set(id, { userId: query.userId, query: query.query, contents: parsed.contents });
+    if (answers.size > MAX_INLINE_ANSWERS) {
+      const oldest = answers.keys().next().value;
+      if (oldest !== undefined) answers.delete(oldest);
+    }
+    query.resolve({ inlineQueryId: id, ...parsed.answer });
+    return true;
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // Payments
+  // ------------------------------------------------------------------------------------------------------
+
+  private sendInvoice(p: Params): unknown {
+    requireChatId(p);
+    const details = parseInvoice(p, 'message');
+    const markup = parseReplyMarkup(optJson(p, 'reply_markup', ERR.badMarkup), {
+      inlineOnly: true,
+      inlineMode: this.opts.inlineMode,
+      payFirst: true,
+    });
+    const chat = this.resolveChat(p);
+    this.checkCanWrite(chat);
+    const target: SendTarget = { markup, chat, replyTo: this.replyTo(p, chat) };
+    const flags = this.flagsWithinRate(p, chat);
+    const m = this.botSends('sendInvoice', target, flags, {
+      invoice: {
+        title: details.title,
+        description: details.description,
+        start_parameter: details.start_parameter,
+        currency: details.currency,
+        total_amount: details.total_amount,
+      },
+      invoice_details: details,
+    });
+    return this.s.toApiMessage(m);
+  }
+
+  private invoiceLinkCounter = 0;
+
+  private createInvoiceLink(p: Params): unknown {
+    const details = parseInvoice(p, 'link');
+    const slug = `${(++this.invoiceLinkCounter).toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+    const url = `https://t.me/$${slug}`;
+    this.s.invoiceLinks.set(url, details);
+    return url;
+  }
+
+  private answerPreCheckoutQuery(p: Params): unknown {
+    const id = optString(p, 'pre_checkout_query_id');
+    if (id === undefined || id === '') throw badRequest(ERR.queryTooOld);
+    const ok = optBool(p, 'ok');
+    if (ok === undefined) throw badRequest(PAYMENT_ERR.okMissing);
+    const errorMessage = optString(p, 'error_message') ?? '';
+    if (!ok && errorMessage.trim() === '') throw badRequest(PAYMENT_ERR.errorMessageEmpty);
+    if (!ok && errorMessage.length > 255) throw badRequest('ERROR_MESSAGE_TOO_LONG');
+    const query = this.s.preCheckouts.get(id);
+    if (!query || query.answered || query.expired) throw badRequest(ERR.queryTooOld);
+    query.answered = true;
+    if (query.timer) clearTimeout(query.timer);
+    query.resolve(ok ? { ok: true } : { ok: false, errorMessage });
+    return true;
+  }
+
+  private refundStarPayment(p: Params): unknown {
+    const userId = optInt(p, 'user_id');
+    if (userId === undefined || userId <= 0) throw badRequest(ERR.invalidUserId);
+    const user = this.s.users.get(userId);
+    if (!user) throw badRequest(ERR.userNotFound);
+    const chargeId = optString(p, 'telegram_payment_charge_id') ?? '';
+    if (chargeId === '') throw badRequest('CHARGE_ID_EMPTY');
+    const payment = this.s.payments.find((x) => x.telegramChargeId === chargeId && x.userId === userId);
+    if (!payment) throw badRequest(PAYMENT_ERR.chargeNotFound);
+    if (payment.currency !== 'XTR') throw badRequest(PAYMENT_ERR.notStars);
+    if (payment.refunded) throw badRequest(PAYMENT_ERR.chargeRefunded);
+    payment.refunded = true;
+    const m = this.s.addMessage(user.chat, 'user', user.user, 'refundStarPayment', {
+      refunded_payment: {
+        currency: 'XTR',
+        total_amount: payment.totalAmount,
+        invoice_payload: payment.payload,
+        telegram_payment_charge_id: payment.telegramChargeId,
+        provider_payment_charge_id: payment.providerChargeId,
+      },
+    });
+    this.s.enqueue('message', this.s.toApiMessage(m));
     return true;
   }
 }

@@ -5,7 +5,15 @@
  */
 import type { FileRecord } from './files.js';
 import { type ChatRecord, type MutableMessage, UNSET_MESSAGE_FIELDS } from './state.js';
-import type { ApiChatMember, BotCommand, MenuButton, ReplyKeyboardMarkup, StoredMessage } from './types.js';
+import type {
+  ApiChatMember,
+  BotCommand,
+  InvoiceDetails,
+  MenuButton,
+  PaymentRecord,
+  ReplyKeyboardMarkup,
+  StoredMessage,
+} from './types.js';
 
 /** The format version of {@link EmulatorSnapshot}; `restore` refuses other versions. */
 export const SNAPSHOT_VERSION = 1;
@@ -54,7 +62,8 @@ export type FileSnapshot = Omit<FileRecord, 'bytes'> & { bytes: string | null };
 /**
  * The emulator's world: users (started/blocked), channels (bot-admin flag, members), every chat's messages,
  * uploaded files, the bot's command menus and default menu button, and the counters that number new updates and
- * files. Not included (they start empty after `restore`): pending updates, unanswered callback queries, the
+ * files, payments and invoice links. Not included (they start empty after `restore`): pending updates, unanswered
+ * callback, inline and pre-checkout queries (and answered inline queries), the
  * call log, statistics, the webhook and the bot's profile texts.
  */
 export interface EmulatorSnapshot {
@@ -67,6 +76,10 @@ export interface EmulatorSnapshot {
   defaultMenuButton: MenuButton;
   /** The update_id of the next update and the number of files stored so far. */
   counters: { nextUpdateId: number; files: number };
+  /** Payments made (refunded or not); absent in snapshots taken before payments were modelled. */
+  payments?: PaymentRecord[];
+  /** createInvoiceLink links with their invoices. */
+  invoiceLinks?: [url: string, invoice: InvoiceDetails][];
 }
 
 /** A deep copy of a chat's saved state. */

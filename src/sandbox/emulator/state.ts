@@ -4,6 +4,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import { FileStore } from './files.js';
+import type { ChosenContent } from './inline.js';
 import type { SlidingWindowLimiter } from './ratelimit.js';
 import type {
   ApiChat,
@@ -16,7 +17,10 @@ import type {
   EmulatorEvents,
   EmulatorStats,
   InlineKeyboardMarkup,
+  InlineQueryAnswer,
+  InvoiceDetails,
   MenuButton,
+  PaymentRecord,
   ReplyKeyboardMarkup,
   StoredMessage,
   UpdateType,
@@ -36,6 +40,12 @@ export const UNSET_MESSAGE_FIELDS = {
   photo: undefined,
   photo_file_id: undefined,
   document: undefined,
+  via_bot: undefined,
+  invoice: undefined,
+  invoice_details: undefined,
+  invoice_paid: false,
+  successful_payment: undefined,
+  refunded_payment: undefined,
   reply_markup: undefined,
   reply_to_message_id: undefined,
   forward_origin: undefined,
@@ -96,6 +106,38 @@ export interface PendingQuery {
   resolve: (answer: CallbackAnswer | null) => void;
 }
 
+/** An inline query waiting for answerInlineQuery. */
+export interface PendingInlineQuery {
+  readonly id: string;
+  readonly userId: number;
+  readonly query: string;
+  answered: boolean;
+  expired: boolean;
+  timer: NodeJS.Timeout | undefined;
+  resolve: (answer: InlineQueryAnswer) => void;
+  reject: (error: Error) => void;
+}
+
+/** An answered inline query: what choosing each result sends. */
+export interface InlineAnswerRecord {
+  readonly userId: number;
+  readonly query: string;
+  readonly contents: Map<string, ChosenContent>;
+}
+
+/** How the bot answered a pre-checkout query. */
+export type PreCheckoutAnswer = { ok: true } | { ok: false; errorMessage: string };
+
+/** A pre-checkout query waiting for answerPreCheckoutQuery. */
+export interface PendingPreCheckout {
+  readonly id: string;
+  readonly userId: number;
+  answered: boolean;
+  expired: boolean;
+  timer: NodeJS.Timeout | undefined;
+  resolve: (answer: PreCheckoutAnswer | null) => void;
+}
+
 /** A pending long-poll request. */
 interface Poller {
   limit: number;
@@ -128,6 +170,9 @@ export const DEFAULT_ALLOWED_UPDATES: ReadonlySet<string> = new Set([
   'removed_chat_boost',
 ]);
 
+/** How many answered inline queries are kept for chooseInlineResult. */
+export const MAX_INLINE_ANSWERS = 1000;
+
 export function newStats(): EmulatorStats {
   return {
     callsByMethod: {},
@@ -156,6 +201,14 @@ export class EmulatorState {
   /** setMyCommands storage: key `scopeKey|language_code`. */
   readonly commands = new Map<string, BotCommand[]>();
   readonly queries = new Map<string, PendingQuery>();
+  readonly inlineQueries = new Map<string, PendingInlineQuery>();
+  /** Answered inline queries by id (the latest {@link MAX_INLINE_ANSWERS}). */
+  readonly inlineAnswers = new Map<string, InlineAnswerRecord>();
+  readonly preCheckouts = new Map<string, PendingPreCheckout>();
+  /** Payments made, in order. */
+  readonly payments: PaymentRecord[] = [];
+  /** createInvoiceLink results by URL. */
+  readonly invoiceLinks = new Map<string, InvoiceDetails>();
   readonly botProfile = {
     name: new Map<string, string>(),
     description: new Map<string, string>(),
@@ -268,10 +321,14 @@ export class EmulatorState {
     }
     if (m.photo) ordered.photo = m.photo;
     if (m.document) ordered.document = m.document;
+    if (m.via_bot) ordered.via_bot = m.via_bot;
     if (m.caption !== undefined && m.caption.length > 0) {
       ordered.caption = m.caption;
       if (m.caption_entities && m.caption_entities.length > 0) ordered.caption_entities = m.caption_entities;
     }
+    if (m.invoice) ordered.invoice = m.invoice;
+    if (m.successful_payment) ordered.successful_payment = m.successful_payment;
+    if (m.refunded_payment) ordered.refunded_payment = m.refunded_payment;
     if (m.reply_markup && 'inline_keyboard' in m.reply_markup) {
       ordered.reply_markup = m.reply_markup as InlineKeyboardMarkup;
     }
@@ -401,12 +458,22 @@ export class EmulatorState {
     poller.reject(error);
   }
 
-  /** Clears callback-query timers (stop/reset). */
+  /** Clears callback, inline and pre-checkout query timers (stop/reset); waiting drivers get no answer. */
   clearQueries(): void {
     for (const q of this.queries.values()) {
       if (q.timer) clearTimeout(q.timer);
       if (!q.answered && !q.expired) q.resolve(null);
     }
     this.queries.clear();
+    for (const q of this.inlineQueries.values()) {
+      if (q.timer) clearTimeout(q.timer);
+      if (!q.answered && !q.expired) q.reject(new Error(`inline query ${q.id}: the emulator stopped`));
+    }
+    this.inlineQueries.clear();
+    for (const q of this.preCheckouts.values()) {
+      if (q.timer) clearTimeout(q.timer);
+      if (!q.answered && !q.expired) q.resolve(null);
+    }
+    this.preCheckouts.clear();
   }
 }

@@ -106,7 +106,90 @@ export interface ApiMessage {
   caption_entities?: MessageEntity[];
   photo?: PhotoSize[];
   document?: ApiDocument;
+  /** The bot the message was sent through (inline mode). */
+  via_bot?: ApiUser;
+  invoice?: ApiInvoice;
+  successful_payment?: SuccessfulPayment;
+  refunded_payment?: RefundedPayment;
   reply_markup?: InlineKeyboardMarkup;
+}
+
+/** Bot API `Invoice` (what a message with an invoice carries). */
+export interface ApiInvoice {
+  title: string;
+  description: string;
+  start_parameter: string;
+  currency: string;
+  total_amount: number;
+}
+
+/** Bot API `LabeledPrice`. */
+export interface LabeledPrice {
+  label: string;
+  amount: number;
+}
+
+/** Bot API `OrderInfo` (filled when the invoice asked for name / phone / email). */
+export interface OrderInfo {
+  name?: string;
+  phone_number?: string;
+  email?: string;
+  shipping_address?: {
+    country_code: string;
+    state: string;
+    city: string;
+    street_line1: string;
+    street_line2: string;
+    post_code: string;
+  };
+}
+
+/** Bot API `SuccessfulPayment`. */
+export interface SuccessfulPayment {
+  currency: string;
+  total_amount: number;
+  invoice_payload: string;
+  telegram_payment_charge_id: string;
+  provider_payment_charge_id: string;
+  order_info?: OrderInfo;
+}
+
+/** Bot API `RefundedPayment`. */
+export interface RefundedPayment {
+  currency: 'XTR';
+  total_amount: number;
+  invoice_payload: string;
+  telegram_payment_charge_id: string;
+  provider_payment_charge_id?: string;
+}
+
+/**
+ * Everything an invoice was created with (emulator-side; the Bot API message carries only {@link ApiInvoice}).
+ * Kept on the stored message (sendInvoice) or the link (createInvoiceLink) so a payment can be checked against it.
+ */
+export interface InvoiceDetails {
+  title: string;
+  description: string;
+  payload: string;
+  /** `''` for Telegram Stars. */
+  provider_token: string;
+  currency: string;
+  prices: LabeledPrice[];
+  total_amount: number;
+  max_tip_amount: number;
+  suggested_tip_amounts: number[];
+  start_parameter: string;
+  provider_data: string | undefined;
+  photo_url: string | undefined;
+  photo_size: number | undefined;
+  photo_width: number | undefined;
+  photo_height: number | undefined;
+  need_name: boolean;
+  need_phone_number: boolean;
+  need_email: boolean;
+  need_shipping_address: boolean;
+  send_phone_number_to_provider: boolean;
+  send_email_to_provider: boolean;
 }
 
 /** Bot API `Document`. */
@@ -164,6 +247,33 @@ export interface ApiCallbackQuery {
   data?: string;
 }
 
+/** Bot API `InlineQuery`. */
+export interface ApiInlineQuery {
+  id: string;
+  from: ApiUser;
+  query: string;
+  offset: string;
+  chat_type?: 'sender' | 'private';
+}
+
+/** Bot API `ChosenInlineResult` (sent only with inline feedback on, see the `inlineFeedback` option). */
+export interface ApiChosenInlineResult {
+  result_id: string;
+  from: ApiUser;
+  query: string;
+  inline_message_id?: string;
+}
+
+/** Bot API `PreCheckoutQuery`. */
+export interface ApiPreCheckoutQuery {
+  id: string;
+  from: ApiUser;
+  currency: string;
+  total_amount: number;
+  invoice_payload: string;
+  order_info?: OrderInfo;
+}
+
 /** Bot API `Update` (the kinds the emulator produces). */
 export interface ApiUpdate {
   update_id: number;
@@ -171,6 +281,9 @@ export interface ApiUpdate {
   edited_message?: ApiMessage;
   channel_post?: ApiMessage;
   callback_query?: ApiCallbackQuery;
+  inline_query?: ApiInlineQuery;
+  chosen_inline_result?: ApiChosenInlineResult;
+  pre_checkout_query?: ApiPreCheckoutQuery;
   my_chat_member?: ApiChatMemberUpdated;
   chat_member?: ApiChatMemberUpdated;
 }
@@ -246,6 +359,18 @@ export interface StoredMessage {
   /** `file_id` of the largest photo size (convenience). */
   photo_file_id: string | undefined;
   document: ApiDocument | undefined;
+  /** Set on a message a user sent through the bot's inline mode (`chooseInlineResult`). */
+  via_bot: ApiUser | undefined;
+  /** An invoice message (sendInvoice): what the Bot API shows of it. */
+  invoice: ApiInvoice | undefined;
+  /** The invoice's full data (emulator-only: payload, prices, photo, tips, requested fields…). */
+  invoice_details: InvoiceDetails | undefined;
+  /** The invoice was paid (emulator-only; Telegram then shows a receipt instead of the Pay button). */
+  invoice_paid: boolean;
+  /** A service message about a payment the user made. */
+  successful_payment: SuccessfulPayment | undefined;
+  /** A service message about a refunded Stars payment. */
+  refunded_payment: RefundedPayment | undefined;
   /** The markup attached when sending/editing (inline keyboards are also returned in API answers). */
   reply_markup: ReplyMarkup | undefined;
   reply_to_message_id: number | undefined;
@@ -319,6 +444,39 @@ export interface EmulatorStats {
   paidMessagesDelivered: number;
   /** Updates produced by user actions. */
   updatesCreated: number;
+}
+
+/** One result of an inline query as the bot sent it (JSON; `type` and `id` always present). */
+export type InlineQueryResult = { type: string; id: string } & Record<string, unknown>;
+
+/** What the bot answered to an inline query ({@link TelegramEmulator.sendInlineQuery}). */
+export interface InlineQueryAnswer {
+  inlineQueryId: string;
+  /** The results as the bot sent them (JSON). */
+  results: InlineQueryResult[];
+  /** Seconds (Telegram's default 300). */
+  cacheTime: number;
+  isPersonal: boolean;
+  /** `''` when there are no more results. */
+  nextOffset: string;
+  button?: { text: string; start_parameter?: string; web_app?: { url: string } };
+}
+
+/** How a payment attempt ended ({@link TelegramEmulator.payInvoice}). */
+export type PaymentOutcome =
+  | { ok: true; message: StoredMessage; payment: SuccessfulPayment }
+  | { ok: false; errorMessage: string; timedOut?: undefined }
+  | { ok: false; timedOut: true; errorMessage?: undefined };
+
+/** A payment the emulator recorded ({@link TelegramEmulator.payments}). */
+export interface PaymentRecord {
+  readonly userId: number;
+  readonly currency: string;
+  readonly totalAmount: number;
+  readonly payload: string;
+  readonly telegramChargeId: string;
+  readonly providerChargeId: string;
+  refunded: boolean;
 }
 
 /** Events emitted by {@link TelegramEmulator.events}. */

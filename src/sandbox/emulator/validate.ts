@@ -45,6 +45,23 @@ export function isValidButtonUrl(url: string): boolean {
   }
 }
 
+/** How inline keyboards are checked beyond the shape of each button. */
+export interface MarkupOptions {
+  /** Edits: only inline keyboards are accepted. */
+  inlineOnly?: boolean;
+  /** The bot has inline mode (switch_inline_query* buttons need it; default true). */
+  inlineMode?: boolean;
+  /** Invoices: the first button must be a `pay` button (default: `pay` buttons are refused). */
+  payFirst?: boolean;
+}
+
+const SWITCH_CHOSEN_FLAGS = [
+  'allow_user_chats',
+  'allow_bot_chats',
+  'allow_group_chats',
+  'allow_channel_chats',
+] as const;
+
 function validateInlineButton(raw: unknown): InlineKeyboardButton {
   if (!isObject(raw)) throw badRequest(ERR.badMarkup);
   const text = raw.text;
@@ -88,14 +105,27 @@ function validateInlineButton(raw: unknown): InlineKeyboardButton {
     case 'switch_inline_query':
     case 'switch_inline_query_current_chat': {
       const q = raw[action];
-      if (typeof q !== 'string') throw badRequest(ERR.buttonType);
+      // the text inserted into the input field: at most an inline query's length (256)
+      if (typeof q !== 'string' || q.length > 256) throw badRequest(ERR.buttonType);
       button[action] = q;
       break;
     }
     case 'switch_inline_query_chosen_chat': {
       const q = raw[action];
       if (!isObject(q)) throw badRequest(ERR.buttonType);
-      button.switch_inline_query_chosen_chat = q;
+      const chosen: Record<string, unknown> = {};
+      if (q.query !== undefined) {
+        if (typeof q.query !== 'string' || q.query.length > 256) throw badRequest(ERR.buttonType);
+        chosen.query = q.query;
+      }
+      for (const flag of SWITCH_CHOSEN_FLAGS) {
+        if (q[flag] === undefined) continue;
+        if (typeof q[flag] !== 'boolean') throw badRequest(ERR.buttonType);
+        chosen[flag] = q[flag];
+      }
+      // at least one kind of chat must be allowed
+      if (!SWITCH_CHOSEN_FLAGS.some((f) => chosen[f] === true)) throw badRequest(ERR.buttonType);
+      button.switch_inline_query_chosen_chat = chosen;
       break;
     }
     case 'copy_text': {
@@ -124,7 +154,7 @@ function validateInlineButton(raw: unknown): InlineKeyboardButton {
   return button;
 }
 
-function validateInlineKeyboard(rows: unknown): InlineKeyboardMarkup {
+function validateInlineKeyboard(rows: unknown, options: MarkupOptions): InlineKeyboardMarkup {
   if (!Array.isArray(rows)) throw badRequest(ERR.badMarkup);
   const keyboard: InlineKeyboardButton[][] = [];
   for (const row of rows) {
@@ -132,6 +162,16 @@ function validateInlineKeyboard(rows: unknown): InlineKeyboardMarkup {
     const buttons = row.map(validateInlineButton);
     if (buttons.length > 0) keyboard.push(buttons);
   }
+  const all = keyboard.flat();
+  all.forEach((b, i) => {
+    if (b.pay && !(options.payFirst && i === 0)) throw badRequest(ERR.buttonType);
+    const switches =
+      b.switch_inline_query !== undefined ||
+      b.switch_inline_query_current_chat !== undefined ||
+      b.switch_inline_query_chosen_chat !== undefined;
+    if (switches && options.inlineMode === false) throw badRequest(ERR.buttonType);
+  });
+  if (options.payFirst && all.length > 0 && !all[0]?.pay) throw badRequest(ERR.buttonType);
   return { inline_keyboard: keyboard };
 }
 
@@ -178,16 +218,13 @@ function optBoolField(raw: Record<string, unknown>, key: string): boolean | unde
 
 /**
  * Validates a `reply_markup` value (already JSON-decoded). With `inlineOnly` (edits) only inline keyboards are
- * accepted. Returns a normalised copy, or `undefined` for an empty inline keyboard.
+ * accepted; see {@link MarkupOptions} for `pay` and switch_inline_query buttons. Returns a normalised copy, or `undefined` for an empty inline keyboard.
  */
-export function parseReplyMarkup(
-  raw: unknown,
-  options: { inlineOnly?: boolean } = {},
-): ReplyMarkup | undefined {
+export function parseReplyMarkup(raw: unknown, options: MarkupOptions = {}): ReplyMarkup | undefined {
   if (raw === undefined) return undefined;
   if (!isObject(raw)) throw badRequest(ERR.badMarkup);
   if (raw.inline_keyboard !== undefined) {
-    const markup = validateInlineKeyboard(raw.inline_keyboard);
+    const markup = validateInlineKeyboard(raw.inline_keyboard, options);
     return markup.inline_keyboard.length > 0 ? markup : undefined;
   }
   if (options.inlineOnly) throw badRequest(ERR.badMarkup);
