@@ -937,7 +937,7 @@ export class TelegramEmulator {
   }
 
   /** The user pays an invoice link from createInvoiceLink (as {@link payInvoice}; a link can be paid again). */
-  payInvoiceLink(userId: number, url: string, opts: PayOptions = {}): Promise<PaymentOutcome> {
+  async payInvoiceLink(userId: number, url: string, opts: PayOptions = {}): Promise<PaymentOutcome> {
     const user = this.requireActiveUser(userId);
     const details = this.state.invoiceLinks.get(url);
     if (!details) throw new Error(`payInvoiceLink: ${url} is not an invoice link of the bot`);

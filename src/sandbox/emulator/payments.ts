@@ -99,12 +99,11 @@ function prices(p: Params, currency: string): LabeledPrice[] {
   const list: LabeledPrice[] = raw.map((item) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item))
       throw badRequest(PAYMENT_ERR.prices);
-    const price = item as Params;
-    const label = optString(price, 'label');
-    if (label === undefined || label === '') throw badRequest(PAYMENT_ERR.prices);
-    const amount = optInt(price, 'amount');
-    if (amount === undefined) throw badRequest(PAYMENT_ERR.prices);
-    return { label, amount };
+    const { label, amount } = item as Params;
+    if (typeof label !== 'string' || label === '') throw badRequest(PAYMENT_ERR.prices);
+    const n = typeof amount === 'string' && /^-?\d+$/.test(amount) ? Number(amount) : amount;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw badRequest(PAYMENT_ERR.prices);
+    return { label, amount: n };
   });
   if (currency === 'XTR' && list.length !== 1) throw badRequest(PAYMENT_ERR.stars);
   return list;
