@@ -7,6 +7,7 @@ import { syncBotProfile } from './bot/commands.js';
 import type { BotContext, BotDeps } from './bot/context.js';
 import { createBotDeps } from './bot/deps.js';
 import { renderProgress } from './bot/features/broadcasts/progress-view.js';
+import { SharedFloodMeter, senderOf } from './bot/flood.js';
 import { createBot } from './bot/index.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
@@ -154,7 +155,19 @@ export async function startApp(
     config.mode.kind === 'webhook'
       ? new WebhookIntake({
           secret: config.mode.secret,
-          claim: (updateId) => deps.services.updates.claim(updateId),
+          // The claim also counts the sender's recent updates for the flood limit (no extra statement).
+          claim: async (update) => {
+            const from = senderOf(update);
+            const claim = await deps.services.updates.claim(
+              update.update_id,
+              from,
+              config.flood.windowSeconds,
+            );
+            if (claim.claimed && from !== undefined && deps.flood instanceof SharedFloodMeter) {
+              deps.flood.remember(update.update_id, claim);
+            }
+            return claim.claimed;
+          },
           handle: (update) => bot.handleUpdate(update as Update),
           logger,
         })

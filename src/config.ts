@@ -79,6 +79,12 @@ const base = z.object({
   ),
   BROADCAST_RATE: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(1000).default(25)),
   BROADCAST_PAID: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+  FLOOD_LIMIT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(20)),
+  FLOOD_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(10)),
+  FLOOD_COOLDOWN_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(86_400).default(30),
+  ),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -116,6 +122,11 @@ export interface Config {
   logLevel: string;
   timezone: string;
   broadcast: { ratePerSecond: number; paid: boolean };
+  /**
+   * More than `limit` updates from one customer within `windowSeconds` → one notice, then their
+   * updates are ignored for `cooldownSeconds`. Staff and owners are exempt.
+   */
+  flood: { limit: number; windowSeconds: number; cooldownSeconds: number };
   /** How long a shutdown lets the updates already taken finish. */
   shutdownTimeoutMs: number;
 }
@@ -191,6 +202,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     timezone: c.TIMEZONE,
     broadcast: { ratePerSecond: c.BROADCAST_RATE, paid: c.BROADCAST_PAID === 'true' },
+    flood: {
+      limit: c.FLOOD_LIMIT,
+      windowSeconds: c.FLOOD_WINDOW_SECONDS,
+      cooldownSeconds: c.FLOOD_COOLDOWN_SECONDS,
+    },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -5,10 +5,11 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { Services } from '../services/index.js';
 import type { Role } from '../services/staff.js';
-import type { User } from '../services/users.js';
+import type { ActiveBan, User } from '../services/users.js';
 import type { Locale, Translate, Translator } from '../text/i18n.js';
 import type { CommandMenus } from './commands.js';
 import type { DeepLinkRouter } from './deep-links.js';
+import type { FloodMeter } from './flood.js';
 import type { GateResumes, SubscriptionChecker } from './subscription-checker.js';
 
 /**
@@ -44,6 +45,8 @@ export interface BotDeps {
   gate: SubscriptionChecker | undefined;
   menus: CommandMenus;
   metrics: Metrics;
+  /** The flood limit's count: in memory when polling, shared through the update claims in webhook mode. */
+  flood: FloodMeter;
 }
 
 export interface AppFlavor {
@@ -54,6 +57,8 @@ export interface AppFlavor {
   role: Role;
   /** The sender's ticket that is not closed, read with the users row (the waiting state). */
   openTicketId: number | null;
+  /** The sender's ban in force, read with the users row (null: not banned). */
+  ban: ActiveBan | null;
   locale: Locale;
   /** Translates in the user's language; string variables are HTML-escaped. */
   t: Translate;

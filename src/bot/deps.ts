@@ -8,6 +8,7 @@ import { Translator } from '../text/i18n.js';
 import { CommandMenus } from './commands.js';
 import type { BotDeps } from './context.js';
 import { DeepLinkRouter } from './deep-links.js';
+import { MemoryFloodMeter, SharedFloodMeter } from './flood.js';
 import { notify } from './notify.js';
 import { GateResumes, SubscriptionChecker } from './subscription-checker.js';
 
@@ -34,5 +35,9 @@ export function createBotDeps(config: Config, logger: Logger, db: Database): Bot
     gate: config.channel ? new SubscriptionChecker(config.channel.id, logger, warnOwners) : undefined,
     menus: new CommandMenus(translator, logger),
     metrics: new Metrics(),
+    flood:
+      config.mode.kind === 'webhook'
+        ? new SharedFloodMeter(config.flood, (id, seconds) => services.updates.startCooldown(id, seconds))
+        : new MemoryFloodMeter(config.flood),
   };
 }

@@ -11,6 +11,7 @@ import { startFeature } from './features/start.js';
 import { ticketWaitLock } from './features/support/index.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { intake } from './middlewares/intake.js';
+import { banGate, floodLimit } from './middlewares/moderation.js';
 import { registerUser } from './middlewares/register-user.js';
 import { sessionKey, sessions } from './middlewares/session.js';
 import { PostgresSessionStorage } from './session-storage.js';
@@ -103,6 +104,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   guarded.use(intake);
   guarded.use(channelMembership);
   guarded.use(registerUser);
+  // Right after "who is this": a banned or flooding customer reaches no session, dialog or feature.
+  guarded.use(banGate);
+  guarded.use(floodLimit);
   guarded.use(sessions(new PostgresSessionStorage<SessionData>(deps.db, deps.logger)));
   guarded.use(ticketWaitLock);
   guarded.use(startFeature, gateFeature);

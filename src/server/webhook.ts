@@ -6,7 +6,7 @@ export interface WebhookIntakeOptions {
   /** Telegram's `X-Telegram-Bot-Api-Secret-Token`, checked on every request. */
   secret: string;
   /** True the first time an update_id is taken, by any instance (see services/updates.ts). */
-  claim(updateId: number): Promise<boolean>;
+  claim(update: { update_id: number }): Promise<boolean>;
   /** Handles one update; settles when it is done (errors are the bot's error boundary's). */
   handle(update: { update_id: number }): Promise<void>;
   /** Telegram waits about 10 s for an answer; the update keeps running after this. */
@@ -52,7 +52,7 @@ export class WebhookIntake {
     }
     const updateId = update.update_id;
     try {
-      if (!(await this.options.claim(updateId))) return c.body(null, 200);
+      if (!(await this.options.claim(update as { update_id: number }))) return c.body(null, 200);
     } catch (error) {
       this.options.logger.error({ err: error, update_id: updateId }, 'webhook: could not claim an update');
       return c.text('try again', 500);

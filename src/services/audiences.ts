@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import type { Audience } from '../db/schema/index.js';
+import { isBanned } from './bans.js';
 import { inCheckout } from './checkout-session.js';
 import { queryRows } from './raw-query.js';
 import { isStudioPerson } from './staff.js';
@@ -16,12 +17,13 @@ export interface AudienceScope {
 
 /**
  * The WHERE condition on `users u` selecting an audience. Users who opted out of ads or blocked the bot
- * are never part of an audience, and neither are the studio's own people (owners and staff): they see
- * the draft's preview instead.
+ * are never part of an audience, nor are banned users, nor the studio's own people (owners and staff):
+ * they see the draft's preview instead.
  */
 export function audienceCondition(audience: Audience, scope: AudienceScope): SQL {
   const { defaultLocale } = scope;
-  const reachable = sql`not u.ads_opt_out and u.blocked_at is null and not ${isStudioPerson('u', scope.ownerIds)}`;
+  const reachable = sql`not u.ads_opt_out and u.blocked_at is null and not ${isStudioPerson('u', scope.ownerIds)}
+    and not ${isBanned('u')}`;
   switch (audience.kind) {
     case 'all':
       return reachable;

@@ -1,6 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { broadcastRuns, broadcasts, type CampaignKind, campaignSettings } from '../db/schema/index.js';
+import { isBanned } from './bans.js';
 import { checkoutProductId, inCheckout } from './checkout-session.js';
 import { queryRows } from './raw-query.js';
 import { isStudioPerson } from './staff.js';
@@ -43,7 +44,7 @@ function hoursWindow(now: Date, setting: CampaignSetting): { cutoff: Date; since
  */
 export class CampaignService {
   /**
-   * Who an automatic campaign may reach: customers who did not opt out or block the bot. Owners and
+   * Who an automatic campaign may reach: customers who did not opt out, block the bot or get banned. Owners and
    * staff are left out, as in the owner's own broadcasts' audiences (audiences.ts).
    */
   private readonly reachable: SQL;
@@ -52,7 +53,8 @@ export class CampaignService {
     private readonly db: Executor,
     ownerIds: readonly number[] = [],
   ) {
-    this.reachable = sql`not u.ads_opt_out and u.blocked_at is null and not ${isStudioPerson('u', ownerIds)}`;
+    this.reachable = sql`not u.ads_opt_out and u.blocked_at is null and not ${isStudioPerson('u', ownerIds)}
+      and not ${isBanned('u')}`;
   }
 
   /** The settings of every campaign (rows are created with defaults, switched off). */

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { AudienceService } from './audiences.js';
+import { BanService } from './bans.js';
 import { BroadcastService } from './broadcasts/index.js';
 import { CampaignService } from './campaigns.js';
 import { CatalogService } from './catalog.js';
@@ -30,6 +31,7 @@ export function createServices(
     audiences: new AudienceService(db, audienceScope),
     campaigns: new CampaignService(db, config.ownerIds),
     updates: new UpdateLog(db),
+    bans: new BanService(db, config.ownerIds),
   };
 }
 

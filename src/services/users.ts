@@ -11,6 +11,15 @@ export type User = typeof users.$inferSelect;
  */
 export const LAST_SEEN_PRECISION_MS = 5 * 60 * 1000;
 
+/** The ban in force of a sender as {@link UserService.identify} reads it (no statement of its own). */
+export interface ActiveBan {
+  id: number;
+  /** Null: for good. */
+  until: Date | null;
+  /** When the user was last told that access is restricted. */
+  noticedAt: Date | null;
+}
+
 /** Who sent an update, read in one statement (see {@link UserService.identify}). */
 export interface Identity {
   user: User;
@@ -20,9 +29,32 @@ export interface Identity {
   openTicketId: number | null;
   /** The stored session value under the asked key, or undefined when there is none. */
   session: unknown;
+  /** The ban in force now (not lifted, not expired), or null. */
+  ban: ActiveBan | null;
 }
 
-type IdentityRow = Omit<Identity, 'session'> & { session: unknown };
+type IdentityRow = Omit<Identity, 'ban'> & { ban: RawBan | null };
+
+/** The ban as the identify statement returns it: a JSON object, its timestamps as text. */
+interface RawBan {
+  id: number;
+  until: string | null;
+  noticedAt: string | null;
+}
+
+function toIdentity(row: IdentityRow): Identity {
+  const ban = row.ban;
+  return {
+    ...row,
+    ban: ban
+      ? {
+          id: Number(ban.id),
+          until: ban.until === null ? null : new Date(ban.until),
+          noticedAt: ban.noticedAt === null ? null : new Date(ban.noticedAt),
+        }
+      : null,
+  };
+}
 
 /** True when the stored row no longer says what the profile says (or the last-seen mark is stale). */
 function isOutdated(user: User, profile: TelegramProfile, now: number): boolean {
@@ -60,22 +92,26 @@ export class UserService {
         openTicketId: sql<number | null>`(select t.id from tickets t
           where t.user_id = "users"."id" and t.state <> 'closed' limit 1)`,
         session: sql<unknown>`(select x.value from sessions x where x.key = ${sql.placeholder('sessionKey')})`,
+        // The ban in force (bans_one_active_per_user_uq: at most one row not lifted): no statement of its own.
+        ban: sql<RawBan | null>`(select json_build_object('id', b.id, 'until', b.until, 'noticedAt', b.noticed_at)
+          from bans b where b.user_id = "users"."id" and b.lifted_at is null
+          and (b.until is null or b.until > now()) limit 1)`,
       })
       .from(users)
       .where(eq(users.telegramId, sql.placeholder('telegramId')))
       .prepare('identify_user');
   }
 
-  private async readIdentity(telegramId: number, sessionKey: string): Promise<IdentityRow | undefined> {
+  private async readIdentity(telegramId: number, sessionKey: string): Promise<Identity | undefined> {
     this.identifyStatement ??= this.buildIdentify();
     const [row] = await this.identifyStatement.execute({ telegramId, sessionKey });
-    return row;
+    return row ? toIdentity(row as IdentityRow) : undefined;
   }
 
   /**
    * Everything the bot needs about the sender of an update in one round trip: the users row, the
    * staff role (read from the database every time, so a removed agent loses access at once, on every
-   * instance), whether they have an open ticket, and their session under `sessionKey`. The row is
+   * instance), whether they have an open ticket, the ban in force, and their session under `sessionKey`. The row is
    * written only when something changed — name, username, language, a "blocked" mark to clear, or a
    * last-seen mark older than {@link LAST_SEEN_PRECISION_MS} — so a returning user costs one
    * statement; the first contact creates the row ({@link register}) and reads again.

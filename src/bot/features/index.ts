@@ -9,6 +9,7 @@ import { adminStatsFeature } from './admin/stats.js';
 import { broadcastsFeature } from './broadcasts/index.js';
 import { catalogFeature } from './catalog/index.js';
 import { checkoutFeature } from './checkout/index.js';
+import { moderationFeature } from './moderation/index.js';
 import { ordersFeature } from './orders/index.js';
 import { settingsFeature } from './settings/index.js';
 import { supportFeature } from './support/index.js';
@@ -29,6 +30,7 @@ export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
     adminProductsFeature,
     adminPromoFeature,
     adminOrdersFeature,
+    moderationFeature,
     broadcastsFeature(deps),
     settingsFeature,
     catalogFeature(deps),

@@ -6,8 +6,8 @@ import { prefetchSession, sessionKey } from './session.js';
  * Runs first for every update from a person: records "blocked/unblocked the bot" from
  * my_chat_member, creates or refreshes the users row, and resolves role and language.
  * One statement for a returning user ({@link UserService.identify}): the users row, the role (read
- * from the database on every update, so a removed agent loses access at once), the open ticket and
- * the session, which the session middleware then takes instead of reading it again.
+ * from the database on every update, so a removed agent loses access at once), the open ticket, the
+ * ban in force and the session, which the session middleware then takes instead of reading it again.
  */
 export const registerUser: MiddlewareFn<BotContext> = async (ctx, next) => {
   const from = ctx.from;
@@ -30,6 +30,7 @@ export const registerUser: MiddlewareFn<BotContext> = async (ctx, next) => {
   ctx.user = user;
   ctx.role = services.staff.isOwner(from.id) ? 'owner' : (identity.staffRole ?? 'customer');
   ctx.openTicketId = identity.openTicketId;
+  ctx.ban = identity.ban;
   ctx.locale = translator.pick(user.languageCode);
   ctx.t = translator.for(ctx.locale);
   ctx.log = ctx.deps.logger.child({ update_id: ctx.update.update_id, user: from.id });

@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { broadcastRuns, broadcasts } from '../../db/schema/index.js';
+import { isBanned } from '../bans.js';
 import { queryRows as rows } from '../raw-query.js';
 import type { Broadcast, BroadcastRun, ClaimedDelivery, DeliveryResult } from './types.js';
 
@@ -28,7 +29,7 @@ export class DeliveryQueue {
           from c, users u, broadcast_runs r
           where d.id = c.id and u.id = d.user_id and r.id = d.run_id
           returning d.id, d.run_id, r.broadcast_id, d.user_id, d.attempts, d.vars, u.telegram_id,
-                    u.language_code, u.first_name, (u.ads_opt_out or u.blocked_at is not null) as unreachable`,
+                    u.language_code, u.first_name, (u.ads_opt_out or u.blocked_at is not null or ${isBanned('u')}) as unreachable`,
     );
     return claimed
       .map((r) => ({

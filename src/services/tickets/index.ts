@@ -67,6 +67,9 @@ export class TicketService {
   close(ticketId: number, actor: Actor): Promise<CloseResult> {
     return lifecycle.close(this.db, ticketId, actor);
   }
+  closeForBan(ticketId: number, actor: Actor, note: string): Promise<CloseResult> {
+    return lifecycle.closeForBan(this.db, ticketId, actor, note);
+  }
   reopen(ticketId: number, actor: Actor): Promise<ReopenResult> {
     return lifecycle.reopen(this.db, this.ownerIds, ticketId, actor);
   }

@@ -328,3 +328,32 @@ export async function releaseTicketsOf(db: Executor, agentUserId: number): Promi
     .where(and(eq(tickets.supportUserId, agentUserId), eq(tickets.state, 'in_work')))
     .returning();
 }
+
+/**
+ * Closes a banned customer's ticket with a note from the admin who banned them: one transaction,
+ * the conditional UPDATE (any state but closed; admins and owners only) and the note as the
+ * conversation's last entry, so the transcript says why it ended.
+ */
+export async function closeForBan(
+  db: Executor,
+  ticketId: number,
+  actor: Actor,
+  note: string,
+): Promise<CloseResult> {
+  if (!isAdminRole(actor.role)) return { ok: false, reason: 'forbidden' };
+  const closed = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(tickets)
+      .set({ state: 'closed', closedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(tickets.id, ticketId), ne(tickets.state, 'closed')))
+      .returning();
+    if (!row) return undefined;
+    await tx
+      .insert(ticketMessages)
+      .values({ ticketId, authorUserId: actor.userId, authorRole: 'agent', text: note });
+    return row;
+  });
+  if (closed) return { ok: true, ticket: closed };
+  const ticket = await byId(db, ticketId);
+  return { ok: false, reason: ticket ? 'closed' : 'not_found' };
+}

@@ -6,6 +6,7 @@ import { displayName } from '../../../services/users.js';
 import type { BotContext } from '../../context.js';
 import { addPageRow } from '../../ui/pagination.js';
 import { menuData as advertisingMenu } from '../broadcasts/callback-data.js';
+import { banList } from '../moderation/callback-data.js';
 import {
   adminMenu,
   ordersBoard,
@@ -42,7 +43,9 @@ export function adminMenuKeyboard(ctx: BotContext): InlineKeyboard {
     .text(ctx.t('admin-btn-staff'), staffList.pack({}))
     .row()
     .text(ctx.t('admin-btn-stats'), statsShow.pack({}))
-    .text(ctx.t('admin-btn-ads'), advertisingMenu.pack({}));
+    .text(ctx.t('admin-btn-ads'), advertisingMenu.pack({}))
+    .row()
+    .text(ctx.t('moderation-btn-menu'), banList.pack({ page: 0 }));
 }
 
 /** Adds a "Back" row leading to `data` (a new keyboard when none is given). */

@@ -7,6 +7,7 @@ import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
 import { addPageRow } from '../../ui/pagination.js';
 import { showScreen } from '../../ui/screen.js';
+import { banUser } from '../moderation/callback-data.js';
 import { orderStateText } from '../orders/card.js';
 import { orderActionsKeyboard } from '../orders/keyboards.js';
 import { ordersBoard, ordersByState, ordersCard } from './callback-data.js';
@@ -102,6 +103,7 @@ section.admin.callbackQuery(
     }
     await ctx.answerCallbackQuery();
     const keyboard = orderActionsKeyboard(ctx.t, details.order, { anyStaff: true }) ?? new InlineKeyboard();
+    keyboard.row().text(ctx.t('moderation-btn-ban'), banUser.pack({ user: details.customer.id }));
     await showScreen(ctx, {
       text: boardCardText(ctx, details),
       keyboard: backButton(ctx, ordersByState.pack({ state, page }), keyboard),

@@ -29,7 +29,8 @@ import { showCard, showList } from './screens.js';
 /** For the support feature: a withdrawn ticket's staff copies show it closed. */
 export { refreshCopies } from './copies.js';
 /** For the admin panel: removing an agent returns their tickets to the pool. */
-export { returnTicketsToPool } from './notifications.js';
+/** For moderation: a banned customer's open ticket is closed with a note. */
+export { closeTicketOfBanned, returnTicketsToPool } from './notifications.js';
 
 /** /tickets for staff: the Open / In work / Closed lists, ticket cards and every agent action. */
 export function ticketsFeature(_deps: BotDeps): Composer<BotContext> {

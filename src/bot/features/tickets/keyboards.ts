@@ -2,6 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { TicketTab, TicketView } from '../../../services/tickets/index.js';
 import type { Translate } from '../../../text/i18n.js';
 import { addPageRow } from '../../ui/pagination.js';
+import { banUser } from '../moderation/callback-data.js';
 import {
   closeTicket,
   closeTicketYes,
@@ -93,6 +94,8 @@ export function cardKeyboard(t: Translate, view: TicketView, can: CardPermission
     keyboard.text(t('tickets-btn-reopen'), reopenTicket.pack(ticket)).row();
   }
   keyboard.text(t('tickets-btn-transcript'), ticketTranscript.pack(ticket)).row();
+  // Owners and admins may ban the customer (refused with a word when they are one of the studio).
+  if (can.admin) keyboard.text(t('moderation-btn-ban'), banUser.pack({ user: view.customer.id })).row();
   keyboard.text(t('tickets-btn-back'), ticketList.pack({ tab: tabOfState(state), page: 0 }));
   return keyboard;
 }

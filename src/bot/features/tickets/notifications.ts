@@ -138,3 +138,36 @@ export async function returnTicketsToPool(api: Api, deps: NotifyDeps, agentUserI
   }
   return released.length;
 }
+
+/**
+ * Closes the open ticket of a customer who has just been banned, with a note in its conversation
+ * (in the banning admin's words), and shows it closed everywhere: every staff copy is redrawn, a
+ * "new ticket" notice nobody acted on says why it closed, and the agent who held it is told.
+ * The customer is not told (they get the "access restricted" answer). Returns the ticket id closed.
+ */
+export async function closeTicketOfBanned(
+  api: Api,
+  deps: NotifyDeps,
+  ticketId: number,
+  actor: { user: User; role: Role },
+  note: string,
+): Promise<number | undefined> {
+  const { tickets } = deps.services;
+  const before = await tickets.view(ticketId);
+  const result = await tickets.closeForBan(ticketId, { userId: actor.user.id, role: actor.role }, note);
+  if (!result.ok) return undefined;
+  const view = await tickets.view(ticketId);
+  if (!view) return ticketId;
+  await refreshCopies(api, deps, view);
+  if (before?.ticket.state === 'created') {
+    await resolveNotifications(api, deps, view, 'moderation-ticket-closed-note', {
+      agent: displayName(actor.user),
+    });
+  } else if (before?.agent && before.agent.id !== actor.user.id) {
+    await tellAgent(api, deps, before.agent, 'moderation-ticket-closed-agent', {
+      id: ticketId,
+      actor: displayName(actor.user),
+    });
+  }
+  return ticketId;
+}
