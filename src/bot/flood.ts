@@ -49,7 +49,9 @@ export class MemoryFloodMeter implements FloodMeter {
     const since = now - this.limits.windowSeconds * 1000;
     while (sender.times.length > 0 && (sender.times[0] ?? 0) <= since) sender.times.shift();
     // Updates in a cool-down count too: someone who keeps flooding through it trips again after it.
-    if (sender.times.length <= this.limits.limit) sender.times.push(now);
+    // Only the newest limit + 1 are kept: enough to tell "over".
+    sender.times.push(now);
+    if (sender.times.length > this.limits.limit + 1) sender.times.shift();
     if (sender.cooldownUntil > now) return 'cooling';
     return sender.times.length > this.limits.limit ? 'over' : 'ok';
   }
