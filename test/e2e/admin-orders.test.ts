@@ -78,6 +78,8 @@ describe('orders board', () => {
     expect(buttonsOf(card).map((b) => b.data)).toEqual([
       `oa:take:${orderIds[0]}`,
       `oa:cancel:${orderIds[0]}`,
+      // Ban the customer (issue 17).
+      expect.stringMatching(/^adb:b:\d+$/),
       'ado:l:c:1',
     ]);
 
