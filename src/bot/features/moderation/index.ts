@@ -316,12 +316,14 @@ admin.callbackQuery(
   }),
 );
 
-/** A translated HTML text made plain for a callback answer (tags dropped, entities decoded). */
+/** A translated HTML text made plain for a callback answer (tags dropped, entities decoded, ≤ 200 characters). */
 function plainText(text: string): string {
-  return text
+  const plain = text
     .replace(/<[^>]+>/g, '')
     .replaceAll('&lt;', '<')
     .replaceAll('&gt;', '>')
     .replaceAll('&quot;', '"')
     .replaceAll('&amp;', '&');
+  const chars = [...plain];
+  return chars.length <= 200 ? plain : `${chars.slice(0, 199).join('')}…`;
 }
