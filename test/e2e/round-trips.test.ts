@@ -78,3 +78,31 @@ describe('database round trips per update of a returning user (issue I: at most 
     expect(pressed).toBe(2);
   });
 });
+
+describe('a banned user (issue 17): the ban is read in the same statement', () => {
+  it('the restriction notice costs one write when it is due, nothing when it is not', async () => {
+    const user = await h.startedUser();
+    const row = await h.deps.services.users.byTelegramId(user.id);
+    const banned = await h.deps.services.bans.ban({
+      userId: row!.id,
+      reason: 'test',
+      bannedBy: h.config.ownerIds[0]!,
+      days: 0,
+    });
+    expect(banned.ok).toBe(true);
+    // The first update after the ban: who is this (with the ban), then the notice's time.
+    expect(
+      await statementsOf(
+        () => user.send('/catalog'),
+        () => user.reply('ограничен'),
+      ),
+    ).toBe(2);
+    // Within the hour: who is this, and nothing else.
+    expect(
+      await statementsOf(
+        () => user.send('/catalog'),
+        () => Promise.resolve(),
+      ),
+    ).toBe(1);
+  });
+});
