@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
-import { bans } from '../../src/db/schema/index.js';
+import { bans, broadcastDeliveries, users as usersTable } from '../../src/db/schema/index.js';
+import { AudienceService } from '../../src/services/audiences.js';
 import { BanService } from '../../src/services/bans.js';
+import { CampaignService } from '../../src/services/campaigns.js';
 import { StaffService } from '../../src/services/staff.js';
 import { UpdateLog } from '../../src/services/updates.js';
 import { UserService } from '../../src/services/users.js';
@@ -112,5 +114,27 @@ describe('UpdateLog.claim with a sender', () => {
       (started: boolean[]) => started.filter(Boolean).length === 1,
     );
     expect((await log.claim(5_000_003, sender, 60)).coolingDown).toBe(true);
+  });
+});
+
+describe('banned users and advertising', () => {
+  it('are left out of audiences and of automatic campaigns (a win-back here) while the ban is in force', async () => {
+    const audiences = new AudienceService(handle.db, { defaultLocale: 'ru', ownerIds: [OWNER] });
+    const campaigns = new CampaignService(handle.db, [OWNER]);
+    await campaigns.setEnabled('winback', true);
+    await campaigns.setDelay('winback', 30);
+    const idle = await users.register({ id: 9_100_000_301, first_name: 'Idle' });
+    const idleBanned = await users.register({ id: 9_100_000_302, first_name: 'IdleBanned' });
+    await handle.db
+      .update(usersTable)
+      .set({ lastSeenAt: new Date(Date.now() - 40 * 86_400_000) })
+      .where(sql`${usersTable.id} in (${idle.id}, ${idleBanned.id})`);
+    const before = await audiences.count({ kind: 'all' });
+    const banned = await service.ban({ userId: idleBanned.id, reason: 'spam', bannedBy: OWNER, days: 0 });
+    expect(banned.ok).toBe(true);
+    expect(await audiences.count({ kind: 'all' })).toBe(before - 1);
+    expect((await campaigns.sweep(new Date())).winback).toBe(1);
+    const deliveries = await handle.db.select().from(broadcastDeliveries);
+    expect(deliveries.map((d) => d.userId)).toEqual([idle.id]);
   });
 });
