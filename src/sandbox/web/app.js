@@ -39,6 +39,8 @@ const ui = {
   pickerList: $('picker-list'),
   viewer: $('photo-viewer'),
   viewerImage: $('photo-viewer-image'),
+  inlineResults: $('inline-results'),
+  paySheet: $('pay-sheet'),
 };
 
 const state = {
@@ -209,7 +211,78 @@ function onLinkClick(href, event) {
   void openLink(href);
 }
 
+/** An amount in the smallest units of its currency, written as the persona's app would (Stars: ⭐ N). */
+function formatAmount(currency, amount, exp) {
+  if (currency === 'XTR') return `⭐ ${amount}`;
+  const value = amount / 10 ** exp;
+  try {
+    return new Intl.NumberFormat(currentPersona()?.languageCode || 'en', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: exp,
+      maximumFractionDigits: exp,
+    }).format(value);
+  } catch {
+    return `${value.toFixed(exp)} ${currency}`;
+  }
+}
+
+/** A payment or a refund: a centred line, as Telegram shows service messages. */
+function serviceElement(m) {
+  const el = document.createElement('article');
+  el.className = 'message service-line';
+  el.dataset.testid = 'message';
+  el.dataset.id = String(m.id);
+  el.dataset.sender = m.sender;
+  el.dataset.service = m.service.kind;
+  const line = document.createElement('span');
+  line.dataset.testid = 'service-text';
+  const amount = formatAmount(m.service.currency, m.service.totalAmount, m.service.exp);
+  const bot = state.world?.bot.name ?? 'the bot';
+  line.textContent =
+    m.service.kind === 'payment'
+      ? `You successfully transferred ${amount} to ${bot}`
+      : `${bot} refunded ${amount} to you`;
+  el.append(line);
+  return el;
+}
+
+/** The invoice's body: the photo, the title, the description and the total. */
+function invoiceElement(m, bubble) {
+  const inv = m.invoice;
+  if (inv.photoUrl) {
+    const img = document.createElement('img');
+    img.className = 'photo';
+    img.dataset.testid = 'invoice-photo';
+    img.alt = inv.title;
+    if (inv.photoSize) {
+      img.width = inv.photoSize.width;
+      img.height = inv.photoSize.height;
+    }
+    img.addEventListener('error', () => img.remove());
+    img.src = inv.photoUrl;
+    bubble.append(img);
+  }
+  const box = document.createElement('div');
+  box.className = 'invoice';
+  box.dataset.testid = 'invoice';
+  const title = document.createElement('div');
+  title.className = 'invoice-title';
+  title.dataset.testid = 'invoice-title';
+  title.textContent = inv.title;
+  const description = document.createElement('div');
+  description.className = 'invoice-description';
+  description.textContent = inv.description;
+  const total = document.createElement('div');
+  total.className = 'invoice-total';
+  total.dataset.testid = 'invoice-total';
+  total.textContent = `${formatAmount(inv.currency, inv.totalAmount, inv.exp)} · ${inv.currency === 'XTR' ? 'Telegram Stars' : 'Test invoice'}`;
+  box.append(title, description, total);
+  bubble.append(box);
+}
+
 function messageElement(m) {
+  if (m.service) return serviceElement(m);
   const el = document.createElement('article');
   el.className = `message from-${m.sender}`;
   el.dataset.testid = 'message';
@@ -217,6 +290,13 @@ function messageElement(m) {
   el.dataset.sender = m.sender;
   const bubble = document.createElement('div');
   bubble.className = 'bubble';
+  if (m.viaBot) {
+    const via = document.createElement('div');
+    via.className = 'via';
+    via.dataset.testid = 'via-bot';
+    via.textContent = `via @${m.viaBot}`;
+    bubble.append(via);
+  }
   if (m.reply) {
     const quote = document.createElement('button');
     quote.type = 'button';
@@ -255,6 +335,7 @@ function messageElement(m) {
     doc.textContent = `📄 ${m.document.name}`;
     bubble.append(doc);
   }
+  if (m.invoice) invoiceElement(m, bubble);
   if (m.text !== undefined) {
     const text = document.createElement('div');
     text.className = 'text';
@@ -279,11 +360,25 @@ function messageElement(m) {
     bubble.addEventListener('dblclick', () => startReply(m));
     el.append(reply);
   }
-  if (m.inlineKeyboard && m.inlineKeyboard.length > 0) {
+  // An invoice without a keyboard gets Telegram's own Pay button.
+  const rows =
+    m.inlineKeyboard && m.inlineKeyboard.length > 0
+      ? m.inlineKeyboard
+      : m.invoice
+        ? [
+            [
+              {
+                text: `Pay ${formatAmount(m.invoice.currency, m.invoice.totalAmount, m.invoice.exp)}`,
+                pay: true,
+              },
+            ],
+          ]
+        : [];
+  if (rows.length > 0) {
     const keyboard = document.createElement('div');
     keyboard.className = 'inline-keyboard';
     keyboard.dataset.testid = 'inline-keyboard';
-    for (const row of m.inlineKeyboard) {
+    for (const row of rows) {
       const rowEl = document.createElement('div');
       rowEl.className = 'row';
       for (const button of row) {
@@ -291,7 +386,19 @@ function messageElement(m) {
         b.className = 'inline-button';
         b.dataset.testid = 'inline-button';
         b.textContent = button.text;
-        if (button.data !== undefined) {
+        if (button.pay && m.invoice) {
+          b.classList.add('pay');
+          b.dataset.testid = 'pay-button';
+          if (m.invoice.paid) {
+            b.textContent = '✓ Paid';
+            b.disabled = true;
+          } else {
+            b.addEventListener('click', () => openPayment(m));
+          }
+        } else if (button.switchInline !== undefined) {
+          b.classList.add('switch-inline');
+          b.addEventListener('click', () => fillInline(button.switchInline));
+        } else if (button.data !== undefined) {
           b.dataset.data = button.data;
           b.addEventListener('click', () => press(m.id, button.data, b));
         } else if (button.url !== undefined) {
@@ -457,7 +564,10 @@ function renderLanguage(persona) {
 }
 
 async function openChat(id) {
-  if (state.current !== id) cancelReply();
+  if (state.current !== id) {
+    cancelReply();
+    hideInline();
+  }
   state.current = id;
   state.unread.delete(id);
   app.dataset.view = 'chat';
@@ -597,8 +707,371 @@ ui.composer.addEventListener('submit', (event) => {
   if (!text.trim()) return;
   ui.input.value = '';
   autosize();
+  hideInline();
   void sendText(text);
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Inline mode: "@bot query" in the composer asks the bot; its results are listed above the composer
+// ---------------------------------------------------------------------------------------------------
+
+const inline = { timer: null, seq: 0 };
+
+/** The query when the composer starts with "@<bot> ", else null. */
+function inlineQueryOf(text) {
+  const bot = state.world?.bot.username;
+  if (!bot) return null;
+  const prefix = `@${bot.toLowerCase()} `;
+  return text.toLowerCase().startsWith(prefix) ? text.slice(prefix.length) : null;
+}
+
+function hideInline() {
+  clearTimeout(inline.timer);
+  inline.seq++;
+  ui.inlineResults.hidden = true;
+  ui.inlineResults.replaceChildren();
+}
+
+function scheduleInline() {
+  clearTimeout(inline.timer);
+  const query = inlineQueryOf(ui.input.value);
+  if (query === null || !currentPersona()) {
+    hideInline();
+    return;
+  }
+  inline.timer = setTimeout(() => void runInline(query, ''), 300);
+}
+
+/** A switch_inline_query button: "@bot <query>" goes into the composer, as in Telegram. */
+function fillInline(query) {
+  ui.input.value = `@${state.world.bot.username} ${query}`;
+  autosize();
+  ui.input.focus();
+  scheduleInline();
+}
+
+function inlineNote(text, testid) {
+  const note = document.createElement('div');
+  note.className = 'inline-note';
+  note.dataset.testid = testid;
+  note.textContent = text;
+  return note;
+}
+
+async function runInline(query, offset) {
+  const seq = ++inline.seq;
+  const id = state.current;
+  if (offset === '') {
+    ui.inlineResults.hidden = false;
+    ui.inlineResults.dataset.loading = 'true';
+  }
+  try {
+    const answer = await api(`/api/personas/${id}/inline`, { json: { query, offset } });
+    if (seq !== inline.seq || state.current !== id || inlineQueryOf(ui.input.value) !== query) return;
+    renderInline(answer, query, offset !== '');
+  } catch (error) {
+    if (seq !== inline.seq) return;
+    ui.inlineResults.replaceChildren(inlineNote(`The bot did not answer: ${error.message}`, 'inline-error'));
+  } finally {
+    if (seq === inline.seq) delete ui.inlineResults.dataset.loading;
+  }
+}
+
+function renderInline(answer, query, append) {
+  const panel = ui.inlineResults;
+  panel.querySelector('[data-testid="inline-more"]')?.remove();
+  if (!append) {
+    panel.replaceChildren();
+    if (answer.button) panel.append(inlineButton(answer.button));
+    if (answer.results.length === 0) panel.append(inlineNote('No results', 'inline-empty'));
+  }
+  for (const r of answer.results) panel.append(inlineResult(answer.inlineQueryId, r));
+  if (answer.nextOffset) {
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'inline-more';
+    more.dataset.testid = 'inline-more';
+    more.textContent = 'More results';
+    more.addEventListener('click', () => void runInline(query, answer.nextOffset));
+    panel.append(more);
+  }
+  panel.hidden = false;
+}
+
+function inlineButton(button) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'inline-switch-pm';
+  b.dataset.testid = 'inline-switch-pm';
+  b.textContent = button.text;
+  b.addEventListener('click', () => {
+    if (button.start_parameter !== undefined) {
+      hideInline();
+      ui.input.value = '';
+      autosize();
+      void api(`/api/personas/${state.current}/open-link`, {
+        json: { url: `https://t.me/${state.world.bot.username}?start=${button.start_parameter}` },
+      }).catch(reportError);
+    } else {
+      toast('Web apps are not part of the sandbox');
+    }
+  });
+  return b;
+}
+
+function inlineResult(inlineQueryId, r) {
+  const item = document.createElement('button');
+  item.type = 'button';
+  item.className = 'inline-result';
+  item.dataset.testid = 'inline-result';
+  item.dataset.id = r.id;
+  const thumb = document.createElement('span');
+  thumb.className = 'inline-thumb';
+  if (r.thumbnail) {
+    const img = document.createElement('img');
+    img.alt = '';
+    img.dataset.testid = 'inline-thumb';
+    img.addEventListener('error', () => img.remove());
+    img.src = r.thumbnail;
+    thumb.append(img);
+  } else {
+    thumb.textContent = (r.title[0] ?? '?').toUpperCase();
+  }
+  const text = document.createElement('span');
+  text.className = 'inline-text';
+  const title = document.createElement('span');
+  title.className = 'inline-title';
+  title.textContent = r.title;
+  text.append(title);
+  if (r.description) {
+    const description = document.createElement('span');
+    description.className = 'inline-description';
+    description.textContent = r.description;
+    text.append(description);
+  }
+  item.append(thumb, text);
+  item.addEventListener('click', async () => {
+    try {
+      await api(`/api/personas/${state.current}/inline/choose`, { json: { inlineQueryId, resultId: r.id } });
+      ui.input.value = '';
+      autosize();
+      hideInline();
+    } catch (error) {
+      reportError(error);
+    }
+  });
+  return item;
+}
+
+ui.input.addEventListener('input', scheduleInline);
+ui.input.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !ui.inlineResults.hidden) hideInline();
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Payments: the Pay button opens a test payment sheet (a test card, or a Stars confirmation)
+// ---------------------------------------------------------------------------------------------------
+
+function field(label, input) {
+  const wrap = document.createElement('label');
+  wrap.className = 'pay-field';
+  const caption = document.createElement('span');
+  caption.textContent = label;
+  wrap.append(caption, input);
+  return wrap;
+}
+
+function textInput(testid, { placeholder = '', value = '', inputMode, autocomplete = 'off' } = {}) {
+  const input = document.createElement('input');
+  input.dataset.testid = testid;
+  input.placeholder = placeholder;
+  input.value = value;
+  input.autocomplete = autocomplete;
+  if (inputMode) input.inputMode = inputMode;
+  return input;
+}
+
+function priceRow(label, amount, testid) {
+  const row = document.createElement('div');
+  row.className = 'pay-row';
+  if (testid) row.dataset.testid = testid;
+  const name = document.createElement('span');
+  name.textContent = label;
+  const value = document.createElement('span');
+  value.textContent = amount;
+  row.append(name, value);
+  return row;
+}
+
+function openPayment(m) {
+  const inv = m.invoice;
+  const personaId = state.current;
+  const persona = currentPersona();
+  if (!inv || inv.paid || !persona) return;
+  const stars = inv.currency === 'XTR';
+  const money = (amount) => formatAmount(inv.currency, amount, inv.exp);
+  const sheet = ui.paySheet;
+  sheet.replaceChildren();
+  sheet.dataset.kind = stars ? 'stars' : 'card';
+  const form = document.createElement('form');
+  form.className = 'pay-form';
+  form.dataset.testid = 'pay-form';
+  const heading = document.createElement('h3');
+  heading.textContent = stars ? 'Confirm your purchase' : 'Checkout';
+  form.append(heading);
+  const what = document.createElement('p');
+  what.className = 'pay-what';
+  const title = document.createElement('b');
+  title.textContent = inv.title;
+  what.append(title, document.createElement('br'), inv.description);
+  form.append(what);
+
+  let tip = 0;
+  const totalRow = priceRow('Total', money(inv.totalAmount), 'pay-total');
+  const submit = document.createElement('button');
+  submit.type = 'submit';
+  submit.className = 'pay-submit';
+  submit.dataset.testid = 'pay-submit';
+  const refresh = () => {
+    totalRow.lastChild.textContent = money(inv.totalAmount + tip);
+    submit.textContent = `Pay ${money(inv.totalAmount + tip)}`;
+  };
+  if (!stars) for (const p of inv.prices) form.append(priceRow(p.label, money(p.amount)));
+  if (inv.maxTipAmount > 0) {
+    const tips = document.createElement('div');
+    tips.className = 'pay-tips';
+    tips.dataset.testid = 'pay-tips';
+    for (const amount of [0, ...inv.suggestedTipAmounts]) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = amount === 0 ? 'No tip' : money(amount);
+      b.dataset.amount = String(amount);
+      if (amount === 0) b.classList.add('chosen');
+      b.addEventListener('click', () => {
+        tip = amount;
+        for (const other of tips.children) other.classList.toggle('chosen', other === b);
+        refresh();
+      });
+      tips.append(b);
+    }
+    const tipField = document.createElement('div');
+    tipField.className = 'pay-field';
+    const tipLabel = document.createElement('span');
+    tipLabel.textContent = 'Tip';
+    tipField.append(tipLabel, tips);
+    form.append(tipField);
+  }
+  form.append(totalRow);
+
+  const info = {};
+  if (inv.need.name) info.name = textInput('pay-name', { value: persona.name, autocomplete: 'name' });
+  if (inv.need.email)
+    info.email = textInput('pay-email', { placeholder: 'name@example.com', autocomplete: 'email' });
+  if (inv.need.phone)
+    info.phone = textInput('pay-phone', { placeholder: '+7 900 000-00-00', inputMode: 'tel' });
+  if (info.name) form.append(field('Name', info.name));
+  if (info.email) form.append(field('Email', info.email));
+  if (info.phone) form.append(field('Phone', info.phone));
+  if (inv.need.shipping)
+    form.append(inlineNote('A test shipping address is sent with the order.', 'pay-shipping'));
+
+  const card = {};
+  if (!stars) {
+    card.number = textInput('card-number', { placeholder: '4242 4242 4242 4242', inputMode: 'numeric' });
+    card.expiry = textInput('card-expiry', { placeholder: 'MM/YY', inputMode: 'numeric' });
+    card.cvc = textInput('card-cvc', { placeholder: 'CVC', inputMode: 'numeric' });
+    form.append(field('Card number', card.number));
+    const pair = document.createElement('div');
+    pair.className = 'pay-pair';
+    pair.append(field('Expiry', card.expiry), field('CVC', card.cvc));
+    form.append(pair);
+  }
+  const note = document.createElement('p');
+  note.className = 'pay-note';
+  note.dataset.testid = 'pay-note';
+  note.textContent = stars
+    ? 'Test Stars: nothing is charged and no Stars are spent.'
+    : 'Test payment: nothing is charged. Use the card 4242 4242 4242 4242, any future date and any CVC.';
+  const error = document.createElement('p');
+  error.className = 'pay-error';
+  error.dataset.testid = 'pay-error';
+  error.hidden = true;
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  const cancel = document.createElement('button');
+  cancel.type = 'button';
+  cancel.textContent = 'Cancel';
+  cancel.dataset.testid = 'pay-cancel';
+  cancel.addEventListener('click', () => sheet.close());
+  actions.append(cancel, submit);
+  form.append(note, error, actions);
+  refresh();
+
+  form.addEventListener('input', () => {
+    error.hidden = true;
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.hidden = true;
+    submit.disabled = true;
+    submit.textContent = 'Processing…';
+    const body = {
+      messageId: m.id,
+      tipAmount: tip,
+      orderInfo: {
+        ...(info.name ? { name: info.name.value } : {}),
+        ...(info.email ? { email: info.email.value } : {}),
+        ...(info.phone ? { phone: info.phone.value } : {}),
+      },
+      ...(stars
+        ? {}
+        : { card: { number: card.number.value, expiry: card.expiry.value, cvc: card.cvc.value } }),
+    };
+    try {
+      const outcome = await api(`/api/personas/${personaId}/pay`, { json: body });
+      showPaymentResult(outcome, money(inv.totalAmount + tip));
+    } catch (failure) {
+      error.textContent = failure.message;
+      error.hidden = false;
+      submit.disabled = false;
+      refresh();
+    }
+  });
+  sheet.append(form);
+  sheet.showModal();
+  (card.number ?? submit).focus();
+}
+
+function showPaymentResult(outcome, amount) {
+  const sheet = ui.paySheet;
+  const result = document.createElement('div');
+  result.className = 'pay-result';
+  result.dataset.testid = 'pay-result';
+  result.dataset.outcome = outcome.ok ? 'ok' : outcome.timedOut ? 'timeout' : 'declined';
+  const head = document.createElement('h3');
+  const text = document.createElement('p');
+  text.dataset.testid = 'pay-result-text';
+  if (outcome.ok) {
+    head.textContent = '✓ Payment successful';
+    text.textContent = `${amount} paid. Nothing was charged: this is a test payment.`;
+  } else if (outcome.timedOut) {
+    head.textContent = 'Payment failed';
+    text.textContent = 'The bot did not confirm the payment in time (10 seconds).';
+  } else {
+    head.textContent = 'Payment declined';
+    text.textContent = outcome.errorMessage;
+  }
+  const actions = document.createElement('form');
+  actions.method = 'dialog';
+  actions.className = 'actions';
+  const done = document.createElement('button');
+  done.type = 'submit';
+  done.dataset.testid = 'pay-done';
+  done.textContent = 'Done';
+  actions.append(done);
+  result.append(head, text, actions);
+  sheet.replaceChildren(result);
+}
 
 ui.input.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {

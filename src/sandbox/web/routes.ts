@@ -1,7 +1,7 @@
 /**
  * The sandbox page's HTTP side: static files, a JSON view of the emulator's chats, user actions (send text or
  * a photo, reply to a message, press a button, open a link, join/leave the channel, block the bot, switch the
- * app language), Reset demo, and a server-sent event stream of everything that changes. Only the personas
+ * app language, ask the bot inline and send a result, pay an invoice with the test card or Stars), Reset demo, and a server-sent event stream of everything that changes. Only the personas
  * can be driven; the page never sees raw HTML from the bot — it gets text + entities and builds DOM nodes
  * itself.
  */
@@ -9,11 +9,15 @@ import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { Role } from '../../services/staff.js';
-import type {
-  CallbackAnswerEvent,
-  InlineKeyboardButton,
-  StoredMessage,
-  TelegramEmulator,
+import {
+  type CallbackAnswerEvent,
+  currencyExp,
+  type InlineKeyboardButton,
+  type InlineQueryAnswer,
+  type InlineQueryResult,
+  type OrderInfo,
+  type StoredMessage,
+  type TelegramEmulator,
 } from '../emulator/index.js';
 import { PERSONAS, type Persona, personaById, SANDBOX_CHANNEL } from '../personas.js';
 
@@ -28,12 +32,54 @@ export interface MessageView {
   /** The photo's size, so the page reserves its place before the image has loaded. */
   photoSize?: { width: number; height: number };
   document?: { fileId: string; name: string };
-  inlineKeyboard?: { text: string; data?: string; url?: string }[][];
+  inlineKeyboard?: InlineButtonView[][];
+  /** The bot the persona sent this through (inline mode): the page shows "via @bot". */
+  viaBot?: string;
+  invoice?: InvoiceView;
+  /** A service line: a payment made or a Stars payment refunded. */
+  service?: { kind: 'payment' | 'refund'; currency: string; totalAmount: number; exp: number };
   replyTo?: number;
   /** The message replied to, as the quote above the reply shows it. */
   reply?: { id: number; sender: 'bot' | 'user'; text: string };
   edited: boolean;
   deleted: boolean;
+}
+
+export interface InlineButtonView {
+  text: string;
+  data?: string;
+  url?: string;
+  /** The invoice's Pay button. */
+  pay?: true;
+  /** switch_inline_query* buttons: the text put after `@bot ` in the composer. */
+  switchInline?: string;
+}
+
+/** An invoice message as the page draws it and the payment sheet needs it. */
+export interface InvoiceView {
+  title: string;
+  description: string;
+  currency: string;
+  totalAmount: number;
+  /** Digits after the decimal point of the currency (0 for Stars). */
+  exp: number;
+  prices: { label: string; amount: number }[];
+  photoUrl?: string;
+  photoSize?: { width: number; height: number };
+  maxTipAmount: number;
+  suggestedTipAmounts: number[];
+  need: { name: boolean; phone: boolean; email: boolean; shipping: boolean };
+  paid: boolean;
+}
+
+/** An inline query result as the list above the composer shows it. */
+export interface InlineResultView {
+  id: string;
+  type: string;
+  title: string;
+  description?: string;
+  /** A thumbnail URL: the page's own file route for cached photos, else the result's thumbnail/photo URL. */
+  thumbnail?: string;
 }
 
 export interface ReplyKeyboardView {
@@ -43,9 +89,62 @@ export interface ReplyKeyboardView {
 
 /** A message on one line, shortened, for a reply's quote. */
 function quoteOf(m: StoredMessage): string {
+  if (m.invoice) return `🧾 ${m.invoice.title}`;
+  if (m.successful_payment) return '💳 Payment';
+  if (m.refunded_payment) return '↩️ Refund';
   const text = (m.text ?? m.caption ?? '').replace(/\s+/g, ' ').trim();
   if (text === '') return m.photo || m.photo_file_id ? '🖼 Photo' : m.document ? '📄 File' : '';
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+function buttonView(b: InlineKeyboardButton): InlineButtonView {
+  const view: InlineButtonView = { text: b.text };
+  if (b.callback_data !== undefined) view.data = b.callback_data;
+  if (b.url !== undefined) view.url = b.url;
+  if (b.pay) view.pay = true;
+  const switchInline =
+    b.switch_inline_query_current_chat ??
+    b.switch_inline_query ??
+    (b.switch_inline_query_chosen_chat ? String(b.switch_inline_query_chosen_chat.query ?? '') : undefined);
+  if (switchInline !== undefined) view.switchInline = switchInline;
+  return view;
+}
+
+function resultView(r: InlineQueryResult): InlineResultView {
+  const text = (key: string) => (typeof r[key] === 'string' ? (r[key] as string) : undefined);
+  const photoId = text('photo_file_id');
+  const thumbnail = photoId
+    ? `/api/files/${encodeURIComponent(photoId)}`
+    : (text('thumbnail_url') ?? text('photo_url'));
+  const description = text('description');
+  return {
+    id: r.id,
+    type: r.type,
+    title: text('title') ?? (r.type === 'photo' ? '🖼 Photo' : r.id),
+    ...(description ? { description } : {}),
+    ...(thumbnail ? { thumbnail } : {}),
+  };
+}
+
+/** The sandbox's test card: any other number is declined by the payment sheet, as a test provider would. */
+export const TEST_CARD = '4242424242424242';
+
+/** Checks the test card form; returns the reason it is refused, or undefined. */
+export function checkTestCard(
+  card: { number?: unknown; expiry?: unknown; cvc?: unknown } | undefined,
+  now = new Date(),
+): string | undefined {
+  if (!card) return 'Enter the test card';
+  const number = typeof card.number === 'string' ? card.number.replace(/[\s-]/g, '') : '';
+  if (number !== TEST_CARD) return 'Use the test card 4242 4242 4242 4242';
+  const expiry = typeof card.expiry === 'string' ? /^\s*(\d{2})\s*\/\s*(\d{2})\s*$/.exec(card.expiry) : null;
+  const month = Number(expiry?.[1]);
+  const year = 2000 + Number(expiry?.[2]);
+  if (!expiry || month < 1 || month > 12) return 'Enter the expiry date as MM/YY';
+  // a card is valid to the end of its month
+  if (year * 12 + month < now.getUTCFullYear() * 12 + now.getUTCMonth() + 1) return 'The card has expired';
+  if (typeof card.cvc !== 'string' || !/^\d{3,4}$/.test(card.cvc.trim())) return 'Enter the 3-digit CVC';
+  return undefined;
 }
 
 function messageView(m: StoredMessage, emu: TelegramEmulator): MessageView {
@@ -67,13 +166,41 @@ function messageView(m: StoredMessage, emu: TelegramEmulator): MessageView {
   if (photo && size?.width && size.height) view.photoSize = { width: size.width, height: size.height };
   if (m.document) view.document = { fileId: m.document.file_id, name: m.document.file_name ?? 'file' };
   if (m.reply_markup && 'inline_keyboard' in m.reply_markup) {
-    view.inlineKeyboard = m.reply_markup.inline_keyboard.map((row) =>
-      row.map((b: InlineKeyboardButton) => ({
-        text: b.text,
-        ...(b.callback_data === undefined ? {} : { data: b.callback_data }),
-        ...(b.url === undefined ? {} : { url: b.url }),
-      })),
-    );
+    view.inlineKeyboard = m.reply_markup.inline_keyboard.map((row) => row.map(buttonView));
+  }
+  if (m.via_bot?.username) view.viaBot = m.via_bot.username;
+  const details = m.invoice_details;
+  if (m.invoice && details) {
+    view.invoice = {
+      title: details.title,
+      description: details.description,
+      currency: details.currency,
+      totalAmount: details.total_amount,
+      exp: currencyExp(details.currency),
+      prices: details.prices,
+      ...(details.photo_url ? { photoUrl: details.photo_url } : {}),
+      ...(details.photo_url && details.photo_width && details.photo_height
+        ? { photoSize: { width: details.photo_width, height: details.photo_height } }
+        : {}),
+      maxTipAmount: details.max_tip_amount,
+      suggestedTipAmounts: details.suggested_tip_amounts,
+      need: {
+        name: details.need_name,
+        phone: details.need_phone_number,
+        email: details.need_email,
+        shipping: details.need_shipping_address,
+      },
+      paid: m.invoice_paid,
+    };
+  }
+  const payment = m.successful_payment ?? m.refunded_payment;
+  if (payment) {
+    view.service = {
+      kind: m.successful_payment ? 'payment' : 'refund',
+      currency: payment.currency,
+      totalAmount: payment.total_amount,
+      exp: currencyExp(payment.currency),
+    };
   }
   if (m.reply_to_message_id !== undefined) {
     view.replyTo = m.reply_to_message_id;
@@ -95,7 +222,7 @@ const STATIC: Record<string, { file: string; type: string }> = {
 };
 const SECURITY_HEADERS = {
   'content-security-policy':
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-cache',
@@ -338,6 +465,80 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
       // The answer (toast or alert) reaches the page through the event stream.
       emu.pressButton(who.id, body.messageId, body.data).catch(() => undefined);
       return c.json({ ok: true });
+    } catch (error) {
+      return c.json(failure(error), 400);
+    }
+  });
+
+  /** Inline answers the page may still choose from (the newest ones). */
+  const inlineAnswers = new Map<string, InlineQueryAnswer>();
+
+  app.post('/api/personas/:id/inline', async (c) => {
+    const who = persona(c.req.param('id'));
+    if (!who) return c.json({ error: 'unknown persona' }, 404);
+    const body = (await c.req.json().catch(() => ({}))) as { query?: unknown; offset?: unknown };
+    if (typeof body.query !== 'string') return c.json({ error: 'query is required' }, 400);
+    const offset = typeof body.offset === 'string' ? body.offset : '';
+    try {
+      const answer = await emu.sendInlineQuery(who.id, body.query, { offset });
+      inlineAnswers.set(answer.inlineQueryId, answer);
+      if (inlineAnswers.size > 200) inlineAnswers.delete(inlineAnswers.keys().next().value ?? '');
+      return c.json({
+        inlineQueryId: answer.inlineQueryId,
+        results: answer.results.map(resultView),
+        nextOffset: answer.nextOffset,
+        ...(answer.button ? { button: answer.button } : {}),
+      });
+    } catch (error) {
+      return c.json(failure(error), 400);
+    }
+  });
+
+  app.post('/api/personas/:id/inline/choose', async (c) => {
+    const who = persona(c.req.param('id'));
+    if (!who) return c.json({ error: 'unknown persona' }, 404);
+    const body = (await c.req.json().catch(() => ({}))) as { inlineQueryId?: unknown; resultId?: unknown };
+    const answer = typeof body.inlineQueryId === 'string' ? inlineAnswers.get(body.inlineQueryId) : undefined;
+    if (!answer || typeof body.resultId !== 'string') return c.json({ error: 'unknown inline result' }, 400);
+    try {
+      const m = emu.chooseInlineResult(who.id, answer, body.resultId);
+      return c.json({ id: m.message_id });
+    } catch (error) {
+      return c.json(failure(error), 400);
+    }
+  });
+
+  app.post('/api/personas/:id/pay', async (c) => {
+    const who = persona(c.req.param('id'));
+    if (!who) return c.json({ error: 'unknown persona' }, 404);
+    const body = (await c.req.json().catch(() => ({}))) as {
+      messageId?: unknown;
+      tipAmount?: unknown;
+      card?: { number?: unknown; expiry?: unknown; cvc?: unknown };
+      orderInfo?: { name?: unknown; phone?: unknown; email?: unknown };
+    };
+    if (typeof body.messageId !== 'number') return c.json({ error: 'messageId is required' }, 400);
+    const invoice = emu.message(who.id, body.messageId);
+    const details = invoice?.invoice_details;
+    if (!invoice || !details) return c.json({ error: 'not an invoice' }, 400);
+    if (details.currency !== 'XTR') {
+      const refused = checkTestCard(body.card);
+      if (refused) return c.json({ error: refused }, 400);
+    }
+    const orderInfo: OrderInfo = {};
+    const given = body.orderInfo ?? {};
+    if (typeof given.name === 'string' && given.name.trim()) orderInfo.name = given.name.trim();
+    if (typeof given.phone === 'string' && given.phone.trim()) orderInfo.phone_number = given.phone.trim();
+    if (typeof given.email === 'string' && given.email.trim()) orderInfo.email = given.email.trim();
+    const tipAmount = typeof body.tipAmount === 'number' ? body.tipAmount : 0;
+    try {
+      const outcome = await emu.payInvoice(who.id, body.messageId, { tipAmount, orderInfo });
+      // the Pay button becomes a receipt
+      if (outcome.ok) broadcast('edit', { message: messageView(invoice, emu) });
+      if (outcome.ok) return c.json({ ok: true, totalAmount: outcome.payment.total_amount });
+      return c.json(
+        outcome.timedOut ? { ok: false, timedOut: true } : { ok: false, errorMessage: outcome.errorMessage },
+      );
     } catch (error) {
       return c.json(failure(error), 400);
     }
