@@ -83,13 +83,24 @@ beforeAll(async () => {
         need_email: true,
         max_tip_amount: 100_000,
         suggested_tip_amounts: [50_000],
+        photo_url: 'https://example.com/landing.png',
       },
     ),
   );
   bot.command('stars', (ctx) =>
-    ctx.replyWithInvoice('Logo', 'Three logo drafts', 'order:sold-out', 'XTR', [
-      { label: 'Logo', amount: 50 },
-    ]),
+    ctx.replyWithInvoice(
+      'Logo',
+      'Three logo drafts',
+      'order:sold-out',
+      'XTR',
+      [{ label: 'Logo', amount: 50 }],
+      {
+        // a photo the page can show: its own file route
+        photo_url: `${url}/api/files/${encodeURIComponent(logoFileId)}`,
+        photo_width: 320,
+        photo_height: 240,
+      },
+    ),
   );
   bot.on('pre_checkout_query', (ctx) =>
     ctx.preCheckoutQuery.invoice_payload === 'order:sold-out'
@@ -162,6 +173,8 @@ describe('payments and inline mode on the sandbox page', () => {
       .last();
     await invoice.waitFor();
     expect(await invoice.getByTestId('invoice-title').textContent()).toBe('Landing page');
+    // the page loads nothing from the internet: a photo elsewhere becomes a placeholder
+    await invoice.getByTestId('photo-placeholder').waitFor();
     expect(await invoice.textContent()).toContain('A one-page site in 7 days');
     // Mike's app is in English: RUB 13,500.00
     expect(await textOf(invoice.getByTestId('invoice-total'))).toContain('RUB 13,500.00');
@@ -217,6 +230,11 @@ describe('payments and inline mode on the sandbox page', () => {
       .last();
     await invoice.waitFor();
     expect(await invoice.getByTestId('pay-button').textContent()).toBe('Pay ⭐ 50');
+    const photo = invoice.getByTestId('invoice-photo');
+    await photo.waitFor();
+    await expect
+      .poll(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBe(320);
     await invoice.getByTestId('pay-button').click();
     const sheet = ui.page.locator('[data-testid="pay-sheet"][open]');
     await sheet.waitFor();

@@ -247,6 +247,15 @@ function serviceElement(m) {
   return el;
 }
 
+function photoPlaceholder(url) {
+  const box = document.createElement('div');
+  box.className = 'photo-placeholder';
+  box.dataset.testid = 'photo-placeholder';
+  box.title = url;
+  box.textContent = '🖼';
+  return box;
+}
+
 /** The invoice's body: the photo, the title, the description and the total. */
 function invoiceElement(m, bubble) {
   const inv = m.invoice;
@@ -259,7 +268,8 @@ function invoiceElement(m, bubble) {
       img.width = inv.photoSize.width;
       img.height = inv.photoSize.height;
     }
-    img.addEventListener('error', () => img.remove());
+    // The page loads nothing from the internet: a photo elsewhere is shown as a placeholder.
+    img.addEventListener('error', () => img.replaceWith(photoPlaceholder(inv.photoUrl)));
     img.src = inv.photoUrl;
     bubble.append(img);
   }
@@ -831,7 +841,7 @@ function inlineResult(inlineQueryId, r) {
     const img = document.createElement('img');
     img.alt = '';
     img.dataset.testid = 'inline-thumb';
-    img.addEventListener('error', () => img.remove());
+    img.addEventListener('error', () => img.replaceWith((r.title[0] ?? '?').toUpperCase()));
     img.src = r.thumbnail;
     thumb.append(img);
   } else {

@@ -78,7 +78,10 @@ export interface InlineResultView {
   type: string;
   title: string;
   description?: string;
-  /** A thumbnail URL: the page's own file route for cached photos, else the result's thumbnail/photo URL. */
+  /**
+   * A thumbnail: the page's own file route for cached photos, else the result's thumbnail/photo URL (which the
+   * page, loading nothing from the internet, shows only when it is its own).
+   */
   thumbnail?: string;
 }
 
@@ -222,7 +225,7 @@ const STATIC: Record<string, { file: string; type: string }> = {
 };
 const SECURITY_HEADERS = {
   'content-security-policy':
-    "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-cache',
