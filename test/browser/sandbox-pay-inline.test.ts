@@ -102,6 +102,11 @@ beforeAll(async () => {
       },
     ),
   );
+  bot.command('boost', (ctx) =>
+    ctx.replyWithInvoice('Priority', 'Your order goes first', 'order:boost', 'XTR', [
+      { label: 'Priority', amount: 25 },
+    ]),
+  );
   bot.on('pre_checkout_query', (ctx) =>
     ctx.preCheckoutQuery.invoice_payload === 'order:sold-out'
       ? ctx.answerPreCheckoutQuery(false, 'Sorry, this service is sold out')
@@ -247,6 +252,26 @@ describe('payments and inline mode on the sandbox page', () => {
     await sheet.getByTestId('pay-done').click();
     expect(await invoice.getByTestId('pay-button').isEnabled()).toBe(true);
     expect(emu.payments().filter((p) => p.currency === 'XTR')).toEqual([]);
+
+    // a Stars invoice the bot accepts; the bot refunds it: both show as service lines
+    await ui.type('/boost');
+    const boost = ui.page
+      .locator('[data-testid="message"]')
+      .filter({ has: ui.page.getByTestId('invoice') })
+      .filter({ hasText: 'Your order goes first' })
+      .last();
+    await boost.getByTestId('pay-button').click();
+    await sheet.getByTestId('pay-submit').click();
+    await sheet.locator('[data-testid="pay-result"][data-outcome="ok"]').waitFor();
+    await sheet.getByTestId('pay-done').click();
+    const charge = emu.payments().find((p) => p.payload === 'order:boost')?.telegramChargeId ?? '';
+    expect(await bot.api.refundStarPayment(mike.id, charge)).toBe(true);
+    const refund = ui.page.locator('[data-testid="message"][data-service="refund"]');
+    await refund.waitFor();
+    expect(await refund.textContent()).toBe('PHOENIX refunded ⭐ 25 to you');
+    expect(
+      await ui.page.locator('[data-testid="message"][data-service="payment"]').last().textContent(),
+    ).toBe('You successfully transferred ⭐ 25 to PHOENIX');
     expect(ui.errors).toEqual([]);
     await ui.page.close();
   });
