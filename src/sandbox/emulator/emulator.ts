@@ -192,6 +192,18 @@ const DEFAULTS = {
   queryTimeoutMs: 10_000,
 };
 
+/** How many finished (answered or expired) queries are kept to refuse late answers with Telegram's error. */
+const KEEP_FINISHED_QUERIES = 10_000;
+
+/** Forgets the oldest finished queries once there are too many (a late answer to them is refused all the same). */
+function prune(queries: Map<string, { answered: boolean; expired: boolean }>): void {
+  if (queries.size < KEEP_FINISHED_QUERIES) return;
+  for (const [id, q] of queries) {
+    if (queries.size < KEEP_FINISHED_QUERIES / 2) break;
+    if (q.answered || q.expired) queries.delete(id);
+  }
+}
+
 function describeMessage(m: StoredMessage): string {
   const who = m.sender === 'bot' ? 'bot' : 'user';
   const flags = [m.deleted ? 'deleted' : '', m.edited ? `edited×${m.edit_count}` : '']
@@ -835,6 +847,7 @@ export class TelegramEmulator {
           ),
         );
       }, timeoutMs);
+      prune(this.state.inlineQueries);
       this.state.inlineQueries.set(id, pending);
       this.state.enqueue('inline_query', {
         id,
@@ -1014,6 +1027,7 @@ export class TelegramEmulator {
         pending.expired = true;
         resolve(null);
       }, this.options.preCheckoutTimeoutMs);
+      prune(this.state.preCheckouts);
       this.state.preCheckouts.set(id, pending);
       this.state.enqueue('pre_checkout_query', { id, from: user.user, ...query });
     });

@@ -781,7 +781,7 @@ async function runInline(query, offset) {
     renderInline(answer, query, offset !== '');
   } catch (error) {
     if (seq !== inline.seq) return;
-    ui.inlineResults.replaceChildren(inlineNote(`The bot did not answer: ${error.message}`, 'inline-error'));
+    ui.inlineResults.replaceChildren(inlineNote(error.message, 'inline-error'));
   } finally {
     if (seq === inline.seq) delete ui.inlineResults.dataset.loading;
   }

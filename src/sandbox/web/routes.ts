@@ -493,6 +493,8 @@ export function createSandboxRoutes(options: SandboxRoutesOptions): {
         ...(answer.button ? { button: answer.button } : {}),
       });
     } catch (error) {
+      const timedOut = error instanceof Error && error.message.includes('did not answer');
+      if (timedOut) return c.json({ error: 'The bot did not answer within 10 seconds' }, 504);
       return c.json(failure(error), 400);
     }
   });
