@@ -142,6 +142,14 @@ beforeAll(async () => {
       },
     ];
     const q = ctx.inlineQuery.query.toLowerCase();
+    if (q === 'all') {
+      // one result a page: the page asks for the next one with the offset
+      const page = Number(ctx.inlineQuery.offset || '0');
+      return ctx.answerInlineQuery(all.slice(page, page + 1), {
+        cache_time: 1,
+        next_offset: page + 1 < all.length ? String(page + 1) : '',
+      });
+    }
     return ctx.answerInlineQuery(
       all.filter((r) => r.title.toLowerCase().includes(q)),
       { cache_time: 1, button: { text: 'Open the catalog', start_parameter: 'catalog' } },
@@ -312,6 +320,19 @@ describe('payments and inline mode on the sandbox page', () => {
     const stored = emu.chat(mike.id).messages.at(-1);
     expect(stored?.via_bot?.username).toBe(SANDBOX_BOT.username);
     expect(stored?.photo_file_id).toBe(logoFileId);
+
+    // results a page at a time: "More results" asks with the bot's next_offset
+    await input.fill(`@${SANDBOX_BOT.username} all`);
+    await panel.locator('[data-testid="inline-result"][data-id="landing"]').waitFor();
+    expect(await panel.getByTestId('inline-result').count()).toBe(1);
+    await panel.getByTestId('inline-more').click();
+    await panel.locator('[data-testid="inline-result"][data-id="logo"]').waitFor();
+    expect(
+      await panel
+        .getByTestId('inline-result')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))),
+    ).toEqual(['landing', 'logo']);
+    expect(await panel.getByTestId('inline-more').count()).toBe(0);
 
     // an article result is sent as text with its keyboard
     await input.fill(`@${SANDBOX_BOT.username} landing`);
