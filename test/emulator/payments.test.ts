@@ -206,6 +206,17 @@ describe('invoices', () => {
       need_email: true,
       need_name: false,
     });
+    // the keyboard of an invoice can be edited, its Pay button staying first
+    const later = new InlineKeyboard().pay('Pay now').text('Cancel the order', 'cancel');
+    await bot.api.editMessageReplyMarkup(ANN, sent.message_id, { reply_markup: later });
+    expect(emu().message(ANN, sent.message_id)?.reply_markup).toEqual(later);
+    expect(
+      await rejection(
+        bot.api.editMessageReplyMarkup(ANN, sent.message_id, {
+          reply_markup: new InlineKeyboard().text('Cancel the order', 'cancel').pay('Pay now'),
+        }),
+      ),
+    ).toBe('Bad Request: BUTTON_TYPE_INVALID');
     const stars = await bot.api.sendInvoice(ANN, 'Logo', 'Three logo drafts', 'order:43', 'XTR', [
       { label: 'Logo', amount: 250 },
     ]);

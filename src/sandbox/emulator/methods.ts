@@ -491,10 +491,17 @@ export class BotApi {
 
   /** What an edit changes: the new inline markup and the bot message (the bot may write in its chat). */
   private editTarget(p: Params, messageId: number): { markup: ReplyMarkup | undefined; m: MutableMessage } {
-    const markup = this.replyMarkup(p, true);
+    const raw = optJson(p, 'reply_markup', ERR.badMarkup);
     const chat = this.resolveChat(p);
     this.checkCanWrite(chat);
-    return { markup, m: this.editable(chat, messageId) };
+    const m = this.editable(chat, messageId);
+    // an invoice keeps its Pay button first; other messages may not have one
+    const markup = parseReplyMarkup(raw, {
+      inlineOnly: true,
+      inlineMode: this.opts.inlineMode,
+      payFirst: m.invoice !== undefined,
+    });
+    return { markup, m };
   }
 
   /** Finds a bot message to edit in `chat`. */
