@@ -5,6 +5,7 @@ import { BanService } from './bans.js';
 import { BroadcastService } from './broadcasts/index.js';
 import { CampaignService } from './campaigns.js';
 import { CatalogService } from './catalog.js';
+import { LeaseService } from './lease.js';
 import { OrderService } from './orders.js';
 import { PromoService } from './promo.js';
 import { StaffService } from './staff.js';
@@ -32,6 +33,7 @@ export function createServices(
     campaigns: new CampaignService(db, config.ownerIds),
     updates: new UpdateLog(db),
     bans: new BanService(db, config.ownerIds),
+    leases: new LeaseService(db),
   };
 }
 
