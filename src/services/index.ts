@@ -5,6 +5,7 @@ import { BanService } from './bans.js';
 import { BroadcastService } from './broadcasts/index.js';
 import { CampaignService } from './campaigns.js';
 import { CatalogService } from './catalog.js';
+import { ExportService } from './exports.js';
 import { LeaseService } from './lease.js';
 import { OrderService } from './orders.js';
 import { PromoService } from './promo.js';
@@ -34,6 +35,7 @@ export function createServices(
     updates: new UpdateLog(db),
     bans: new BanService(db, config.ownerIds),
     leases: new LeaseService(db),
+    exports: new ExportService(db, config.ownerIds),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.js';
+import { adminExportsFeature } from './admin/exports.js';
 import { adminMenuFeature } from './admin/menu.js';
 import { adminOrdersFeature } from './admin/orders.js';
 import { adminProductsFeature } from './admin/products.js';
@@ -31,6 +32,7 @@ export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
     adminPromoFeature,
     adminOrdersFeature,
     moderationFeature,
+    adminExportsFeature,
     broadcastsFeature(deps),
     settingsFeature,
     catalogFeature(deps),

@@ -32,6 +32,7 @@ import {
   statsChartPeriod,
   statsShow,
 } from './callback-data.js';
+import { exportMenu } from './export-callback-data.js';
 import { discountText } from './promo-fields.js';
 
 export function adminMenuKeyboard(ctx: BotContext): InlineKeyboard {
@@ -45,7 +46,8 @@ export function adminMenuKeyboard(ctx: BotContext): InlineKeyboard {
     .text(ctx.t('admin-btn-stats'), statsShow.pack({}))
     .text(ctx.t('admin-btn-ads'), advertisingMenu.pack({}))
     .row()
-    .text(ctx.t('moderation-btn-menu'), banList.pack({ page: 0 }));
+    .text(ctx.t('moderation-btn-menu'), banList.pack({ page: 0 }))
+    .text(ctx.t('admin-btn-export'), exportMenu.pack({}));
 }
 
 /** Adds a "Back" row leading to `data` (a new keyboard when none is given). */
