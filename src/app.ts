@@ -10,6 +10,7 @@ import { renderProgress } from './bot/features/broadcasts/progress-view.js';
 import { SharedFloodMeter, senderOf } from './bot/flood.js';
 import { slaNotifier } from './bot/features/tickets/sla-reminders.js';
 import { createBot } from './bot/index.js';
+import { alertBroadcastsFinished } from './bot/owner-alerts.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
@@ -141,6 +142,7 @@ export async function startApp(
       : await startJobs(deps, bot.api, {
           progressView: renderProgress,
           slaNotifier: slaNotifier(bot.api, deps),
+          onRunsFinished: (runIds) => alertBroadcastsFinished(bot.api, deps, runIds),
           senderApiTransformers: [deps.metrics.apiCallCounter()],
           ...options.jobTuning,
         });

@@ -32,6 +32,8 @@ export interface JobOptions {
   progressView: ProgressView;
   /** How the SLA reminders are sent (the bot's notify path and buttons). */
   slaNotifier: SlaNotifier;
+  /** Told of broadcast runs that finished (the owners' alert). */
+  onRunsFinished?: (runIds: number[]) => Promise<void>;
   /** Installed on the sender's own Api (the app's Bot API call counter for /metrics). */
   senderApiTransformers?: Transformer[];
   /** Tests shorten the intervals. */
@@ -57,6 +59,7 @@ export async function startJobs(deps: JobDeps, api: Api, options: JobOptions): P
     ratePerSecond: deps.config.broadcast.ratePerSecond,
     paid: deps.config.broadcast.paid,
     botUsername: me.username,
+    ...(options.onRunsFinished ? { onRunsFinished: options.onRunsFinished } : {}),
   });
   const reporter = new ProgressReporter(deps, api, sender.limiter, options.progressView);
   const scheduler = new Scheduler(deps.services.broadcasts, deps.logger, deps.config.timezone);

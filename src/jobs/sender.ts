@@ -44,6 +44,8 @@ export interface SenderOptions {
   /** Attempts for errors other than 429 and 403 before the row is `failed`. */
   maxAttempts?: number;
   backoffBaseMs?: number;
+  /** Told the runs that have just finished (each run once: the UPDATE that finishes it returns it). */
+  onRunsFinished?: (runIds: number[]) => Promise<void>;
 }
 
 export interface SenderCounters {
@@ -79,7 +81,8 @@ export class BroadcastSender {
   };
   /** Requests answered (any result) per second, the last few seconds. */
   readonly rate = new RateMeter();
-  private readonly opts: Required<Omit<SenderOptions, 'limiter' | 'holder'>>;
+  private readonly opts: Required<Omit<SenderOptions, 'limiter' | 'holder' | 'onRunsFinished'>>;
+  private readonly onRunsFinished: SenderOptions['onRunsFinished'];
   private readonly queue: ClaimedDelivery[] = [];
   private readonly results: DeliveryResultWriter;
   private readonly inFlight = new Set<Promise<void>>();
@@ -106,6 +109,7 @@ export class BroadcastSender {
     const unlimited = !Number.isFinite(options.ratePerSecond);
     this.limiter = options.limiter ?? new SendRateLimiter(options.ratePerSecond);
     this.holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+    this.onRunsFinished = options.onRunsFinished;
     this.results = new DeliveryResultWriter(deps, this.holder, () => this.stopped);
     this.opts = {
       ratePerSecond: options.ratePerSecond,
@@ -255,7 +259,8 @@ export class BroadcastSender {
           await this.flush();
           if (this.inFlight.size === 0 && performance.now() - this.lastFinishRuns > 1000) {
             this.lastFinishRuns = performance.now();
-            await this.deps.services.broadcasts.finishRuns();
+            const finished = await this.deps.services.broadcasts.finishRuns();
+            if (finished.length > 0) await this.reportFinished(finished);
           }
           await this.nap(this.opts.idleMs);
           continue;
@@ -374,6 +379,14 @@ export class BroadcastSender {
           this.wake();
         });
       this.inFlight.add(request);
+    }
+  }
+
+  private async reportFinished(runIds: number[]): Promise<void> {
+    try {
+      await this.onRunsFinished?.(runIds);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, runIds }, 'broadcast sender: finished-run report failed');
     }
   }
 

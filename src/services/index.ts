@@ -8,6 +8,7 @@ import { CatalogService } from './catalog.js';
 import { ExportService } from './exports.js';
 import { LeaseService } from './lease.js';
 import { OrderService } from './orders.js';
+import { OwnerAlertService } from './owner-alerts.js';
 import { PromoService } from './promo.js';
 import { StaffService } from './staff.js';
 import { StatsService } from './stats.js';
@@ -36,6 +37,7 @@ export function createServices(
     bans: new BanService(db, config.ownerIds),
     leases: new LeaseService(db),
     exports: new ExportService(db, config.ownerIds),
+    ownerAlerts: new OwnerAlertService(db, config.ownerIds),
   };
 }
 

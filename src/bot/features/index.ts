@@ -1,5 +1,6 @@
 import type { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.js';
+import { adminAlertSettingsFeature } from './admin/alert-settings.js';
 import { adminExportsFeature } from './admin/exports.js';
 import { adminMenuFeature } from './admin/menu.js';
 import { adminOrdersFeature } from './admin/orders.js';
@@ -33,6 +34,7 @@ export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
     adminOrdersFeature,
     moderationFeature,
     adminExportsFeature,
+    adminAlertSettingsFeature,
     broadcastsFeature(deps),
     settingsFeature,
     catalogFeature(deps),
