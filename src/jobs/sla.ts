@@ -70,7 +70,7 @@ export class SlaJob {
     const { tickets } = this.services;
     if (ticket.state === 'created') {
       if (!ticket.remindedAt) {
-        if (now < this.due(ticket.createdAt) || !(await tickets.markSlaReminded(ticket.id, now))) return 0;
+        if (now < this.due(ticket.since) || !(await tickets.markSlaReminded(ticket.id, now))) return 0;
         this.logger.info({ ticketId: ticket.id }, 'SLA: untaken ticket, agents reminded');
         await this.notifier.untaken(ticket.id);
         return 1;

@@ -107,6 +107,25 @@ describe('ticket SLA', () => {
     expect(messagesOf(adam, nudge)).toHaveLength(0);
   });
 
+  it('a ticket back in the open pool (its agent removed) starts a new SLA clock and is reminded again', async () => {
+    offsetMs = 0;
+    const who = await customer(h, 'Again');
+    const ticket = await openTicket(h, who, 'Second chance');
+    const reminder = `Ticket #${ticket.id} from Again has been waiting 1 min`;
+    advanceMinutes(1);
+    await anna.waitFor(reminder);
+    const { tickets } = h.deps.services;
+    const annaRow = await h.deps.services.users.byTelegramId(anna.id);
+    expect((await tickets.take(ticket.id, { userId: annaRow!.id, role: 'support' })).ok).toBe(true);
+    const released = await tickets.releaseTicketsOf(annaRow!.id);
+    expect(released.map((t) => t.id)).toContain(ticket.id);
+    offsetMs = 0;
+    await severalSweeps();
+    expect(messagesOf(anna, reminder)).toHaveLength(1);
+    advanceMinutes(1);
+    await anna.waitFor((m) => messagesOf(anna, reminder).length === 2 && textOf(m).includes(reminder));
+  });
+
   it('two instances sweeping one database send each reminder once', async () => {
     // The bot's own sweep keeps real time, so the ticket is due only for the sweeps made here.
     offsetMs = 0;

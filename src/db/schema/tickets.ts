@@ -40,6 +40,8 @@ export const tickets = pgTable(
     takenAt: timestamp('taken_at', { withTimezone: true }),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the ticket last entered the open pool (created, requeued, reopened untaken): the SLA clock's start. */
+    slaSince: timestamp('sla_since', { withTimezone: true }).notNull().defaultNow(),
     /** SLA marks, each set once by a conditional UPDATE: the agents were reminded of the untaken ticket… */
     slaRemindedAt: timestamp('sla_reminded_at', { withTimezone: true }),
     /** …it was escalated to admins and owners… */

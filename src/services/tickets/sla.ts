@@ -11,7 +11,8 @@ import type { User } from '../users.js';
 export interface SlaCandidate {
   id: number;
   state: 'created' | 'in_work';
-  createdAt: Date;
+  /** When it entered the open pool (the untaken clock's start). */
+  since: Date;
   takenAt: Date | null;
   supportUserId: number | null;
   remindedAt: Date | null;
@@ -23,7 +24,7 @@ export interface SlaCandidate {
 interface CandidateRow {
   id: number;
   state: 'created' | 'in_work';
-  created_at: string | Date;
+  sla_since: string | Date;
   taken_at: string | Date | null;
   support_user_id: number | null;
   sla_reminded_at: string | Date | null;
@@ -45,14 +46,14 @@ export async function slaCandidates(db: Executor, cutoff: Date, limit = 200): Pr
   const at = cutoff.toISOString();
   const rows = await queryRows<CandidateRow>(
     db,
-    sql`select t.id, t.state, t.created_at, t.taken_at, t.support_user_id, t.sla_reminded_at,
+    sql`select t.id, t.state, t.sla_since, t.taken_at, t.support_user_id, t.sla_reminded_at,
                t.sla_escalated_at, m.id as last_id, m.author_role as last_role, m.created_at as last_at
         from tickets t
         left join lateral (
           select id, author_role, created_at from ticket_messages
           where ticket_id = t.id order by id desc limit 1
         ) m on true
-        where (t.state = 'created' and t.sla_escalated_at is null and t.created_at <= ${at}::timestamptz
+        where (t.state = 'created' and t.sla_escalated_at is null and t.sla_since <= ${at}::timestamptz
                and (t.sla_reminded_at is null or t.sla_reminded_at <= ${at}::timestamptz))
            or (t.state = 'in_work' and m.author_role = 'customer' and m.created_at <= ${at}::timestamptz
                and coalesce(t.sla_reply_reminded_message_id, 0) < m.id)
@@ -62,7 +63,7 @@ export async function slaCandidates(db: Executor, cutoff: Date, limit = 200): Pr
   return rows.map((r) => ({
     id: Number(r.id),
     state: r.state,
-    createdAt: toDate(r.created_at),
+    since: toDate(r.sla_since),
     takenAt: toDateOrNull(r.taken_at),
     supportUserId: r.support_user_id === null ? null : Number(r.support_user_id),
     remindedAt: toDateOrNull(r.sla_reminded_at),

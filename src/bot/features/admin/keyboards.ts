@@ -49,7 +49,7 @@ export function adminMenuKeyboard(ctx: BotContext): InlineKeyboard {
     .row()
     .text(ctx.t('moderation-btn-menu'), banList.pack({ page: 0 }))
     .text(ctx.t('admin-btn-export'), exportMenu.pack({}));
-  if (ctx.role === 'owner') keyboard.text(ctx.t('admin-btn-settings'), alertSettings.pack({}));
+  if (ctx.role === 'owner') keyboard.row().text(ctx.t('admin-btn-settings'), alertSettings.pack({}));
   return keyboard;
 }
 
