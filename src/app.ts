@@ -7,12 +7,14 @@ import { syncBotProfile } from './bot/commands.js';
 import type { BotContext, BotDeps } from './bot/context.js';
 import { createBotDeps } from './bot/deps.js';
 import { renderProgress } from './bot/features/broadcasts/progress-view.js';
+import { slaNotifier } from './bot/features/tickets/sla-reminders.js';
 import { SharedFloodMeter, senderOf } from './bot/flood.js';
 import { createBot } from './bot/index.js';
+import { alertBroadcastsFinished } from './bot/owner-alerts.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
-import { startJobs } from './jobs/index.js';
+import { type JobOptions, startJobs } from './jobs/index.js';
 import type { Logger } from './logger.js';
 import { Poller } from './polling.js';
 import { closeServer, createHttpApp, listen, WEBHOOK_PATH } from './server/http.js';
@@ -61,6 +63,8 @@ export interface AppOptions {
    * only answer updates (and for tests that count what an update alone costs).
    */
   jobs?: boolean;
+  /** Tests shorten the jobs' intervals and move their clocks. */
+  jobTuning?: Pick<JobOptions, 'slaIntervalMs' | 'slaClock'>;
 }
 
 export interface AppTelegram {
@@ -137,7 +141,10 @@ export async function startApp(
       ? undefined
       : await startJobs(deps, bot.api, {
           progressView: renderProgress,
+          slaNotifier: slaNotifier(bot.api, deps),
+          onRunsFinished: (runIds) => alertBroadcastsFinished(bot.api, deps, runIds),
           senderApiTransformers: [deps.metrics.apiCallCounter()],
+          ...options.jobTuning,
         });
   if (jobs) {
     deps.metrics.watchSender({

@@ -89,6 +89,27 @@ const base = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(0).max(120_000).default(10_000),
   ),
+  SUPPORT_SLA_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_080).default(15)),
+  SUPPORT_HOURS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined) return undefined;
+        const match = /^(\d{1,2})-(\d{1,2})$/.exec(raw.trim());
+        const from = Number(match?.[1]);
+        const to = Number(match?.[2]);
+        if (!match || from > 23 || to > 24 || from >= to) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be working hours such as 10-19 (start before end, 0–24)',
+          });
+          return z.NEVER;
+        }
+        return { from, to };
+      }),
+  ),
 });
 
 const modeSchema = z.discriminatedUnion('BOT_MODE', [
@@ -129,6 +150,20 @@ export interface Config {
   flood: { limit: number; windowSeconds: number; cooldownSeconds: number };
   /** How long a shutdown lets the updates already taken finish. */
   shutdownTimeoutMs: number;
+  support: SupportConfig;
+}
+
+/** Working hours of the support desk in the studio's time zone: from `from`:00 to `to`:00 every day. */
+export interface SupportHours {
+  from: number;
+  to: number;
+}
+
+export interface SupportConfig {
+  /** How long a ticket may wait (untaken, or a customer message unanswered) before someone is reminded. */
+  slaMinutes: number;
+  /** Undefined: the desk works around the clock. */
+  hours: SupportHours | undefined;
 }
 
 export class ConfigError extends Error {
@@ -208,5 +243,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cooldownSeconds: c.FLOOD_COOLDOWN_SECONDS,
     },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    support: { slaMinutes: c.SUPPORT_SLA_MINUTES, hours: c.SUPPORT_HOURS },
   };
 }

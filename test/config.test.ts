@@ -59,6 +59,12 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe('./data');
     expect(config.channel).toBeUndefined();
     expect(config.apiRoot).toBe('https://api.telegram.org');
+    expect(config.support).toEqual({ slaMinutes: 15, hours: undefined });
+  });
+
+  it('reads the support SLA and working hours', () => {
+    const config = loadConfig({ SUPPORT_SLA_MINUTES: '5', SUPPORT_HOURS: '10-19' });
+    expect(config.support).toEqual({ slaMinutes: 5, hours: { from: 10, to: 19 } });
   });
 
   it.each([
@@ -71,6 +77,9 @@ describe('loadConfig', () => {
     [{ BOT_TOKEN: 'nonsense' }, /^BOT_TOKEN: /],
     [{ DEFAULT_LOCALE: 'de' }, /^DEFAULT_LOCALE: /],
     [{ TIMEZONE: 'Mars/Olympus' }, /^TIMEZONE: /],
+    [{ SUPPORT_SLA_MINUTES: '0' }, /^SUPPORT_SLA_MINUTES: /],
+    [{ SUPPORT_HOURS: '19-10' }, /^SUPPORT_HOURS: must be working hours/],
+    [{ SUPPORT_HOURS: 'nine to five' }, /^SUPPORT_HOURS: /],
   ])('rejects %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -71,8 +71,10 @@ export function fillPlaceholders(html: string, values: Record<string, string | n
 
 /**
  * An advertising message exactly as its recipient sees it: the text (the admin's HTML, or a campaign's
- * default text in the recipient's language), the photo, the buttons, and always "Unsubscribe from news".
- * The admin's preview is built by the same function.
+ * default text in the recipient's language), the photo, the buttons, and "Unsubscribe from news" —
+ * except in the channel (`channel`), where a subscription button would mean nothing; there, as
+ * everywhere, "open service" buttons are deep links into the bot. The admin's preview is built by the
+ * same function.
  */
 export function renderAd(
   translator: Translator,
@@ -81,6 +83,7 @@ export function renderAd(
   vars: AdVars,
   recipient: { firstName: string },
   botUsername: string,
+  options: { channel?: boolean } = {},
 ): AdMessage {
   const values: Record<string, string | number | undefined> = { name: recipient.firstName, ...(vars ?? {}) };
   const text =
@@ -106,6 +109,8 @@ export function renderAd(
       },
     ]);
   }
-  rows.push([{ text: translator.t(locale, 'bc-btn-unsubscribe'), callback_data: UNSUBSCRIBE_DATA }]);
+  if (!options.channel) {
+    rows.push([{ text: translator.t(locale, 'bc-btn-unsubscribe'), callback_data: UNSUBSCRIBE_DATA }]);
+  }
   return { text, photo: broadcast.photo, reply_markup: { inline_keyboard: rows } };
 }

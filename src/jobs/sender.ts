@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Api } from 'grammy';
+import { type Api, GrammyError } from 'grammy';
 import type { Logger } from '../logger.js';
-import type { Broadcast, BroadcastService, ClaimedDelivery } from '../services/broadcasts/index.js';
+import {
+  type Broadcast,
+  type BroadcastService,
+  CHANNEL_POST_ATTEMPTS,
+  type ClaimedChannelPost,
+  type ClaimedDelivery,
+} from '../services/broadcasts/index.js';
 import type { UserService } from '../services/users.js';
 import type { Translator } from '../text/i18n.js';
 import { renderAd } from './ad-message.js';
@@ -38,6 +44,8 @@ export interface SenderOptions {
   /** Attempts for errors other than 429 and 403 before the row is `failed`. */
   maxAttempts?: number;
   backoffBaseMs?: number;
+  /** Told the runs that have just finished (each run once: the UPDATE that finishes it returns it). */
+  onRunsFinished?: (runIds: number[]) => Promise<void>;
 }
 
 export interface SenderCounters {
@@ -73,7 +81,8 @@ export class BroadcastSender {
   };
   /** Requests answered (any result) per second, the last few seconds. */
   readonly rate = new RateMeter();
-  private readonly opts: Required<Omit<SenderOptions, 'limiter' | 'holder'>>;
+  private readonly opts: Required<Omit<SenderOptions, 'limiter' | 'holder' | 'onRunsFinished'>>;
+  private readonly onRunsFinished: SenderOptions['onRunsFinished'];
   private readonly queue: ClaimedDelivery[] = [];
   private readonly results: DeliveryResultWriter;
   private readonly inFlight = new Set<Promise<void>>();
@@ -88,6 +97,9 @@ export class BroadcastSender {
   private lastStateCheck = 0;
   private lastFinishRuns = 0;
   private refilling: Promise<void> | undefined;
+  private lastChannelCheck = 0;
+  /** A flood wait of the channel: no post before this (performance.now()). */
+  private channelNotBefore = 0;
 
   constructor(
     private readonly deps: SenderDeps,
@@ -97,6 +109,7 @@ export class BroadcastSender {
     const unlimited = !Number.isFinite(options.ratePerSecond);
     this.limiter = options.limiter ?? new SendRateLimiter(options.ratePerSecond);
     this.holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+    this.onRunsFinished = options.onRunsFinished;
     this.results = new DeliveryResultWriter(deps, this.holder, () => this.stopped);
     this.opts = {
       ratePerSecond: options.ratePerSecond,
@@ -163,7 +176,9 @@ export class BroadcastSender {
     for (;;) {
       if (this.queue.length === 0 && this.inFlight.size === 0 && this.results.buffered === 0) {
         await this.results.settled();
-        if ((await this.deps.services.broadcasts.outstanding()) === 0) return;
+        const { broadcasts } = this.deps.services;
+        if ((await broadcasts.outstanding()) === 0 && (await broadcasts.channelPosts.outstanding()) === 0)
+          return;
       }
       await sleep(pollMs);
     }
@@ -178,6 +193,12 @@ export class BroadcastSender {
     );
     if (has && !had) {
       const recovered = await this.deps.services.broadcasts.recover(this.holder);
+      const posts = await this.deps.services.broadcasts.channelPosts.recover(this.holder);
+      if (posts > 0)
+        this.deps.logger.warn(
+          { posts },
+          'broadcast sender: channel posts in flight at a dead sender counted as posted',
+        );
       this.counters.unconfirmed += recovered.unconfirmed;
       if (recovered.released > 0 || recovered.unconfirmed > 0) {
         this.deps.logger.warn(
@@ -228,13 +249,18 @@ export class BroadcastSender {
           await this.nap(1000);
           continue;
         }
+        if (performance.now() - this.lastChannelCheck > this.opts.idleMs) {
+          this.lastChannelCheck = performance.now();
+          await this.postToChannel();
+        }
         const refilled = this.refill();
         if (this.queue.length === 0) await refilled;
         if (this.queue.length === 0) {
           await this.flush();
           if (this.inFlight.size === 0 && performance.now() - this.lastFinishRuns > 1000) {
             this.lastFinishRuns = performance.now();
-            await this.deps.services.broadcasts.finishRuns();
+            const finished = await this.deps.services.broadcasts.finishRuns();
+            if (finished.length > 0) await this.reportFinished(finished);
           }
           await this.nap(this.opts.idleMs);
           continue;
@@ -353,6 +379,69 @@ export class BroadcastSender {
           this.wake();
         });
       this.inFlight.add(request);
+    }
+  }
+
+  private async reportFinished(runIds: number[]): Promise<void> {
+    try {
+      await this.onRunsFinished?.(runIds);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, runIds }, 'broadcast sender: finished-run report failed');
+    }
+  }
+
+  /** Sends the channel posts that are due, one at a time (a few per broadcast at most). */
+  private async postToChannel(): Promise<void> {
+    const { channelPosts } = this.deps.services.broadcasts;
+    while (!this.stopped && this.leaseHeld && performance.now() >= this.channelNotBefore) {
+      const post = await channelPosts.claim(this.holder);
+      if (!post) return;
+      await this.sendChannelPost(post);
+    }
+  }
+
+  private async sendChannelPost(post: ClaimedChannelPost): Promise<void> {
+    const { channelPosts } = this.deps.services.broadcasts;
+    const [broadcast] = await this.deps.services.broadcasts.byIds([post.broadcastId]);
+    if (!broadcast) {
+      await channelPosts.refused(post.id, this.holder, 'broadcast not found', false);
+      return;
+    }
+    const { translator } = this.deps;
+    const locale = translator.pick(undefined);
+    const message = renderAd(
+      translator,
+      locale,
+      broadcast,
+      null,
+      { firstName: translator.t(locale, 'bc-channel-reader') },
+      this.opts.botUsername,
+      { channel: true },
+    );
+    try {
+      const sent = message.photo
+        ? await this.api.sendPhoto(post.chat, message.photo, {
+            caption: message.text,
+            parse_mode: 'HTML',
+            reply_markup: message.reply_markup,
+          })
+        : await this.api.sendMessage(post.chat, message.text, {
+            parse_mode: 'HTML',
+            reply_markup: message.reply_markup,
+            link_preview_options: { is_disabled: true },
+          });
+      await channelPosts.sent(post.id, this.holder, sent.message_id);
+      this.deps.logger.info({ runId: post.runId, chat: post.chat }, 'broadcast posted to the channel');
+    } catch (error) {
+      const refusal = error instanceof GrammyError ? error : undefined;
+      const retryAfter = refusal?.parameters.retry_after;
+      if (retryAfter !== undefined) this.channelNotBefore = performance.now() + retryAfter * 1000;
+      // A refusal of the request itself (not an admin, chat not found, bad markup) will not change.
+      const final =
+        retryAfter === undefined &&
+        ((refusal !== undefined && refusal.error_code < 500) || post.attempts >= CHANNEL_POST_ATTEMPTS);
+      this.deps.logger.warn({ err: error, runId: post.runId, final }, 'channel post not sent');
+      await channelPosts.refused(post.id, this.holder, String(error), !final);
     }
   }
 

@@ -5,7 +5,10 @@ import { BanService } from './bans.js';
 import { BroadcastService } from './broadcasts/index.js';
 import { CampaignService } from './campaigns.js';
 import { CatalogService } from './catalog.js';
+import { ExportService } from './exports.js';
+import { LeaseService } from './lease.js';
 import { OrderService } from './orders.js';
+import { OwnerAlertService } from './owner-alerts.js';
 import { PromoService } from './promo.js';
 import { StaffService } from './staff.js';
 import { StatsService } from './stats.js';
@@ -32,6 +35,9 @@ export function createServices(
     campaigns: new CampaignService(db, config.ownerIds),
     updates: new UpdateLog(db),
     bans: new BanService(db, config.ownerIds),
+    leases: new LeaseService(db),
+    exports: new ExportService(db, config.ownerIds),
+    ownerAlerts: new OwnerAlertService(db, config.ownerIds),
   };
 }
 

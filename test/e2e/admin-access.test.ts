@@ -46,7 +46,7 @@ describe('/admin is for owners and admins only', () => {
     }
   });
 
-  it('opens the menu for an admin and an owner, with the advertising button for issue E', async () => {
+  it('opens the menu for an admin and an owner, with the advertising and export buttons (settings: owners only)', async () => {
     for (const person of [admin, h.owners[0]!]) {
       person.send('/admin');
       const menu = await person.reply('Панель администратора');
@@ -54,6 +54,7 @@ describe('/admin is for owners and admins only', () => {
         menu.reply_markup && 'inline_keyboard' in menu.reply_markup
           ? menu.reply_markup.inline_keyboard.flat().map((b) => b.callback_data)
           : [];
+      const owner = person === h.owners[0];
       expect(data).toEqual([
         'adp:list:0',
         'adc:list:0',
@@ -62,6 +63,8 @@ describe('/admin is for owners and admins only', () => {
         'adt:show',
         'bc:menu',
         'adb:l:0',
+        'adx:menu',
+        ...(owner ? ['adg:menu'] : []),
       ]);
     }
   });
@@ -105,6 +108,12 @@ describe('forged admin callbacks', () => {
     'adb:y',
     'adb:x',
     'adb:u:1:0',
+    'adx:menu',
+    'adx:k:o',
+    'adx:r:c:all',
+    'adx:r:t:cu',
+    'adg:menu',
+    'adg:t:o:0',
   ];
 
   it('change nothing and get a refusal when sent by a customer or a support agent', async () => {

@@ -1,4 +1,4 @@
-import { type RunningApp, startApp } from '../../src/app.js';
+import { type AppOptions, type RunningApp, startApp } from '../../src/app.js';
 import type { BotDeps } from '../../src/bot/context.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/client.js';
@@ -28,6 +28,8 @@ export interface HarnessOptions {
   database?: DatabaseHandle;
   /** Run the background jobs (default true); off to count what updates alone cost. */
   jobs?: boolean;
+  /** Shorter job intervals and movable job clocks (e.g. the SLA sweep). */
+  jobTuning?: AppOptions['jobTuning'];
 }
 
 /** A person in the emulator, with helpers to act and to read the bot's answers. */
@@ -146,6 +148,7 @@ export class Harness {
     readonly config: Config,
     private readonly ownsDatabase: boolean,
     private readonly runJobs = true,
+    private readonly jobTuning: AppOptions['jobTuning'] = undefined,
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
@@ -172,7 +175,14 @@ export class Harness {
       env.CHANNEL_ID = `@${CHANNEL.username}`;
     }
     const config = loadConfig(env);
-    const harness = new Harness(emu, database, config, !options.database, options.jobs !== false);
+    const harness = new Harness(
+      emu,
+      database,
+      config,
+      !options.database,
+      options.jobs !== false,
+      options.jobTuning,
+    );
     for (const id of ownerIds) {
       emu.createUser({ id, first_name: `Owner${id % 1000}`, language_code: 'ru' });
       harness.owners.push(new TestUser(harness, id, `Owner${id % 1000}`));
@@ -198,7 +208,7 @@ export class Harness {
       logger,
       this.database,
       { token: TEST_TOKEN, apiRoot: this.emu.apiRoot },
-      { jobs: this.runJobs },
+      { jobs: this.runJobs, ...(this.jobTuning ? { jobTuning: this.jobTuning } : {}) },
     );
   }
 

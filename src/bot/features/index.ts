@@ -1,5 +1,7 @@
 import type { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.js';
+import { adminAlertSettingsFeature } from './admin/alert-settings.js';
+import { adminExportsFeature } from './admin/exports.js';
 import { adminMenuFeature } from './admin/menu.js';
 import { adminOrdersFeature } from './admin/orders.js';
 import { adminProductsFeature } from './admin/products.js';
@@ -31,6 +33,8 @@ export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
     adminPromoFeature,
     adminOrdersFeature,
     moderationFeature,
+    adminExportsFeature,
+    adminAlertSettingsFeature,
     broadcastsFeature(deps),
     settingsFeature,
     catalogFeature(deps),

@@ -58,6 +58,8 @@ export const broadcasts = pgTable(
     state: text('state', { enum: ['draft', 'scheduled', 'sent', 'cancelled'] })
       .notNull()
       .default('draft'),
+    /** "Also post to the channel": the channel (CHANNEL_ID) each run posts to once; null = subscribers only. */
+    channelChat: text('channel_chat'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -133,6 +135,29 @@ export const broadcastDeliveries = pgTable(
     index('broadcast_deliveries_run_idx').on(t.runId, t.state),
   ],
 );
+
+/**
+ * The channel post of one run: one row per run (the unique key), sent by the broadcast sender like a
+ * delivery. `sending` = handed to the network; a sender that takes over from a dead one turns it
+ * into `unconfirmed` (counted as posted, never posted again), so the channel gets it once.
+ */
+export const broadcastChannelPosts = pgTable('broadcast_channel_posts', {
+  id: serial('id').primaryKey(),
+  runId: integer('run_id')
+    .notNull()
+    .unique()
+    .references(() => broadcastRuns.id, { onDelete: 'cascade' }),
+  chat: text('chat').notNull(),
+  state: text('state', { enum: ['pending', 'sending', 'sent', 'unconfirmed', 'failed'] })
+    .notNull()
+    .default('pending'),
+  holder: text('holder'),
+  attempts: integer('attempts').notNull().default(0),
+  messageId: integer('message_id'),
+  error: text('error'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+});
 
 /** A press on a broadcast's "open product" deep link. */
 export const broadcastClicks = pgTable(

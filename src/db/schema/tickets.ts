@@ -40,6 +40,14 @@ export const tickets = pgTable(
     takenAt: timestamp('taken_at', { withTimezone: true }),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the ticket last entered the open pool (created, requeued, reopened untaken): the SLA clock's start. */
+    slaSince: timestamp('sla_since', { withTimezone: true }).notNull().defaultNow(),
+    /** SLA marks, each set once by a conditional UPDATE: the agents were reminded of the untaken ticket… */
+    slaRemindedAt: timestamp('sla_reminded_at', { withTimezone: true }),
+    /** …it was escalated to admins and owners… */
+    slaEscalatedAt: timestamp('sla_escalated_at', { withTimezone: true }),
+    /** …and the latest customer message (ticket_messages.id) its holder was reminded to answer. */
+    slaReplyRemindedMessageId: integer('sla_reply_reminded_message_id'),
   },
   (t) => [
     /** One open ticket per customer, enforced by the database. */

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/client.js';
 import type { AudienceScope } from '../audiences.js';
 import { LeaseService } from '../lease.js';
+import { ChannelPostQueue } from './channel-posts.js';
 import { DeliveryQueue } from './deliveries.js';
 import { BroadcastDrafts } from './drafts.js';
 import { BroadcastRuns } from './runs.js';
@@ -17,6 +18,7 @@ import type {
   RunProgress,
 } from './types.js';
 
+export { CHANNEL_POST_ATTEMPTS, type ClaimedChannelPost } from './channel-posts.js';
 export { createRun } from './runs.js';
 export type * from './types.js';
 
@@ -30,12 +32,15 @@ export class BroadcastService {
   private readonly runs: BroadcastRuns;
   private readonly queue: DeliveryQueue;
   private readonly leases: LeaseService;
+  /** The channel posts of runs ("also post to the channel"), sent by the same sender. */
+  readonly channelPosts: ChannelPostQueue;
 
   constructor(db: Executor, scope: AudienceScope) {
     this.drafts = new BroadcastDrafts(db, scope);
     this.runs = new BroadcastRuns(db);
     this.queue = new DeliveryQueue(db);
     this.leases = new LeaseService(db);
+    this.channelPosts = new ChannelPostQueue(db);
   }
 
   // Drafts, scheduling and confirmation (./drafts.ts)

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { DeliveryState } from '../../db/schema/index.js';
-import { broadcastRuns } from '../../db/schema/index.js';
+import { broadcastChannelPosts, broadcastRuns } from '../../db/schema/index.js';
 import { type AudienceScope, audienceCondition } from '../audiences.js';
 import { queryRows as rows } from '../raw-query.js';
 import type { Broadcast, BroadcastRun, BroadcastStats, RunProgress } from './types.js';
@@ -133,8 +133,19 @@ export class BroadcastRuns {
             where c.broadcast_id = ${broadcastId} and c.user_id = o.user_id
               and o.created_on >= c.created_at and o.created_on < c.created_at + interval '7 days')`,
     );
+    const [p] = await rows<Record<string, number>>(
+      this.db,
+      sql`select count(*) filter (where p.state in ('sent', 'unconfirmed'))::int as posted,
+                 count(*) filter (where p.state in ('pending', 'sending'))::int as pending,
+                 count(*) filter (where p.state = 'failed')::int as failed
+          from broadcast_channel_posts p join broadcast_runs r on r.id = p.run_id
+          where r.broadcast_id = ${broadcastId}`,
+    );
     const n = (v: unknown) => Number(v ?? 0);
     return {
+      channelPosted: n(p?.posted),
+      channelPending: n(p?.pending),
+      channelFailed: n(p?.failed),
       runs: n(d?.runs),
       total: n(d?.total),
       delivered: n(d?.delivered),
@@ -180,6 +191,12 @@ export async function createRun(
     .onConflictDoNothing()
     .returning();
   if (!run) return undefined;
+  if (broadcast.channelChat) {
+    await tx
+      .insert(broadcastChannelPosts)
+      .values({ runId: run.id, chat: broadcast.channelChat })
+      .onConflictDoNothing();
+  }
   const inserted = await rows<{ n: number }>(
     tx,
     sql`with ins as (

@@ -64,6 +64,11 @@ export interface BroadcastStats {
   clickers: number;
   /** Orders placed within 7 days after one of the clicker's clicks. */
   orders: number;
+  /** Runs whose channel post went out (sent, or handed to the network by a sender that died). */
+  channelPosted: number;
+  /** Channel posts still to go out, and those that failed. */
+  channelPending: number;
+  channelFailed: number;
 }
 
 export interface DraftContent {
@@ -79,6 +84,7 @@ export type DraftPatch = Partial<{
   scheduleKind: ScheduleKind;
   cron: string | null;
   nextRunAt: Date | null;
+  channelChat: string | null;
 }>;
 
 /** Computes the next occurrence of a recurring schedule strictly after `after`. */

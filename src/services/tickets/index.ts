@@ -4,6 +4,7 @@ import type { User } from '../users.js';
 import * as desk from './desk.js';
 import * as lifecycle from './lifecycle.js';
 import * as queries from './queries.js';
+import * as sla from './sla.js';
 import type {
   Actor,
   CloseResult,
@@ -24,6 +25,7 @@ import type {
   WithdrawResult,
 } from './types.js';
 
+export type { SlaCandidate } from './sla.js';
 export * from './types.js';
 
 /**
@@ -140,5 +142,20 @@ export class TicketService {
   }
   ticketOfRelay(chatId: number, messageId: number): Promise<number | undefined> {
     return desk.ticketOfRelay(this.db, chatId, messageId);
+  }
+  slaCandidates(cutoff: Date, limit?: number): Promise<sla.SlaCandidate[]> {
+    return sla.slaCandidates(this.db, cutoff, limit);
+  }
+  markSlaReminded(ticketId: number, at: Date): Promise<boolean> {
+    return sla.markReminded(this.db, ticketId, at);
+  }
+  markSlaEscalated(ticketId: number, at: Date): Promise<boolean> {
+    return sla.markEscalated(this.db, ticketId, at);
+  }
+  markSlaReplyReminded(ticketId: number, holderUserId: number, messageId: number): Promise<boolean> {
+    return sla.markReplyReminded(this.db, ticketId, holderUserId, messageId);
+  }
+  escalationRecipients(): Promise<User[]> {
+    return sla.escalationRecipients(this.db, this.ownerIds);
   }
 }

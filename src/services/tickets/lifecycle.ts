@@ -190,6 +190,10 @@ export async function reopen(
         closedAt: null,
         rating: null,
         updatedAt: sql`now()`,
+        // Back in the open pool: the SLA clock starts again, and its reminders may be sent again.
+        slaSince: sql`case when ${keepsAgent} then ${tickets.slaSince} else now() end`,
+        slaRemindedAt: null,
+        slaEscalatedAt: null,
       })
       .where(
         and(
@@ -324,7 +328,15 @@ export async function rate(
 export async function releaseTicketsOf(db: Executor, agentUserId: number): Promise<Ticket[]> {
   return db
     .update(tickets)
-    .set({ state: 'created', supportUserId: null, takenAt: null, updatedAt: sql`now()` })
+    .set({
+      state: 'created',
+      supportUserId: null,
+      takenAt: null,
+      updatedAt: sql`now()`,
+      slaSince: sql`now()`,
+      slaRemindedAt: null,
+      slaEscalatedAt: null,
+    })
     .where(and(eq(tickets.supportUserId, agentUserId), eq(tickets.state, 'in_work')))
     .returning();
 }

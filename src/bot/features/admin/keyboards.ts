@@ -7,6 +7,7 @@ import type { BotContext } from '../../context.js';
 import { addPageRow } from '../../ui/pagination.js';
 import { menuData as advertisingMenu } from '../broadcasts/callback-data.js';
 import { banList } from '../moderation/callback-data.js';
+import { alertSettings } from './alert-settings-data.js';
 import {
   adminMenu,
   ordersBoard,
@@ -32,10 +33,11 @@ import {
   statsChartPeriod,
   statsShow,
 } from './callback-data.js';
+import { exportMenu } from './export-callback-data.js';
 import { discountText } from './promo-fields.js';
 
 export function adminMenuKeyboard(ctx: BotContext): InlineKeyboard {
-  return new InlineKeyboard()
+  const keyboard = new InlineKeyboard()
     .text(ctx.t('admin-btn-products'), productList.pack({ page: 0 }))
     .text(ctx.t('admin-btn-promo'), promoList.pack({ page: 0 }))
     .row()
@@ -45,7 +47,10 @@ export function adminMenuKeyboard(ctx: BotContext): InlineKeyboard {
     .text(ctx.t('admin-btn-stats'), statsShow.pack({}))
     .text(ctx.t('admin-btn-ads'), advertisingMenu.pack({}))
     .row()
-    .text(ctx.t('moderation-btn-menu'), banList.pack({ page: 0 }));
+    .text(ctx.t('moderation-btn-menu'), banList.pack({ page: 0 }))
+    .text(ctx.t('admin-btn-export'), exportMenu.pack({}));
+  if (ctx.role === 'owner') keyboard.row().text(ctx.t('admin-btn-settings'), alertSettings.pack({}));
+  return keyboard;
 }
 
 /** Adds a "Back" row leading to `data` (a new keyboard when none is given). */

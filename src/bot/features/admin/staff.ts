@@ -11,6 +11,7 @@ import { Composer } from '../../composer.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 import { notify } from '../../notify.js';
+import { alertOwners } from '../../owner-alerts.js';
 import { showScreen } from '../../ui/screen.js';
 import { returnTicketsToPool } from '../tickets/index.js';
 import {
@@ -285,6 +286,11 @@ export function adminStaffFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(
       ctx.t('admin-invite-welcome', { role: ctx.t(`admin-role-${result.role}`), help: html('/help') }),
     );
+    await alertOwners(ctx.api, ctx.deps, 'invite_used', 'alert-invite-used', {
+      name: displayName(ctx.user),
+      id: ctx.from!.id,
+      role: result.role,
+    });
   });
 
   return feature;

@@ -37,6 +37,8 @@ export const setAudienceData = callbackData('bc:as', {
   kind: field.oneOf('all', 'customers', 'no_orders', 'abandoned'),
 });
 export const setLanguageAudienceData = callbackData('bc:al', { draft: field.id(), language });
+/** "Also post to the channel" switched on (1) or off (0) on the audience step. */
+export const channelToggleData = callbackData('bc:ch', { draft: field.id(), on: field.oneOf('0', '1') });
 export const schedulePickerData = callbackData('bc:sc', { draft: field.id() });
 export const setScheduleData = callbackData('bc:ss', {
   draft: field.id(),

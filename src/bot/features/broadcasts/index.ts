@@ -7,6 +7,7 @@ import { showProduct } from '../catalog/index.js';
 import { registerAnswers } from './answers.js';
 import { menuData } from './callback-data.js';
 import { registerCampaigns } from './campaigns.js';
+import { registerChannel } from './channel.js';
 import { registerCompose } from './compose.js';
 import { registerRuns } from './runs.js';
 import { showMenu } from './screens.js';
@@ -51,6 +52,7 @@ export function broadcastsFeature(deps: BotDeps): Composer<BotContext> {
   );
 
   registerCompose(admin);
+  registerChannel(admin);
   registerRuns(admin);
   registerCampaigns(admin);
   registerAnswers(composer);

@@ -34,6 +34,7 @@ import {
   viewData,
   winbackDiscountData,
 } from './callback-data.js';
+import { addChannelToggle } from './channel-option.js';
 
 /** A draft holds at most this many buttons (besides "Unsubscribe", which every ad gets). */
 export const MAX_BUTTONS = 6;
@@ -99,11 +100,13 @@ export type AudienceKind = Parameters<typeof setAudienceData.pack>[0]['kind'];
 /** The audiences with their sizes: the fixed ones, then one per language users speak. */
 export function audienceKeyboard(
   ctx: BotContext,
-  draftId: number,
+  b: Broadcast,
   kinds: readonly { kind: AudienceKind; users: number }[],
   languages: readonly { language: string; users: number }[],
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard();
+  const draftId = b.id;
+  addChannelToggle(ctx, keyboard, b);
   for (const { kind, users } of kinds) {
     keyboard
       .text(`${ctx.t(`bc-aud-${kind}`)} (${users})`, setAudienceData.pack({ draft: draftId, kind }))

@@ -5,6 +5,7 @@ import type { BotContext } from '../../context.js';
 import { clampPage, pageCount } from '../../ui/pagination.js';
 import { type Screen, sendScreen, showScreen } from '../../ui/screen.js';
 import { cutAtWord, visibleText } from './ad-html.js';
+import { channelNote } from './channel-option.js';
 import {
   audienceKeyboard,
   campaignKeyboard,
@@ -75,7 +76,7 @@ export async function showAudiencePicker(ctx: BotContext, b: Broadcast): Promise
   const languages = (await audiences.languages()).filter(({ language }) => /^[a-z]{2}$/.test(language));
   await showScreen(ctx, {
     text: ctx.t('bc-pick-audience'),
-    keyboard: audienceKeyboard(ctx, b.id, kinds, languages),
+    keyboard: audienceKeyboard(ctx, b, kinds, languages),
   });
 }
 
@@ -94,7 +95,10 @@ export async function showConfirm(ctx: BotContext, b: Broadcast): Promise<void> 
     audience: audienceLabel(ctx, b.audience),
     schedule: scheduleLabel(ctx, b),
   });
-  await showScreen(ctx, { text, keyboard: confirmKeyboard(ctx, b.id, b.scheduleKind !== 'now') });
+  await showScreen(ctx, {
+    text: text + channelNote(ctx, b),
+    keyboard: confirmKeyboard(ctx, b.id, b.scheduleKind !== 'now'),
+  });
 }
 
 /** The manual broadcasts, newest first, a page at a time. */
@@ -151,7 +155,11 @@ export async function showStats(
     clickers: s.clickers,
     orders: s.orders,
   });
-  await show({ text, keyboard: statsKeyboard(ctx, b, live) });
+  const channel =
+    s.channelPosted + s.channelPending + s.channelFailed > 0
+      ? `\n${ctx.t('bc-stats-channel', { posted: s.channelPosted, pending: s.channelPending, failed: s.channelFailed })}`
+      : '';
+  await show({ text: text + channel, keyboard: statsKeyboard(ctx, b, live) });
 }
 
 export async function showCampaigns(ctx: BotContext): Promise<void> {

@@ -1,7 +1,9 @@
+import { displayName } from '../../../services/users.js';
 import { formatDate, formatPrice } from '../../../text/format.js';
 import { onCallback } from '../../callback-data.js';
 import { Composer } from '../../composer.js';
 import type { BotContext } from '../../context.js';
+import { alertOwners } from '../../owner-alerts.js';
 import { type Screen, sendScreen, showScreen } from '../../ui/screen.js';
 import { askCancelMyOrder, cancelMyOrder, myOrdersPage } from './callback-data.js';
 import { orderStateText } from './card.js';
@@ -60,6 +62,11 @@ async function cancelOwnOrder(ctx: BotContext, orderId: number, page: number, co
   if (result?.ok) {
     await ctx.answerCallbackQuery({ text: ctx.t('orders-cancelled', { id: orderId }) });
     await refreshOrderMessages(ctx.api, ctx.deps, orderId);
+    await alertOwners(ctx.api, ctx.deps, 'order_cancelled', 'alert-order-cancelled', {
+      id: orderId,
+      title: result.order.productTitle,
+      customer: displayName(ctx.user),
+    });
   } else if (result?.reason === 'not_found') {
     await ctx.answerCallbackQuery({ text: ctx.t('order-not-found'), show_alert: true });
     return;

@@ -1,7 +1,9 @@
+import { displayName } from '../../../services/users.js';
 import { onCallback } from '../../callback-data.js';
 import { Composer } from '../../composer.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { requireSubscription } from '../../middlewares/subscription-gate.js';
+import { alertOwners } from '../../owner-alerts.js';
 import { KEEP_PHOTO, retirePressedKeyboard, showScreen } from '../../ui/screen.js';
 import { alert, plain } from '../tickets/alerts.js';
 import { rateTicket, withdrawTicket } from './callback-data.js';
@@ -52,6 +54,15 @@ export function supportFeature(deps: BotDeps): Composer<BotContext> {
         text: ctx.t('support-rated', { id, stars: '⭐'.repeat(stars) }),
         photo: KEEP_PHOTO,
       });
+      if (stars <= 2) {
+        const view = await ctx.deps.services.tickets.view(id);
+        await alertOwners(ctx.api, ctx.deps, 'low_rating', 'alert-low-rating', {
+          id,
+          stars,
+          customer: displayName(ctx.user),
+          agent: view?.agent ? displayName(view.agent) : '—',
+        });
+      }
     }),
   );
 

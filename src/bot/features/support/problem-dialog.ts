@@ -1,7 +1,9 @@
 import type { Filter } from 'grammy';
 import { z } from 'zod';
 import { isStaffRole } from '../../../services/staff.js';
+import { formatDateTime } from '../../../text/format.js';
 import type { MessageKey } from '../../../text/i18n.js';
+import { isWorkingTime, nextOpening } from '../../../text/working-hours.js';
 import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 import { sendScreen } from '../../ui/screen.js';
@@ -60,5 +62,20 @@ export async function receiveProblem(ctx: Filter<BotContext, 'message'>): Promis
   // Told once it is known whether anyone was reached: "agents were notified" only when true.
   const reached = await announceTicket(ctx.api, ctx.deps, result.ticket.id, 'new');
   const key = reached > 0 ? 'support-created' : 'support-created-nobody';
-  await showWaitingMessage(ctx, ctx.t(key, { id: result.ticket.id }), result.ticket.id);
+  const parts = [ctx.t(key, { id: result.ticket.id }), afterHoursNotice(ctx, result.ticket.createdAt)];
+  await showWaitingMessage(ctx, parts.filter(Boolean).join('\n\n'), result.ticket.id);
+}
+
+const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+/** Outside the desk's working hours: when the customer can expect an answer. Empty otherwise. */
+function afterHoursNotice(ctx: BotContext, at: Date): string {
+  const { support, timezone } = ctx.deps.config;
+  if (!support.hours || isWorkingTime(at, support.hours, timezone)) return '';
+  return ctx.t('sla-after-hours', {
+    from: hourLabel(support.hours.from),
+    to: hourLabel(support.hours.to),
+    zone: timezone,
+    opens: formatDateTime(nextOpening(at, support.hours, timezone), ctx.locale, timezone),
+  });
 }
