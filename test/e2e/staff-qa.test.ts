@@ -257,6 +257,7 @@ describe('a reply to a ticket customer while an admin wizard is open', () => {
 
     customer.send('Есть новости?');
     const relayed = await owner.waitFor('Есть новости?');
+    await relayRecorded(h, owner, relayed);
     owner.send('Счёт уже у вас на почте', { replyTo: relayed.message_id });
     expect(textOf(await owner.reply())).toContain(`Отправлено в тикет #${ticket.id}`);
     expect(textOf(await customer.reply())).toContain('Счёт уже у вас на почте');
