@@ -6,3 +6,4 @@ export * from './runtime.js';
 export * from './ticket-alerts.js';
 export * from './tickets.js';
 export * from './users.js';
+export * from './payments.js';
