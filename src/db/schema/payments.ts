@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { orders } from './catalog.js';
 
 export const invoiceKind = pgEnum('invoice_kind', ['full', 'deposit', 'remainder']);
@@ -28,10 +38,7 @@ export const invoices = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    index('invoices_order_idx').on(t.orderId),
-    check('invoices_amount_check', sql`${t.amount} > 0`),
-  ],
+  (t) => [index('invoices_order_idx').on(t.orderId), check('invoices_amount_check', sql`${t.amount} > 0`)],
 );
 
 export const refundState = pgEnum('refund_state', ['pending', 'requested', 'refunded']);
