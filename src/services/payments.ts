@@ -69,6 +69,22 @@ export interface StarRefund {
   customerTelegramId: number;
 }
 
+/** What an order card says about the money. */
+export interface PaymentSummary {
+  state: PaymentState;
+  /** Received and not refunded (in the currency of the first payment). */
+  paid: Money | undefined;
+  /** Still due after a deposit. */
+  due: Money | undefined;
+  refunded: Money | undefined;
+  /** Stars payments an owner can refund with refundStarPayment. */
+  starsRefundable: boolean;
+  /** Card payments an owner can mark "refund requested". */
+  cardRefundable: boolean;
+  /** Card payments marked for a refund at the provider, not confirmed yet. */
+  refundRequested: boolean;
+}
+
 /** Thrown inside a transaction to roll it back with a refusal for the caller. */
 class DueRefused extends Error {
   constructor(readonly reason: DueRefusal) {
@@ -345,6 +361,34 @@ export class PaymentService {
       .where(eq(orders.id, orderId))
       .returning();
     return updated ?? order;
+  }
+
+  /** The money side of an order for its card: one read of its payments. */
+  async summary(order: Order): Promise<PaymentSummary> {
+    const all = await this.paymentsOf(order.id);
+    const sum = (list: Payment[]): Money | undefined => {
+      const currency = list[0]?.currency;
+      if (!currency) return undefined;
+      return { currency, amount: list.reduce((n, p) => n + (p.currency === currency ? p.amount : 0), 0) };
+    };
+    const live = all.filter((p) => p.refundState !== 'refunded');
+    const paid = sum(live);
+    let due: Money | undefined;
+    if (paid && order.paymentState === 'deposit_paid') {
+      const total = this.totalOf(order, paid.currency === STARS ? 'stars' : 'card');
+      if (total && total.currency === paid.currency && total.amount > paid.amount) {
+        due = { currency: paid.currency, amount: total.amount - paid.amount };
+      }
+    }
+    return {
+      state: order.paymentState,
+      paid,
+      due,
+      refunded: sum(all.filter((p) => p.refundState === 'refunded')),
+      starsRefundable: all.some((p) => p.currency === STARS && p.refundState === null),
+      cardRefundable: all.some((p) => p.currency !== STARS && p.refundState === null),
+      refundRequested: all.some((p) => p.refundState === 'requested'),
+    };
   }
 
   /** The order's payments, oldest first (refunded ones too). */
