@@ -1,14 +1,9 @@
 ## Paying for an order: the customer
 
-payments-choose =
-    🎉 Order <b>#{ $id }</b> is placed!
-    How would you like to pay?
+payments-choose = 💳 How would you like to pay for order #{ $id }?
 payments-choose-deposit =
-    🎉 Order <b>#{ $id }</b> is placed!
-    A { $percent }% deposit is due now, the rest later. How would you like to pay?
-payments-invoice-below =
-    🎉 Order <b>#{ $id }</b> is placed!
-    Your invoice is below. All your orders are in /orders.
+    💳 A { $percent }% deposit is due now, the rest later.
+    How would you like to pay for order #{ $id }?
 payments-pay-again = Here is the invoice for order #{ $id }.
 payments-btn-card = 💳 By card — { $amount }
 payments-btn-stars = ⭐ With Stars — { $amount }

@@ -547,7 +547,6 @@ export type MessageKey =
   | 'payments-choose'
   | 'payments-choose-deposit'
   | 'payments-deposit-paid'
-  | 'payments-invoice-below'
   | 'payments-invoice-deposit'
   | 'payments-invoice-deposit-note'
   | 'payments-invoice-full'

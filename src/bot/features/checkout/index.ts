@@ -31,7 +31,7 @@ async function confirm(ctx: BotContext, data: CheckoutData): Promise<void> {
   await retirePressedKeyboard(ctx);
   if (result.ok) {
     await checkout.end(ctx);
-    // With payments set up, a new order is offered an invoice (or the choice of card and Stars).
+    // With payments set up, a new order is then offered an invoice (or the choice of card and Stars).
     if (result.created && ctx.deps.services.payments.enabled) await offerPayment(ctx, result.order, true);
     else await sendScreen(ctx, { text: ctx.t('order-placed', { id: result.order.id }) });
     if (result.created) await notifyNewOrder(ctx.api, ctx.deps, result.order.id);

@@ -101,12 +101,13 @@ export async function sendInvoiceFor(
 }
 
 /**
- * After Confirm (`placed`), or "Pay" in /orders: with one way to pay, the invoice at once (after a
- * line saying the order is placed); with card and Stars, a choice showing what each costs, plus
- * "Pay later" when allowed. An order with nothing to pay (free after a promo code) is just placed.
+ * After Confirm (`placed`: "order placed" first), or "Pay" in /orders: with one way to pay, the
+ * invoice at once; with card and Stars, a choice showing what each costs, plus "Pay later" when
+ * allowed. An order with nothing to pay (free after a promo code) is just placed.
  */
 export async function offerPayment(ctx: BotContext, order: Order, placed: boolean): Promise<void> {
   const { payments } = ctx.deps.services;
+  if (placed) await sendScreen(ctx, { text: ctx.t('order-placed', { id: order.id }) });
   const methods = payments.methods();
   if (methods.length > 1 && order.paymentState === 'unpaid') {
     const dues = await Promise.all(methods.map((method) => payments.due(order.id, method)));
@@ -117,16 +118,13 @@ export async function offerPayment(ctx: BotContext, order: Order, placed: boolea
       if (!due.ok || !method) return;
       deposit ||= due.due.kind === 'deposit';
       const amount = formatMoney(due.due.amount, due.due.currency, ctx.locale);
-      keyboard
-        .text(
-          ctx.t(method === 'card' ? 'payments-btn-card' : 'payments-btn-stars', { amount }),
-          payWith.pack({ order: order.id, method }),
-        )
-        .row();
+      const label = ctx.t(method === 'card' ? 'payments-btn-card' : 'payments-btn-stars', { amount });
+      keyboard.text(label, payWith.pack({ order: order.id, method })).row();
     });
     if (keyboard.inline_keyboard.some((row) => row.length > 0)) {
-      if (payments.config?.payLater)
+      if (payments.config?.payLater) {
         keyboard.text(ctx.t('payments-btn-later'), payLater.pack({ order: order.id }));
+      }
       const percent = payments.config?.depositPercent ?? 100;
       const text = ctx.t(deposit ? 'payments-choose-deposit' : 'payments-choose', { id: order.id, percent });
       await sendScreen(ctx, { text, keyboard });
@@ -135,13 +133,9 @@ export async function offerPayment(ctx: BotContext, order: Order, placed: boolea
   }
   const due = await payments.due(order.id);
   if (!due.ok) {
-    await sendScreen(ctx, {
-      text: placed ? ctx.t('order-placed', { id: order.id }) : ctx.t('payments-nothing-due'),
-    });
+    if (!placed) await sendScreen(ctx, { text: ctx.t('payments-nothing-due') });
     return;
   }
-  await sendScreen(ctx, {
-    text: ctx.t(placed ? 'payments-invoice-below' : 'payments-pay-again', { id: order.id }),
-  });
+  if (!placed) await sendScreen(ctx, { text: ctx.t('payments-pay-again', { id: order.id }) });
   await sendInvoiceFor(ctx, order.id, due.due.method);
 }
