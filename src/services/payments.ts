@@ -15,6 +15,9 @@ export type PaymentMethod = 'card' | 'stars';
 /** Telegram Stars' currency code. */
 export const STARS = 'XTR';
 
+/** Telegram takes at most this many stars in one invoice: a larger sum is not offered in Stars. */
+export const STARS_MAX_PER_INVOICE = 10_000;
+
 /** How long an invoice can be paid: after that the pre-checkout refuses it and the customer asks anew. */
 export const INVOICE_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -178,6 +181,9 @@ export class PaymentService {
       if (total.amount <= 0) throw new DueRefused('nothing_due');
       const deposit = this.depositOf(total.amount);
       const kind = deposit < total.amount ? 'deposit' : 'full';
+      if (chosen === 'stars' && (kind === 'deposit' ? deposit : total.amount) > STARS_MAX_PER_INVOICE) {
+        throw new DueRefused('method_unavailable');
+      }
       return {
         ...total,
         kind,
@@ -196,6 +202,7 @@ export class PaymentService {
     if (!total || total.currency !== currency) throw new DueRefused('method_unavailable');
     const rest = total.amount - paid.reduce((sum, p) => sum + (p.currency === currency ? p.amount : 0), 0);
     if (rest <= 0) throw new DueRefused('nothing_due');
+    if (paidMethod === 'stars' && rest > STARS_MAX_PER_INVOICE) throw new DueRefused('method_unavailable');
     return { currency, amount: rest, kind: 'remainder', method: paidMethod, total: total.amount };
   }
 

@@ -29,7 +29,8 @@ function priceLabel(t: Translate, order: Order, due: Due, percent: number): stri
  * description, one price (kopecks, or whole stars for XTR without a provider token), the payload
  * that names the invoice row, the Pay button first and "Pay later" under it when the studio allows
  * it. Texts are plain (an invoice has no parse mode), so they are not taken through HTML escaping.
- * Undefined when the customer blocked the bot.
+ * Undefined when it could not be sent: the customer blocked the bot, or Telegram refused the invoice
+ * (then it is voided).
  */
 export async function sendInvoiceMessage(
   api: Api,
@@ -73,11 +74,19 @@ export async function sendInvoiceMessage(
       },
     );
   } catch (error) {
-    if (error instanceof GrammyError && error.error_code === 403) {
+    if (!(error instanceof GrammyError)) throw error;
+    if (error.error_code === 403) {
       await deps.services.users.markBlocked(chatId);
       return undefined;
     }
-    throw error;
+    if (error.error_code !== 400) throw error;
+    // Refused as sent (e.g. an amount outside the provider's limits): the invoice cannot be paid.
+    deps.logger.warn(
+      { err: error, orderId: order.id, currency: invoice.currency },
+      'invoice refused by Telegram',
+    );
+    await deps.services.payments.voidOpenInvoices(order.id);
+    return undefined;
   }
 }
 
@@ -96,8 +105,9 @@ export async function sendInvoiceFor(
     });
     return false;
   }
-  await sendInvoiceMessage(ctx.api, ctx.deps, ctx.chat?.id ?? ctx.from?.id ?? 0, ctx, opened);
-  return true;
+  const sent = await sendInvoiceMessage(ctx.api, ctx.deps, ctx.chat?.id ?? ctx.from?.id ?? 0, ctx, opened);
+  if (!sent) await sendScreen(ctx, { text: ctx.t('payments-method-unavailable') });
+  return sent !== undefined;
 }
 
 /**
