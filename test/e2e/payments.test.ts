@@ -240,6 +240,100 @@ describe('payments: card and Stars, paid in full', () => {
     expect(await paymentRows(h, orderId)).toMatchObject([{ refundState: 'refunded' }]);
   });
 
+  it('"Pay later" voids the invoice; /orders pays it with a fresh one', async () => {
+    const fedor = await h.startedUser({ firstName: 'Фёдор' });
+    const { orderId, invoice } = await invoiceFor(fedor, /^💳 Картой/);
+    await fedor.press(invoice, 'Оплачу позже');
+    await fedor.waitFor(`заказ №${orderId} ждёт оплаты`);
+    await expect.poll(() => fedor.emu.message(fedor.id, invoice.message_id)?.deleted).toBe(true);
+    const [old] = await h.db.select().from(invoices).where(eq(invoices.orderId, orderId));
+    expect(old!.state).toBe('void');
+    expect(
+      await h.emu.sendPreCheckoutQuery(fedor.id, {
+        currency: 'RUB',
+        total_amount: old!.amount,
+        invoice_payload: old!.payload,
+      }),
+    ).toMatchObject({
+      ok: false,
+      errorMessage: 'Этот счёт устарел. Оплатите по последнему счёту или откройте /orders.',
+    });
+
+    fedor.send('/orders');
+    const list = await fedor.reply((m) => buttonsOf(m).some((b) => b.text === `💳 Оплатить №${orderId}`));
+    await fedor.press(list, `💳 Оплатить №${orderId}`);
+    const choice = await fedor.reply((m) => buttonsOf(m).some((b) => /^⭐ Звёздами/.test(b.text)));
+    await fedor.press(choice, /^⭐ Звёздами/);
+    const fresh = await fedor.reply(isInvoice);
+    expect((await h.emu.payInvoice(fedor.id, fresh.message_id)).ok).toBe(true);
+    await fedor.waitFor(/Оплата получена/);
+    expect(await paymentRows(h, orderId)).toMatchObject([{ currency: 'XTR', amount: 10_000 }]);
+    fedor.send('/orders');
+    const after = await fedor.reply(/заказ/i);
+    expect(buttonsOf(after).map((b) => b.text)).not.toContain(`💳 Оплатить №${orderId}`);
+  });
+
+  it('another customer cannot pay for or put off someone else’s order', async () => {
+    const galya = await h.startedUser({ firstName: 'Галя' });
+    const { orderId, invoice } = await invoiceFor(galya, /^💳 Картой/);
+    const stranger = await h.startedUser({ firstName: 'Чужой' });
+    const greeting = stranger.botMessages().at(-1)!.message_id;
+    const answer = await stranger.forge(greeting, `pay:m:${orderId}:stars`);
+    expect(answer?.text).toBe('Заказ не найден.');
+    expect((await stranger.forge(greeting, `pay:l:${orderId}`))?.text).toBe('Заказ не найден.');
+    const [row] = await h.db.select().from(invoices).where(eq(invoices.orderId, orderId));
+    expect(row!.state).toBe('open');
+    expect(
+      await h.emu.sendPreCheckoutQuery(stranger.id, {
+        currency: 'RUB',
+        total_amount: row!.amount,
+        invoice_payload: row!.payload,
+      }),
+    ).toMatchObject({ ok: false, errorMessage: 'Этот счёт выставлен другому человеку.' });
+    expect(
+      galya
+        .botMessages()
+        .filter(isInvoice)
+        .map((m) => m.message_id),
+    ).toEqual([invoice.message_id]);
+  });
+
+  it('a paid order cancelled by staff asks the owner to refund; a card refund is marked, then confirmed', async () => {
+    const ilya = await h.startedUser({ firstName: 'Илья' });
+    const { orderId, invoice } = await invoiceFor(ilya, /^💳 Картой/);
+    const paid = await h.emu.payInvoice(ilya.id, invoice.message_id);
+    if (!paid.ok) throw new Error('payment refused');
+    await ilya.waitFor(/Оплата получена/);
+    const card = await owner.waitFor(
+      (m) =>
+        textOf(m).includes(`Заказ №${orderId}`) && buttonsOf(m).some((b) => b.text === '✖️ Отменить заказ'),
+    );
+    await owner.press(card, '✖️ Отменить заказ');
+    await owner.reply(`причину отмены заказа №${orderId}`);
+    owner.send('Не успеваем');
+    const warning = await owner.waitFor(`Заказ №${orderId} отменён, но по нему получено 14\u00a0999\u00a0₽`);
+    expect(buttonsOf(warning).map((b) => b.text)).toEqual(['↩️ Нужен возврат']);
+
+    await owner.press(warning, '↩️ Нужен возврат');
+    const instructions = await owner.waitFor('Возврат по карте делается у платёжного провайдера');
+    expect(textOf(instructions)).toContain(paid.payment.provider_payment_charge_id);
+    await expect.poll(async () => (await orderRow(h, orderId)).paymentState).toBe('refund_requested');
+    const marked = await owner.waitFor(
+      (m) =>
+        textOf(m).includes(`Заказ №${orderId}`) && buttonsOf(m).some((b) => b.text === '✅ Возврат сделан'),
+    );
+    expect(textOf(marked)).toContain('нужен возврат 14\u00a0999\u00a0₽');
+    await owner.press(marked, '✅ Возврат сделан');
+    await ilya.waitFor(`Вернули 14\u00a0999\u00a0₽ за заказ №${orderId} на карту`);
+    await expect.poll(async () => (await orderRow(h, orderId)).paymentState).toBe('refunded');
+    // No Telegram call refunds a card payment: the provider does.
+    expect(
+      h.emu
+        .callsTo('refundStarPayment')
+        .filter((c) => c.params.telegram_payment_charge_id === paid.payment.telegram_payment_charge_id),
+    ).toEqual([]);
+  });
+
   it('shows the money received apart from the promised revenue in the statistics', async () => {
     const { openAdminSection } = await import('./admin-flow.js');
     const screen = await openAdminSection(owner, '📊 Статистика', 'Статистика');
