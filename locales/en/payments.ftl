@@ -83,3 +83,10 @@ payments-stats-paid = <b>Payments received:</b> { $amounts } ({ $count } { $coun
        *[other] payments
     })
 payments-stats-none = <b>Payments received:</b> none yet
+
+## /orders: where the order's money stands (after its status)
+
+payments-list-deposit-paid = 💳 deposit paid
+payments-list-paid = 💳 paid
+payments-list-refund-requested = ↩️ refund in progress
+payments-list-refunded = ↩️ refunded

@@ -80,3 +80,10 @@ payments-owner-only = Возвраты делает только владеле�
 
 payments-stats-paid = <b>Получено оплат:</b> { $amounts } (платежей: { $count })
 payments-stats-none = <b>Получено оплат:</b> пока нет
+
+## /orders: где деньги по заказу (после статуса)
+
+payments-list-deposit-paid = 💳 предоплата внесена
+payments-list-paid = 💳 оплачен
+payments-list-refund-requested = ↩️ оформляем возврат
+payments-list-refunded = ↩️ деньги возвращены

@@ -271,6 +271,7 @@ describe('payments: card and Stars, paid in full', () => {
     fedor.send('/orders');
     const after = await fedor.reply(/заказ/i);
     expect(buttonsOf(after).map((b) => b.text)).not.toContain(`💳 Оплатить №${orderId}`);
+    expect(textOf(after)).toContain('💳 оплачен');
   });
 
   it('another customer cannot pay for or put off someone else’s order', async () => {

@@ -5,6 +5,7 @@ import { Composer } from '../../composer.js';
 import type { BotContext } from '../../context.js';
 import { alertOwners } from '../../owner-alerts.js';
 import { type Screen, sendScreen, showScreen } from '../../ui/screen.js';
+import { paymentListText } from '../payments/card.js';
 import { askRefundIfPaid } from '../payments/notifications.js';
 import { askCancelMyOrder, cancelMyOrder, myOrdersPage } from './callback-data.js';
 import { orderStateText } from './card.js';
@@ -22,7 +23,9 @@ async function myOrdersScreen(ctx: BotContext, page: number): Promise<Screen> {
       id: order.id,
       title: order.productTitle,
       final: formatPrice(order.finalPrice, ctx.locale),
-      state: orderStateText(ctx.t, order.state),
+      state: [orderStateText(ctx.t, order.state), paymentListText(ctx.t, order.paymentState)]
+        .filter(Boolean)
+        .join(' · '),
       date: formatDate(order.createdOn, ctx.locale, ctx.deps.config.timezone),
     }),
   );

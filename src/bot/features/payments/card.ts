@@ -2,7 +2,7 @@ import type { InlineKeyboard } from 'grammy';
 import type { Order } from '../../../services/orders.js';
 import type { PaymentSummary } from '../../../services/payments.js';
 import { formatMoney } from '../../../text/format.js';
-import type { Locale, Translate } from '../../../text/i18n.js';
+import type { Locale, MessageKey, Translate } from '../../../text/i18n.js';
 import { confirmCardRefund, invoiceRemainder, refundStars, requestCardRefund } from './callback-data.js';
 
 const money = (m: { amount: number; currency: string } | undefined, locale: Locale) =>
@@ -25,6 +25,20 @@ export function paymentLine(t: Translate, locale: Locale, summary: PaymentSummar
     case 'refunded':
       return t('payments-card-refunded', { amount: money(summary.refunded, locale) });
   }
+}
+
+const LIST_KEY: Record<PaymentSummary['state'], MessageKey | undefined> = {
+  unpaid: undefined,
+  deposit_paid: 'payments-list-deposit-paid',
+  paid: 'payments-list-paid',
+  refund_requested: 'payments-list-refund-requested',
+  refunded: 'payments-list-refunded',
+};
+
+/** The customer's /orders line: where the money stands, or '' while nothing was paid. */
+export function paymentListText(t: Translate, state: PaymentSummary['state']): string {
+  const key = LIST_KEY[state];
+  return key ? t(key) : '';
 }
 
 /** Who looks at the card: owners refund; owners and admins invoice the remainder. */
