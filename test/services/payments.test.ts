@@ -22,7 +22,7 @@ let nextCharge = 0;
 
 const FULL: PaymentsConfig = {
   card: { providerToken: '1234567:TEST:unit', currency: 'RUB' },
-  stars: { rateMinor: 150 },
+  stars: { rateMinor: 200 },
   depositPercent: 100,
   payLater: true,
 };
@@ -76,9 +76,11 @@ describe('amounts', () => {
   it('charges cards in kopecks and Stars in whole stars rounded up, with integers only', () => {
     const payments = service();
     expect(payments.totalOf({ finalPrice: 15001 }, 'card')).toEqual({ currency: 'RUB', amount: 1_500_100 });
-    // 15 001 ₽ at 1.50 ₽ a star = 10 000.67 stars → 10 001.
-    expect(payments.totalOf({ finalPrice: 15001 }, 'stars')).toEqual({ currency: STARS, amount: 10_001 });
-    expect(payments.totalOf({ finalPrice: 15000 }, 'stars')).toEqual({ currency: STARS, amount: 10_000 });
+    // 15 001 ₽ at 2 ₽ a star = 7 500.5 stars → 7 501; at 1.50 ₽ = 10 000.67 → 10 001.
+    expect(payments.totalOf({ finalPrice: 15001 }, 'stars')).toEqual({ currency: STARS, amount: 7501 });
+    expect(payments.totalOf({ finalPrice: 15000 }, 'stars')).toEqual({ currency: STARS, amount: 7500 });
+    const dearer = new PaymentService(handle.db, { ...FULL, stars: { rateMinor: 150 } });
+    expect(dearer.totalOf({ finalPrice: 15001 }, 'stars')).toEqual({ currency: STARS, amount: 10_001 });
     const yen = new PaymentService(handle.db, { ...FULL, card: { providerToken: 'x', currency: 'JPY' } });
     expect(yen.totalOf({ finalPrice: 500 }, 'card')).toEqual({ currency: 'JPY', amount: 500 });
   });
@@ -96,6 +98,13 @@ describe('amounts', () => {
     expect(formatMoney(1_500_100, 'RUB', 'ru')).toBe('15\u00a0001\u00a0₽');
     expect(formatMoney(150_050, 'RUB', 'en')).toBe('₽1,500.50');
     expect(formatMoney(10_001, STARS, 'en')).toBe('10,001\u00a0⭐');
+  });
+
+  it('does not offer Stars above 10 000 stars in one invoice', async () => {
+    const dearer = new PaymentService(handle.db, { ...FULL, stars: { rateMinor: 150 } });
+    const { order } = await customerWithOrder();
+    expect(await dearer.openInvoice(order.id, 'stars')).toEqual({ ok: false, reason: 'method_unavailable' });
+    expect(await dearer.openInvoice(order.id, 'card')).toMatchObject({ ok: true });
   });
 
   it('has nothing to invoice when payments are off or the method is not set up', async () => {
@@ -121,7 +130,7 @@ describe('invoices and the pre-checkout', () => {
     if (!first.ok || !second.ok) throw new Error('not opened');
     expect(first.invoice.payload).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(second.invoice.payload).not.toBe(first.invoice.payload);
-    expect(second.invoice).toMatchObject({ kind: 'full', currency: STARS, amount: 10_001, state: 'open' });
+    expect(second.invoice).toMatchObject({ kind: 'full', currency: STARS, amount: 7501, state: 'open' });
     const [old] = await handle.db.select().from(invoices).where(eq(invoices.id, first.invoice.id));
     expect(old?.state).toBe('void');
   });
@@ -237,11 +246,11 @@ describe('successful payments', () => {
     const { user, order } = await customerWithOrder();
     const deposit = await payments.openInvoice(order.id, 'stars');
     if (!deposit.ok) throw new Error('not opened');
-    expect(deposit.invoice).toMatchObject({ kind: 'deposit', amount: 3001 });
+    expect(deposit.invoice).toMatchObject({ kind: 'deposit', amount: 2251 });
     const paid = await payments.recordPayment({
       payload: deposit.invoice.payload,
       currency: STARS,
-      amount: 3001,
+      amount: 2251,
       telegramChargeId: charge(),
       providerChargeId: undefined,
     });
@@ -249,19 +258,19 @@ describe('successful payments', () => {
     expect(await payments.openInvoice(order.id, 'card')).toEqual({ ok: false, reason: 'method_unavailable' });
     const rest = await payments.openInvoice(order.id);
     if (!rest.ok) throw new Error('remainder not opened');
-    expect(rest.invoice).toMatchObject({ kind: 'remainder', currency: STARS, amount: 10_001 - 3001 });
+    expect(rest.invoice).toMatchObject({ kind: 'remainder', currency: STARS, amount: 7501 - 2251 });
     expect(
       await payments.checkPreCheckout({
         payload: rest.invoice.payload,
         telegramUserId: user.telegramId,
         currency: STARS,
-        amount: 7000,
+        amount: 5250,
       }),
     ).toMatchObject({ ok: true });
     const done = await payments.recordPayment({
       payload: rest.invoice.payload,
       currency: STARS,
-      amount: 7000,
+      amount: 5250,
       telegramChargeId: charge(),
       providerChargeId: undefined,
     });
@@ -364,7 +373,7 @@ describe('statistics', () => {
       const stats = new StatsService(db, [2001]);
       expect(await stats.paidRevenue()).toEqual([
         { currency: 'RUB', amount: 200_000, payments: 2 },
-        { currency: STARS, amount: 667, payments: 1 },
+        { currency: STARS, amount: 500, payments: 1 },
       ]);
       const promised = await stats.overview();
       expect(promised.revenue).toBe(0); // no order is done: paid money is not "promised" revenue
