@@ -217,6 +217,21 @@ describe('payments: card and Stars, paid in full', () => {
     expect(await paymentRows(h, orderId)).toHaveLength(1);
   });
 
+  it('answers the pre-checkout while an earlier update of the same chat is still being handled', async () => {
+    const kira = await h.startedUser({ firstName: 'Кира' });
+    const { orderId, invoice } = await invoiceFor(kira, /^⭐ Звёздами/);
+    // The reply to /help hangs in the Bot API for longer than Telegram waits for a pre-checkout answer.
+    h.emu.injectFault({ method: 'sendMessage', delayMs: 11_000, times: 1 });
+    kira.send('/help');
+    // The bot has taken /help: its handler is running (and waiting for that reply).
+    await expect.poll(() => h.emu.pendingUpdates.length).toBe(0);
+    const outcome = await h.emu.payInvoice(kira.id, invoice.message_id);
+    expect(outcome).toMatchObject({ ok: true });
+    await kira.waitFor('/catalog', 20_000);
+    await kira.waitFor(/Оплата получена/, 20_000);
+    expect(await paymentRows(h, orderId)).toHaveLength(1);
+  }, 40_000);
+
   it('refunds a Stars payment from the owner card once, after a confirm step', async () => {
     const egor = await h.startedUser({ firstName: 'Егор' });
     const { orderId, invoice } = await invoiceFor(egor, /^⭐ Звёздами/);
