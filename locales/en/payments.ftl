@@ -43,6 +43,7 @@ payments-refusal-outdated = This invoice is out of date. Please pay the latest o
 payments-refusal-already-paid = This invoice is already paid — no need to pay twice.
 payments-refusal-cancelled = This order was cancelled, so there's nothing to pay.
 payments-refusal-amount-changed = The amount doesn't match the invoice. Open /orders and we'll send an up-to-date one.
+payments-refusal-restricted = Payment is unavailable: your access to the bot is restricted.
 payments-refusal-product-unavailable = This service isn't available right now, so we can't take the payment.
 
 ## Payments: the order card and staff notifications

@@ -43,6 +43,7 @@ payments-refusal-outdated = Этот счёт устарел. Оплатите �
 payments-refusal-already-paid = Этот счёт уже оплачен — второй раз платить не нужно.
 payments-refusal-cancelled = Заказ отменён, оплачивать его не нужно.
 payments-refusal-amount-changed = Сумма не совпадает со счётом. Откройте /orders — пришлём актуальный счёт.
+payments-refusal-restricted = Оплата недоступна: доступ к боту для вас ограничен.
 payments-refusal-product-unavailable = Эта услуга сейчас недоступна, поэтому оплату принять не можем.
 
 ## Оплата: карточка заказа и уведомления персонала

@@ -113,11 +113,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   guarded.use(intake);
   guarded.use(channelMembership);
   guarded.use(registerUser);
+  // Money first: a payment made is recorded even from a customer banned or in a flood cool-down
+  // since, and a pre-checkout is always answered (a banned customer's is refused).
+  guarded.use(paymentUpdates);
   // Right after "who is this": a banned or flooding customer reaches no session, dialog or feature.
   guarded.use(banGate);
   guarded.use(floodLimit);
   guarded.use(sessions(new PostgresSessionStorage<SessionData>(deps.db, deps.logger)));
-  guarded.use(paymentUpdates);
   guarded.use(ticketWaitLock);
   guarded.use(startFeature, gateFeature);
   guarded.use(...featureComposers(deps));

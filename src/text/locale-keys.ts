@@ -577,6 +577,7 @@ export type MessageKey =
   | 'payments-refusal-not-yours'
   | 'payments-refusal-outdated'
   | 'payments-refusal-product-unavailable'
+  | 'payments-refusal-restricted'
   | 'payments-refusal-unknown'
   | 'payments-remainder-not-delivered'
   | 'payments-remainder-sent'

@@ -232,6 +232,38 @@ describe('payments: card and Stars, paid in full', () => {
     expect(await paymentRows(h, orderId)).toHaveLength(1);
   }, 40_000);
 
+  it('records a payment that arrives after the customer was banned, and refuses their next pre-checkout', async () => {
+    const lev = await h.startedUser({ firstName: 'Лев' });
+    const { orderId, invoice } = await invoiceFor(lev, /^⭐ Звёздами/);
+    const [row] = await h.db.select().from(invoices).where(eq(invoices.orderId, orderId));
+    const ownerRow = await userOf(h, owner);
+    const banned = await h.deps.services.bans.ban({
+      userId: (await userOf(h, lev)).id,
+      reason: 'test',
+      bannedBy: ownerRow.id,
+      days: 0,
+    });
+    expect(banned.ok).toBe(true);
+    expect(
+      await h.emu.sendPreCheckoutQuery(lev.id, {
+        currency: 'XTR',
+        total_amount: row!.amount,
+        invoice_payload: row!.payload,
+      }),
+    ).toMatchObject({ ok: false, errorMessage: 'Оплата недоступна: доступ к боту для вас ограничен.' });
+    // Telegram charged before the ban (the pre-checkout was answered then): the money is recorded.
+    h.emu.sendSuccessfulPayment(lev.id, {
+      currency: 'XTR',
+      total_amount: row!.amount,
+      invoice_payload: row!.payload,
+      telegram_payment_charge_id: `stxBan${orderId}`,
+      provider_payment_charge_id: `stxBan${orderId}`,
+    });
+    await expect.poll(async () => (await paymentRows(h, orderId)).length).toBe(1);
+    await expect.poll(async () => (await orderRow(h, orderId)).paymentState).toBe('paid');
+    expect(invoice.invoice?.currency).toBe('XTR');
+  });
+
   it('refunds a Stars payment from the owner card once, after a confirm step', async () => {
     const egor = await h.startedUser({ firstName: 'Егор' });
     const { orderId, invoice } = await invoiceFor(egor, /^⭐ Звёздами/);

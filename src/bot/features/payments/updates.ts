@@ -1,5 +1,6 @@
 import type { Filter } from 'grammy';
 import type { PreCheckoutRefusal } from '../../../services/payments.js';
+import { isStaffRole } from '../../../services/staff.js';
 import { displayName } from '../../../services/users.js';
 import { formatMoney } from '../../../text/format.js';
 import type { MessageKey } from '../../../text/i18n.js';
@@ -28,6 +29,10 @@ const REFUSAL_KEY: Record<PreCheckoutRefusal, MessageKey> = {
  */
 async function answerPreCheckout(ctx: Filter<BotContext, 'pre_checkout_query'>): Promise<void> {
   const query = ctx.preCheckoutQuery;
+  if (ctx.ban && !isStaffRole(ctx.role)) {
+    await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t('payments-refusal-restricted') });
+    return;
+  }
   const result = await ctx.deps.services.payments.checkPreCheckout({
     payload: query.invoice_payload,
     telegramUserId: query.from.id,
@@ -104,9 +109,11 @@ async function recordSuccessfulPayment(ctx: Filter<BotContext, 'message:successf
 }
 
 /**
- * Payment updates, ahead of the ticket wait-lock and every dialog: a customer with an open ticket
- * or in the middle of a dialog still pays (the wait-lock would answer a successful_payment with
- * its notice, and the pre-checkout query must be answered within 10 s).
+ * Payment updates, right after the users row is read: ahead of the ban gate and the flood limit
+ * (money already taken is recorded whatever happened since), the session, the ticket wait-lock and
+ * every dialog — a customer with an open ticket or in the middle of a dialog still pays (the
+ * wait-lock would answer a successful_payment with its notice, and the pre-checkout query must be
+ * answered within 10 s). They read and write no session.
  */
 export const paymentUpdates = new Composer<BotContext>();
 paymentUpdates.on('pre_checkout_query', answerPreCheckout);
