@@ -110,7 +110,43 @@ const base = z.object({
         return { from, to };
       }),
   ),
+  PAYMENTS_PROVIDER_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d+:[A-Za-z0-9_:-]+$/, 'does not look like a BotFather payment provider token')
+      .optional(),
+  ),
+  PAYMENTS_CURRENCY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as RUB')
+      .refine((code) => code !== 'XTR', 'XTR is Telegram Stars: set PAYMENTS_STARS=true instead')
+      .default('RUB'),
+  ),
+  PAYMENTS_STARS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+  PAYMENTS_STAR_RATE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,7}(\.\d{1,2})?$/, 'must be a price of one star, e.g. 1.5 (at most two decimals)')
+      .transform((raw) => starRateMinor(raw))
+      .refine((minor) => minor > 0, 'must be above zero')
+      .optional(),
+  ),
+  PAYMENTS_DEPOSIT_PERCENT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(100).default(100),
+  ),
+  PAYMENTS_PAY_LATER: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
 });
+
+/** `"1.5"` → 150: the price of one star in hundredths of the price unit, exactly (no floats). */
+function starRateMinor(raw: string): number {
+  const [whole = '0', fraction = ''] = raw.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
 
 const modeSchema = z.discriminatedUnion('BOT_MODE', [
   z.object({ BOT_MODE: z.literal('polling') }),
@@ -151,6 +187,8 @@ export interface Config {
   /** How long a shutdown lets the updates already taken finish. */
   shutdownTimeoutMs: number;
   support: SupportConfig;
+  /** Undefined when neither card payments nor Stars are set up: checkout takes orders to pay later. */
+  payments: PaymentsConfig | undefined;
 }
 
 /** Working hours of the support desk in the studio's time zone: from `from`:00 to `to`:00 every day. */
@@ -164,6 +202,17 @@ export interface SupportConfig {
   slaMinutes: number;
   /** Undefined: the desk works around the clock. */
   hours: SupportHours | undefined;
+}
+
+export interface PaymentsConfig {
+  /** Card payments through a BotFather provider; undefined: Stars only. Never log it. */
+  card: { providerToken: string; currency: string } | undefined;
+  /** Telegram Stars; `rateMinor` is the price of one star in hundredths of a rouble (150 = 1.50 ₽). */
+  stars: { rateMinor: number } | undefined;
+  /** 1–100: the share paid up front; below 100 the rest is invoiced later. */
+  depositPercent: number;
+  /** The customer may place the order and pay later. */
+  payLater: boolean;
 }
 
 export class ConfigError extends Error {
@@ -244,5 +293,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     support: { slaMinutes: c.SUPPORT_SLA_MINUTES, hours: c.SUPPORT_HOURS },
+    payments: paymentsConfig(c),
+  };
+}
+
+function paymentsConfig(c: z.infer<typeof base>): PaymentsConfig | undefined {
+  const stars = c.PAYMENTS_STARS === 'true';
+  if (stars && c.PAYMENTS_STAR_RATE === undefined) {
+    throw new ConfigError('PAYMENTS_STAR_RATE: is required with PAYMENTS_STARS=true (roubles per star)');
+  }
+  if (!c.PAYMENTS_PROVIDER_TOKEN && !stars) return undefined;
+  return {
+    card: c.PAYMENTS_PROVIDER_TOKEN
+      ? { providerToken: c.PAYMENTS_PROVIDER_TOKEN, currency: c.PAYMENTS_CURRENCY }
+      : undefined,
+    stars: stars && c.PAYMENTS_STAR_RATE !== undefined ? { rateMinor: c.PAYMENTS_STAR_RATE } : undefined,
+    depositPercent: c.PAYMENTS_DEPOSIT_PERCENT,
+    payLater: c.PAYMENTS_PAY_LATER === 'true',
   };
 }

@@ -2,12 +2,26 @@ import { pino } from 'pino';
 
 export type Logger = pino.Logger;
 
-/** JSON logs on stdout. The bot token is redacted wherever it could appear (URLs of Bot API calls). */
+/**
+ * JSON logs on stdout. The bot token is redacted wherever it could appear (URLs of Bot API calls), and
+ * so is the payment provider token of a failed sendInvoice.
+ */
 export function createLogger(level: string, token?: string): Logger {
   return pino({
     level,
     base: undefined,
-    redact: { paths: ['token', '*.token', 'config.botToken'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'token',
+        '*.token',
+        'config.botToken',
+        // A failed sendInvoice: grammY's error carries the request, with the payment provider token.
+        'payload.provider_token',
+        'err.payload.provider_token',
+        'config.payments.card.providerToken',
+      ],
+      censor: '[redacted]',
+    },
     hooks: {
       logMethod(args, method) {
         if (token) {

@@ -80,8 +80,51 @@ describe('loadConfig', () => {
     [{ SUPPORT_SLA_MINUTES: '0' }, /^SUPPORT_SLA_MINUTES: /],
     [{ SUPPORT_HOURS: '19-10' }, /^SUPPORT_HOURS: must be working hours/],
     [{ SUPPORT_HOURS: 'nine to five' }, /^SUPPORT_HOURS: /],
+    [{ PAYMENTS_STARS: 'true' }, /^PAYMENTS_STAR_RATE: is required/],
+    [{ PAYMENTS_STARS: 'true', PAYMENTS_STAR_RATE: '1.555' }, /^PAYMENTS_STAR_RATE: /],
+    [{ PAYMENTS_STARS: 'true', PAYMENTS_STAR_RATE: '0' }, /^PAYMENTS_STAR_RATE: must be above zero/],
+    [{ PAYMENTS_CURRENCY: 'XTR' }, /^PAYMENTS_CURRENCY: XTR is Telegram Stars/],
+    [{ PAYMENTS_DEPOSIT_PERCENT: '0' }, /^PAYMENTS_DEPOSIT_PERCENT: /],
+    [{ PAYMENTS_PROVIDER_TOKEN: 'not a token' }, /^PAYMENTS_PROVIDER_TOKEN: /],
   ])('rejects %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('leaves payments off unless a provider token or Stars are set', () => {
+    expect(loadConfig({}).payments).toBeUndefined();
+    expect(loadConfig({ PAYMENTS_DEPOSIT_PERCENT: '30', PAYMENTS_CURRENCY: 'USD' }).payments).toBeUndefined();
+  });
+
+  it('reads card payments, Stars at an exact rate, the deposit and pay later', () => {
+    const config = loadConfig({
+      PAYMENTS_PROVIDER_TOKEN: '381764678:TEST:12345',
+      PAYMENTS_STARS: 'true',
+      PAYMENTS_STAR_RATE: '1.5',
+      PAYMENTS_DEPOSIT_PERCENT: '30',
+      PAYMENTS_PAY_LATER: 'false',
+    });
+    expect(config.payments).toEqual({
+      card: { providerToken: '381764678:TEST:12345', currency: 'RUB' },
+      stars: { rateMinor: 150 },
+      depositPercent: 30,
+      payLater: false,
+    });
+    expect(loadConfig({ PAYMENTS_STARS: 'true', PAYMENTS_STAR_RATE: '2' }).payments).toEqual({
+      card: undefined,
+      stars: { rateMinor: 200 },
+      depositPercent: 100,
+      payLater: true,
+    });
+  });
+
+  it('never puts the payment provider token into an error message', () => {
+    const token = '381764678:LIVE secret';
+    expect(() => loadConfig({ PAYMENTS_PROVIDER_TOKEN: token })).toThrow(/^PAYMENTS_PROVIDER_TOKEN: /);
+    try {
+      loadConfig({ PAYMENTS_PROVIDER_TOKEN: token });
+    } catch (error) {
+      expect(String(error)).not.toContain('secret');
+    }
   });
 
   it('never puts the token into an error message', () => {

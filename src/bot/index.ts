@@ -7,6 +7,7 @@ import { boundedRetry } from './api-retry.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
 import { channelMembership, gateFeature } from './features/gate.js';
 import { featureComposers } from './features/index.js';
+import { paymentUpdates } from './features/payments/index.js';
 import { startFeature } from './features/start.js';
 import { ticketWaitLock } from './features/support/index.js';
 import { unhandledFeature } from './features/unhandled.js';
@@ -68,6 +69,14 @@ async function answerError(err: BotError<BotContext>): Promise<void> {
   }
 }
 
+/**
+ * The key that orders a chat's updates. A pre-checkout query has none: Telegram waits at most 10 s for
+ * its answer, so it never queues behind the customer's other updates (it reads, and writes no session).
+ */
+function orderingKey(ctx: Context): string | undefined {
+  return ctx.preCheckoutQuery ? undefined : sessionKey(ctx);
+}
+
 /** The bot with its whole middleware stack. Transport (polling, webhook) is the caller's choice. */
 export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, {
@@ -80,11 +89,11 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.api.config.use(boundedRetry({ onRetry: (method) => deps.metrics.apiRetry(method) }));
   bot.api.config.use(defaultHtml);
 
-  bot.use(sequentialize(sessionKey));
+  bot.use(sequentialize(orderingKey));
   const serializeChats = options.serializeChats;
   if (serializeChats) {
     bot.use((ctx, next) => {
-      const key = sessionKey(ctx);
+      const key = orderingKey(ctx);
       return key === undefined ? next() : serializeChats(`chat:${key}`, next);
     });
   }
@@ -104,6 +113,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   guarded.use(intake);
   guarded.use(channelMembership);
   guarded.use(registerUser);
+  // Money first: a payment made is recorded even from a customer banned or in a flood cool-down
+  // since, and a pre-checkout is always answered (a banned customer's is refused).
+  guarded.use(paymentUpdates);
   // Right after "who is this": a banned or flooding customer reaches no session, dialog or feature.
   guarded.use(banGate);
   guarded.use(floodLimit);

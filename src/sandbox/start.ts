@@ -58,6 +58,9 @@ export function createSandboxLogger(config: Pick<Config, 'dataDir' | 'logLevel'>
   );
 }
 
+/** BotFather's test provider tokens look like this: payments with them charge nothing. */
+const SANDBOX_PAYMENT_TOKEN = '1234567:TEST:sandbox';
+
 function displayHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;
@@ -165,6 +168,13 @@ export async function startSandbox(
     ...config,
     ownerIds: [OWNER_PERSONA.id],
     channel: { id: `@${SANDBOX_CHANNEL.username}`, url: `https://t.me/${SANDBOX_CHANNEL.username}` },
+    // The page shows the Pay path: a test provider token (nothing is charged) and Stars at 1.50 ₽ a star.
+    payments: config.payments ?? {
+      card: { providerToken: SANDBOX_PAYMENT_TOKEN, currency: 'RUB' },
+      stars: { rateMinor: 150 },
+      depositPercent: 100,
+      payLater: true,
+    },
   };
 
   let stopping: Promise<void> | undefined;

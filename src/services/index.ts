@@ -9,6 +9,7 @@ import { ExportService } from './exports.js';
 import { LeaseService } from './lease.js';
 import { OrderService } from './orders.js';
 import { OwnerAlertService } from './owner-alerts.js';
+import { PaymentService } from './payments.js';
 import { PromoService } from './promo.js';
 import { StaffService } from './staff.js';
 import { StatsService } from './stats.js';
@@ -19,7 +20,7 @@ import { UserService } from './users.js';
 /** One aggregator for the domain services; handlers reach the database only through these. */
 export function createServices(
   db: Database,
-  config: Pick<Config, 'ownerIds'> & Partial<Pick<Config, 'defaultLocale'>>,
+  config: Pick<Config, 'ownerIds'> & Partial<Pick<Config, 'defaultLocale' | 'payments'>>,
 ) {
   const audienceScope = { defaultLocale: config.defaultLocale ?? 'ru', ownerIds: config.ownerIds };
   return {
@@ -27,6 +28,7 @@ export function createServices(
     catalog: new CatalogService(db),
     promo: new PromoService(db),
     orders: new OrderService(db),
+    payments: new PaymentService(db, config.payments),
     staff: new StaffService(db, config.ownerIds),
     tickets: new TicketService(db, config.ownerIds),
     stats: new StatsService(db, config.ownerIds),

@@ -41,3 +41,34 @@ export function formatDate(date: Date, locale: Locale, timeZone: string): string
     date,
   );
 }
+
+/** Digits after the point in `currency`'s smallest unit (2 for RUB: kopecks; 0 for JPY and for Stars, `XTR`). */
+export function minorDigits(currency: string): number {
+  if (currency === 'XTR') return 0;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
+}
+
+/**
+ * An amount in the smallest unit of `currency`: `150000` RUB → `1 500 ₽`, `150050` → `1 500,50 ₽`;
+ * Stars (`XTR`) → `150 ⭐`. Kopecks are shown only when there are some.
+ */
+export function formatMoney(amount: number, currency: string, locale: Locale): string {
+  const intl = locale === 'ru' ? 'ru-RU' : 'en-US';
+  if (currency === 'XTR') {
+    return `${new Intl.NumberFormat(intl).format(amount).replace(/\u202f/g, '\u00a0')}\u00a0⭐`;
+  }
+  const digits = minorDigits(currency);
+  const scale = 10 ** digits;
+  const shown = amount % scale === 0 ? 0 : digits;
+  return new Intl.NumberFormat(intl, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: shown,
+    maximumFractionDigits: shown,
+  })
+    .format(amount / scale)
+    .replace(/\u202f/g, '\u00a0');
+}

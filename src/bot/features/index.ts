@@ -13,6 +13,7 @@ import { catalogFeature } from './catalog/index.js';
 import { checkoutFeature } from './checkout/index.js';
 import { moderationFeature } from './moderation/index.js';
 import { ordersFeature } from './orders/index.js';
+import { paymentsFeature } from './payments/index.js';
 import { settingsFeature } from './settings/index.js';
 import { supportFeature } from './support/index.js';
 import { ticketsFeature } from './tickets/index.js';
@@ -40,6 +41,7 @@ export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
     catalogFeature(deps),
     checkoutFeature(deps),
     ordersFeature(deps),
+    paymentsFeature,
     supportFeature(deps),
   ];
 }

@@ -73,6 +73,19 @@ export const promoCodes = pgTable(
 export const orderState = pgEnum('order_state', ['created', 'in_work', 'done', 'cancelled']);
 
 /**
+ * Where the order's money stands: `unpaid` (nothing paid yet — also every order placed to pay
+ * later), `deposit_paid` (a part paid, the rest due), `paid`, `refund_requested` (a card payment the
+ * owner refunds at the provider), `refunded`. Changed only together with a `payments` row.
+ */
+export const paymentState = pgEnum('payment_state', [
+  'unpaid',
+  'deposit_paid',
+  'paid',
+  'refund_requested',
+  'refunded',
+]);
+
+/**
  * Seed: product FK, user FK, state (created / in work / done), created_on, updated_on.
  * Title, price, promo code and discount are snapshots: deleting a product or a promo code
  * never changes what an order says.
@@ -103,6 +116,7 @@ export const orders = pgTable(
     updatedOn: timestamp('updated_on', { withTimezone: true }).notNull().defaultNow(),
     takenAt: timestamp('taken_at', { withTimezone: true }),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    paymentState: paymentState('payment_state').notNull().default('unpaid'),
   },
   (t) => [
     index('orders_user_idx').on(t.userId, t.createdOn),

@@ -1,6 +1,6 @@
 import { InputFile } from 'grammy';
 import { activeSpan, renderDailyChart } from '../../../services/chart.js';
-import { formatPrice } from '../../../text/format.js';
+import { formatMoney, formatPrice } from '../../../text/format.js';
 import { adminSection } from '../../access.js';
 import { onCallback } from '../../callback-data.js';
 import type { BotContext } from '../../context.js';
@@ -33,7 +33,23 @@ function formatDecimal(ctx: BotContext, value: number, digits: number, style?: '
     .replace(/\u202f/g, '\u00a0');
 }
 
+/** Money received in payments, apart from the promised revenue (the orders' totals). */
+async function paidLine(ctx: BotContext): Promise<string | undefined> {
+  const paid = await ctx.deps.services.stats.paidRevenue();
+  if (paid.length === 0) return ctx.deps.services.payments.enabled ? ctx.t('payments-stats-none') : undefined;
+  return ctx.t('payments-stats-paid', {
+    amounts: paid.map((p) => formatMoney(p.amount, p.currency, ctx.locale)).join(' + '),
+    count: paid.reduce((n, p) => n + p.payments, 0),
+  });
+}
+
 async function statsText(ctx: BotContext): Promise<string> {
+  const text = await overviewText(ctx);
+  const paid = await paidLine(ctx);
+  return paid ? `${text}\n${paid}` : text;
+}
+
+async function overviewText(ctx: BotContext): Promise<string> {
   const s = await ctx.deps.services.stats.overview();
   const none = ctx.t('admin-stats-none');
   return ctx.t('admin-stats', {

@@ -4,6 +4,7 @@ import type { BotContext, BotDeps } from '../../context.js';
 import { requireSubscription } from '../../middlewares/subscription-gate.js';
 import { retirePressedKeyboard, sendScreen } from '../../ui/screen.js';
 import { notifyNewOrder } from '../orders/notifications.js';
+import { offerPayment } from '../payments/invoice.js';
 import { confirmOrder, leaveCheckout, skipPromo, startCheckout, useSavedEmail } from './callback-data.js';
 import { type CheckoutData, type CheckoutStep, checkout, newCheckoutKey } from './dialog.js';
 import {
@@ -30,7 +31,9 @@ async function confirm(ctx: BotContext, data: CheckoutData): Promise<void> {
   await retirePressedKeyboard(ctx);
   if (result.ok) {
     await checkout.end(ctx);
-    await sendScreen(ctx, { text: ctx.t('order-placed', { id: result.order.id }) });
+    // With payments set up, a new order is then offered an invoice (or the choice of card and Stars).
+    if (result.created && ctx.deps.services.payments.enabled) await offerPayment(ctx, result.order, true);
+    else await sendScreen(ctx, { text: ctx.t('order-placed', { id: result.order.id }) });
     if (result.created) await notifyNewOrder(ctx.api, ctx.deps, result.order.id);
     return;
   }

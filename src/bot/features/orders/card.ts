@@ -1,8 +1,10 @@
 import type { OrderDetails, OrderState } from '../../../services/orders.js';
+import type { PaymentSummary } from '../../../services/payments.js';
 import { displayName } from '../../../services/users.js';
 import { formatDateTime, formatPrice } from '../../../text/format.js';
 import type { Locale, MessageKey, Translate } from '../../../text/i18n.js';
 import { formatDeadline } from '../catalog/card.js';
+import { paymentLine } from '../payments/card.js';
 
 const ORDER_STATE_KEY: Record<OrderState, MessageKey> = {
   created: 'order-state-created',
@@ -14,12 +16,16 @@ const ORDER_STATE_KEY: Record<OrderState, MessageKey> = {
 /** "🛠 in work" etc. */
 export const orderStateText = (t: Translate, state: OrderState): string => t(ORDER_STATE_KEY[state]);
 
-/** The order card staff see in notifications and on the admin board (HTML, user text escaped). */
+/**
+ * The order card staff see in notifications and on the admin board (HTML, user text escaped);
+ * with `payment`, a line says where its money stands.
+ */
 export function renderOrderCard(
   t: Translate,
   locale: Locale,
   timezone: string,
   details: OrderDetails,
+  payment?: PaymentSummary,
 ): string {
   const { order, customer, executor } = details;
   const lines = [
@@ -37,6 +43,7 @@ export function renderOrderCard(
   }
   lines.push(
     t('order-card-final', { final: formatPrice(order.finalPrice, locale) }),
+    ...(payment ? [paymentLine(t, locale, payment)] : []),
     t('order-card-deadline', { deadline: formatDeadline(t, order.deadlineDays) }),
     t('order-card-customer', { name: displayName(customer) }),
     t('order-card-email', { email: order.email }),

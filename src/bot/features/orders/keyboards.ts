@@ -2,6 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { Order } from '../../../services/orders.js';
 import type { Translate } from '../../../text/i18n.js';
 import { addPageRow } from '../../ui/pagination.js';
+import { payOrder } from '../payments/callback-data.js';
 import {
   askCancelMyOrder,
   cancelMyOrder,
@@ -35,15 +36,23 @@ export function orderActionsKeyboard(
   return undefined;
 }
 
-/** /orders: a cancel button per order still `created` on this page, then the page row. */
+/**
+ * /orders: with payments on, a Pay button per order that still owes money (not cancelled, unpaid or
+ * after a deposit); a cancel button per order still `created` on this page; then the page row.
+ */
 export function myOrdersKeyboard(
   t: Translate,
-  items: readonly Pick<Order, 'id' | 'state'>[],
+  items: readonly Pick<Order, 'id' | 'state' | 'paymentState' | 'finalPrice'>[],
   page: number,
   pages: number,
+  payments = false,
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const order of items) {
+    const owes = order.paymentState === 'unpaid' || order.paymentState === 'deposit_paid';
+    if (payments && order.state !== 'cancelled' && order.finalPrice > 0 && owes) {
+      keyboard.text(t('payments-btn-pay-order', { id: order.id }), payOrder.pack({ order: order.id })).row();
+    }
     if (order.state === 'created') {
       keyboard
         .text(t('orders-btn-cancel', { id: order.id }), askCancelMyOrder.pack({ order: order.id, page }))

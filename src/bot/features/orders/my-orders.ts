@@ -5,6 +5,8 @@ import { Composer } from '../../composer.js';
 import type { BotContext } from '../../context.js';
 import { alertOwners } from '../../owner-alerts.js';
 import { type Screen, sendScreen, showScreen } from '../../ui/screen.js';
+import { paymentListText } from '../payments/card.js';
+import { askRefundIfPaid } from '../payments/notifications.js';
 import { askCancelMyOrder, cancelMyOrder, myOrdersPage } from './callback-data.js';
 import { orderStateText } from './card.js';
 import { myOrderCancelConfirmKeyboard, myOrdersKeyboard } from './keyboards.js';
@@ -21,13 +23,21 @@ async function myOrdersScreen(ctx: BotContext, page: number): Promise<Screen> {
       id: order.id,
       title: order.productTitle,
       final: formatPrice(order.finalPrice, ctx.locale),
-      state: orderStateText(ctx.t, order.state),
+      state: [orderStateText(ctx.t, order.state), paymentListText(ctx.t, order.paymentState)]
+        .filter(Boolean)
+        .join(' · '),
       date: formatDate(order.createdOn, ctx.locale, ctx.deps.config.timezone),
     }),
   );
   return {
     text: `${ctx.t('orders-title', { total: result.total })}\n\n${lines.join('\n\n')}`,
-    keyboard: myOrdersKeyboard(ctx.t, result.items, result.page, result.pages),
+    keyboard: myOrdersKeyboard(
+      ctx.t,
+      result.items,
+      result.page,
+      result.pages,
+      ctx.deps.services.payments.enabled,
+    ),
   };
 }
 
@@ -67,6 +77,7 @@ async function cancelOwnOrder(ctx: BotContext, orderId: number, page: number, co
       title: result.order.productTitle,
       customer: displayName(ctx.user),
     });
+    await askRefundIfPaid(ctx.api, ctx.deps, orderId);
   } else if (result?.reason === 'not_found') {
     await ctx.answerCallbackQuery({ text: ctx.t('order-not-found'), show_alert: true });
     return;

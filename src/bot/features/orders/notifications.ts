@@ -1,9 +1,11 @@
-import { type Api, GrammyError } from 'grammy';
+import { type Api, GrammyError, InlineKeyboard } from 'grammy';
 import type { OrderDetails } from '../../../services/orders.js';
+import type { PaymentSummary } from '../../../services/payments.js';
 import type { Locale, MessageKey, Translate, TranslationVars } from '../../../text/i18n.js';
 import type { BotDeps } from '../../context.js';
 import { notify } from '../../notify.js';
 import { type ScreenTarget, showScreenAt } from '../../ui/screen.js';
+import { addPaymentButtons } from '../payments/card.js';
 import { renderOrderCard } from './card.js';
 import { orderActionsKeyboard } from './keyboards.js';
 
@@ -18,7 +20,7 @@ type Deps = Pick<BotDeps, 'config' | 'logger' | 'services' | 'translator'>;
 export type StaffCopy = { chatId: number; messageId: number };
 
 /** Owners (OWNER_IDS) and staff with the admin role: who hears about new orders. */
-async function orderStaffIds(deps: Deps): Promise<number[]> {
+export async function orderStaffIds(deps: Deps): Promise<number[]> {
   const ids = new Set<number>(deps.config.ownerIds);
   for (const { staff } of await deps.services.staff.list()) {
     if (staff.role === 'admin') ids.add(staff.telegramId);
@@ -26,7 +28,37 @@ async function orderStaffIds(deps: Deps): Promise<number[]> {
   return [...ids];
 }
 
-async function translatorFor(deps: Deps, telegramId: number) {
+/**
+ * Where the order's money stands, for its card: when payments are set up, or when the order has
+ * payments anyway (taken before they were switched off).
+ */
+async function paymentOf(deps: Deps, details: OrderDetails): Promise<PaymentSummary | undefined> {
+  const { payments } = deps.services;
+  if (!payments.enabled && details.order.paymentState === 'unpaid') return undefined;
+  return payments.summary(details.order);
+}
+
+/** The card's buttons for one staff member: the order's actions, then the payment ones. */
+function cardKeyboard(
+  deps: Deps,
+  t: Translate,
+  details: OrderDetails,
+  payment: PaymentSummary | undefined,
+  viewer: { userId?: number; telegramId: number },
+): InlineKeyboard | undefined {
+  const actions = orderActionsKeyboard(
+    t,
+    details.order,
+    viewer.userId === undefined ? {} : { userId: viewer.userId },
+  );
+  if (!payment) return actions;
+  const keyboard = addPaymentButtons(actions ?? new InlineKeyboard(), t, details.order, payment, {
+    owner: deps.config.ownerIds.includes(viewer.telegramId),
+  });
+  return keyboard.inline_keyboard.some((row) => row.length > 0) ? keyboard : undefined;
+}
+
+export async function translatorFor(deps: Deps, telegramId: number) {
   const viewer = await deps.services.users.byTelegramId(telegramId);
   const locale = deps.translator.pick(viewer?.languageCode);
   return { viewer, locale, t: deps.translator.for(locale) };
@@ -39,10 +71,12 @@ async function translatorFor(deps: Deps, telegramId: number) {
 export async function notifyNewOrder(api: Api, deps: Deps, orderId: number): Promise<void> {
   const details = await deps.services.orders.details(orderId);
   if (!details) return;
+  const payment = await paymentOf(deps, details);
   for (const chatId of await orderStaffIds(deps)) {
     const { locale, t } = await translatorFor(deps, chatId);
-    const text = `${t('order-new-title')}\n\n${renderOrderCard(t, locale, deps.config.timezone, details)}`;
-    const keyboard = orderActionsKeyboard(t, details.order);
+    const card = renderOrderCard(t, locale, deps.config.timezone, details, payment);
+    const text = `${t('order-new-title')}\n\n${card}`;
+    const keyboard = cardKeyboard(deps, t, details, payment, { telegramId: chatId });
     const sent = await notify(api, deps, chatId, text, keyboard ? { reply_markup: keyboard } : {});
     if (sent) await deps.services.orders.recordNotification(orderId, chatId, sent.message_id);
   }
@@ -68,8 +102,12 @@ export async function showOrderCardAt(
   details: OrderDetails,
 ): Promise<void> {
   const { t, locale, userId } = viewer;
-  const text = renderOrderCard(t, locale, deps.config.timezone, details);
-  const keyboard = orderActionsKeyboard(t, details.order, userId === undefined ? {} : { userId });
+  const payment = await paymentOf(deps, details);
+  const text = renderOrderCard(t, locale, deps.config.timezone, details, payment);
+  const keyboard = cardKeyboard(deps, t, details, payment, {
+    ...(userId === undefined ? {} : { userId }),
+    telegramId: target.chatId,
+  });
   try {
     await showScreenAt(api, target, { text, keyboard }, deps.logger, { whenGone: 'skip' });
   } catch (error) {

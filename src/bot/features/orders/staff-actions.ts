@@ -10,6 +10,7 @@ import { Composer } from '../../composer.js';
 import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 import { callbackTarget, sendScreen, showKeyboardAt } from '../../ui/screen.js';
+import { askRefundIfPaid } from '../payments/notifications.js';
 import { cancelOrder, completeOrder, completeOrderYes, keepOrder, takeOrder } from './callback-data.js';
 import { orderStateText } from './card.js';
 import { notifyCustomer, refreshOrderMessages, type StaffCopy, showOrderCardAt } from './notifications.js';
@@ -117,7 +118,10 @@ async function complete(ctx: BotContext, orderId: number): Promise<void> {
  * The pressed message's keyboard with the row of the pressed button replaced by `row` (the card's
  * other rows, e.g. the admin board's Back, stay as they are).
  */
-function withRowReplaced(ctx: BotContext, row: InlineKeyboardButton[]): InlineKeyboardMarkup | undefined {
+export function withRowReplaced(
+  ctx: BotContext,
+  row: InlineKeyboardButton[],
+): InlineKeyboardMarkup | undefined {
   const message = ctx.callbackQuery?.message;
   const pressed = ctx.callbackQuery?.data;
   const rows = message && 'reply_markup' in message ? message.reply_markup?.inline_keyboard : undefined;
@@ -221,6 +225,7 @@ async function cancelWithReason(ctx: BotContext, text: string | undefined): Prom
     key: 'order-notify-cancelled',
     vars: { reason },
   });
+  await askRefundIfPaid(ctx.api, ctx.deps, orderId);
 }
 
 /**
