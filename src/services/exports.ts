@@ -1,5 +1,5 @@
 // The staff's spreadsheet exports: what each export's columns are (one list per export, so a new
-// column — a payment, when payments land — is one line here) and keyset-paged reads, so an export
+// column is one line here) and keyset-paged reads, so an export
 // of any size is streamed in batches rather than read whole into memory.
 import { and, asc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
@@ -45,6 +45,15 @@ const orderRow = {
   doneAt: orders.doneAt,
   updatedOn: orders.updatedOn,
   cancelledBy: orders.cancelledBy,
+  paymentState: orders.paymentState,
+  // Money received for the order (refunded payments left out), in the payments' currency.
+  paidAmount: sql<
+    number | null
+  >`(select sum(p.amount)::int from payments p where p.order_id = ${orders.id} and p.refund_state is distinct from 'refunded')`,
+  paidCurrency: sql<string | null>`(select min(p.currency) from payments p where p.order_id = ${orders.id})`,
+  paidAt: sql<Date | null>`(select max(p.paid_at) from payments p where p.order_id = ${orders.id})`.mapWith(
+    (v: string | Date | null) => (v === null ? null : new Date(v)),
+  ),
   customerTelegramId: customer.telegramId,
   customerFirstName: customer.firstName,
   customerLastName: customer.lastName,
@@ -64,6 +73,10 @@ export interface OrderExportRow {
   doneAt: Date | null;
   updatedOn: Date;
   cancelledBy: 'customer' | 'staff' | null;
+  paymentState: 'unpaid' | 'deposit_paid' | 'paid' | 'refund_requested' | 'refunded';
+  paidAmount: number | null;
+  paidCurrency: string | null;
+  paidAt: Date | null;
   customerTelegramId: number | null;
   customerFirstName: string | null;
   customerLastName: string | null;
@@ -143,6 +156,16 @@ const ORDER_STATE_LABELS = {
   done: 'export-order-done',
   cancelled: 'export-order-cancelled',
 } as const satisfies Record<string, MessageKey>;
+const PAYMENT_STATE_LABELS = {
+  unpaid: 'export-payment-unpaid',
+  deposit_paid: 'export-payment-deposit',
+  paid: 'export-payment-paid',
+  refund_requested: 'export-payment-refund-requested',
+  refunded: 'export-payment-refunded',
+} as const satisfies Record<string, MessageKey>;
+/** An amount in minor units as a number a spreadsheet reads: roubles with kopecks, whole stars. */
+const paidValue = (amount: number | null, currency: string | null): number | null =>
+  amount === null ? null : currency === 'XTR' ? amount : amount / 100;
 const TICKET_STATE_LABELS = {
   created: 'export-ticket-created',
   in_work: 'export-ticket-in-work',
@@ -170,6 +193,10 @@ export const EXPORT_COLUMNS = {
       header: 'export-col-cancelled',
       value: (r) => (r.state === 'cancelled' ? r.updatedOn : null),
     },
+    { header: 'export-col-payment', value: (r) => ({ label: PAYMENT_STATE_LABELS[r.paymentState] }) },
+    { header: 'export-col-paid', value: (r) => paidValue(r.paidAmount, r.paidCurrency) },
+    { header: 'export-col-paid-currency', value: (r) => r.paidCurrency },
+    { header: 'export-col-paid-at', value: (r) => r.paidAt },
   ] satisfies ExportColumn<OrderExportRow>[],
   customers: [
     { header: 'export-col-telegram-id', value: (r) => r.telegramId },

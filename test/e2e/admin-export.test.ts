@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orders, tickets } from '../../src/db/schema/index.js';
+import { invoices, orders, payments, tickets } from '../../src/db/schema/index.js';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
 import { buttonsOf, type Harness, type TestUser, textOf } from '../helpers/harness.js';
 import { openAdminSection, startWithOwner } from './admin-flow.js';
@@ -60,8 +60,44 @@ beforeAll(async () => {
     checkoutKey: `export-${key}`,
     ...extra,
   });
+  const [paid] = await h.db
+    .insert(orders)
+    .values(
+      order(ivanRow.id, 'ivan1', {
+        promoCode: 'ОСЕНЬ',
+        discount: 3000,
+        finalPrice: 27000,
+        paymentState: 'paid',
+      }),
+    )
+    .returning();
+  // Paid by card in two parts (a deposit and the rest), 27,000.50 ₽ in kopecks.
+  for (const [kind, amount, charge] of [
+    ['deposit', 810_000, 'tg-charge-1'],
+    ['remainder', 1_890_050, 'tg-charge-2'],
+  ] as const) {
+    const [invoice] = await h.db
+      .insert(invoices)
+      .values({
+        payload: `export-${charge}`,
+        orderId: paid!.id,
+        kind,
+        currency: 'RUB',
+        amount,
+        state: 'paid',
+        expiresAt: new Date(Date.now() + DAY),
+      })
+      .returning();
+    await h.db.insert(payments).values({
+      orderId: paid!.id,
+      invoiceId: invoice!.id,
+      currency: 'RUB',
+      amount,
+      telegramChargeId: charge,
+      providerChargeId: `provider-${charge}`,
+    });
+  }
   await h.db.insert(orders).values([
-    order(ivanRow.id, 'ivan1', { promoCode: 'ОСЕНЬ', discount: 3000, finalPrice: 27000 }),
     order(petrRow.id, 'petr1', {
       productTitle: '=HYPERLINK("x")',
       state: 'cancelled',
@@ -119,6 +155,10 @@ describe('CSV exports', () => {
       'Взят в работу',
       'Выполнен',
       'Отменён',
+      'Оплата',
+      'Оплачено',
+      'Валюта оплаты',
+      'Дата оплаты',
     ]);
     const recent = (await h.db.select().from(orders).orderBy(asc(orders.id))).filter(
       (o) => o.createdOn.getTime() > Date.now() - 30 * DAY,
@@ -133,6 +173,9 @@ describe('CSV exports', () => {
     const ivanRow = rows.find((r) => r[5] === 'ivan1@example.com')!;
     expect(ivanRow.slice(2, 5)).toEqual(['Иван', 'ivan_k', String(ivan.id)]);
     expect(ivanRow.slice(6, 12)).toEqual(['Лендинг', '30000', 'ОСЕНЬ', '3000', '27000', 'новый']);
+    // The payments of the order: both parts summed, in roubles.
+    expect(ivanRow.slice(15, 18)).toEqual(['оплачен', '27000.5', 'RUB']);
+    expect(ivanRow[18]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     const petrRow = rows.find((r) => r[5] === 'petr1@example.com')!;
     // Quoting keeps the comma and quotes of a name; a formula becomes text.
     expect(petrRow[2]).toBe('Пётр, "Большой"');
@@ -140,6 +183,7 @@ describe('CSV exports', () => {
     expect(petrRow[6]).toBe(`'=HYPERLINK("x")`);
     expect(petrRow[11]).toBe('отменён');
     expect(petrRow[14]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(petrRow.slice(15)).toEqual(['не оплачен', '', '', '']);
     expect(textOf(message)).toContain('строк: 2');
   });
 
