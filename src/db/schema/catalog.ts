@@ -125,6 +125,8 @@ export const orders = pgTable(
       .references(() => users.id),
     state: orderState('state').notNull().default('created'),
     productTitle: varchar('product_title', { length: 50 }).notNull(),
+    /** The English title when the service had one at checkout (null: English readers see the Russian one). */
+    productTitleEn: varchar('product_title_en', { length: 50 }),
     price: integer('price').notNull(),
     deadlineDays: integer('deadline_days').notNull(),
     promoCodeId: integer('promo_code_id').references(() => promoCodes.id, { onDelete: 'set null' }),
