@@ -20,8 +20,17 @@ import { Poller } from './polling.js';
 import { closeServer, createHttpApp, listen, WEBHOOK_PATH } from './server/http.js';
 import { WebhookIntake } from './server/webhook.js';
 
-/** `chat_member`: joins and leaves of the gate's channel (sent only because it is asked for here). */
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member', 'chat_member'] as const;
+/**
+ * `chat_member`: joins and leaves of the gate's channel (sent only because it is asked for here);
+ * `inline_query`: `@bot words` in any chat (also switched on in BotFather with /setinline).
+ */
+export const ALLOWED_UPDATES = [
+  'message',
+  'callback_query',
+  'my_chat_member',
+  'chat_member',
+  'inline_query',
+] as const;
 
 export class StartupError extends Error {
   override name = 'StartupError';

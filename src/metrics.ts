@@ -8,6 +8,7 @@ export const UPDATE_TYPES = [
   'my_chat_member',
   'chat_member',
   'edited_message',
+  'inline_query',
 ] as const;
 export type UpdateType = (typeof UPDATE_TYPES)[number] | 'other';
 export type UpdateOutcome = 'ok' | 'error';

@@ -9,7 +9,15 @@ export type Product = typeof products.$inferSelect;
 /** What the customer screens show of a service (list row, card, search result, inline result). */
 export type CatalogItem = Pick<
   Product,
-  'id' | 'title' | 'titleEn' | 'description' | 'descriptionEn' | 'price' | 'deadlineDays' | 'image' | 'categoryId'
+  | 'id'
+  | 'title'
+  | 'titleEn'
+  | 'description'
+  | 'descriptionEn'
+  | 'price'
+  | 'deadlineDays'
+  | 'image'
+  | 'categoryId'
 >;
 
 /** A category as customers see it: its titles, emoji and how many services are on sale in it. */
@@ -55,7 +63,9 @@ export type CardLookup =
 
 /** Words of a search query: letters and digits only (no tsquery or LIKE syntax gets through). */
 export function searchWords(query: string): string[] {
-  return (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8).map((w) => [...w].slice(0, 40).join(''));
+  return (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    .slice(0, 8)
+    .map((w) => [...w].slice(0, 40).join(''));
 }
 
 export const TITLE_MAX = 50;
@@ -428,10 +438,7 @@ export class CatalogService {
         'items', coalesce((select json_agg(${ITEM_JSON('items')} order by items.id) from items), '[]'::json)
       )::text
     )`;
-    return this.db
-      .select({ payload })
-      .from(sql`(select 1) as one`)
-      .prepare('catalog_browse');
+    return this.db.select({ payload }).from(sql`(select 1) as one`).prepare('catalog_browse');
   }
 
   /**
@@ -441,7 +448,8 @@ export class CatalogService {
    */
   async browse(categoryId: number, page: number, perPage: number): Promise<CatalogView> {
     this.browseStatement ??= this.buildBrowse();
-    const category = Number.isSafeInteger(categoryId) && categoryId > 0 && categoryId <= 2_147_483_647 ? categoryId : 0;
+    const category =
+      Number.isSafeInteger(categoryId) && categoryId > 0 && categoryId <= 2_147_483_647 ? categoryId : 0;
     const wanted = Math.max(0, Math.trunc(page) || 0);
     const [row] = await this.browseStatement.execute({ category, limit: perPage, offset: wanted * perPage });
     const data = JSON.parse(row?.payload ?? '{}') as {
@@ -455,7 +463,11 @@ export class CatalogService {
     const at = clamp(wanted, data.total, perPage);
     return {
       categories: data.categories,
-      category: shown ?? (data.target === null ? undefined : { id: data.target, title: '', titleEn: null, emoji: null, count: 0 }),
+      category:
+        shown ??
+        (data.target === null
+          ? undefined
+          : { id: data.target, title: '', titleEn: null, emoji: null, count: 0 }),
       categoryDisabled: category > 0 && data.target === null && data.exists,
       categoryMissing: category > 0 && !data.exists,
       items: data.items,
@@ -492,21 +504,25 @@ export class CatalogService {
       where p.is_active and c.is_active and ${match}
       order by c.position, c.id, p.id
       limit ${Math.max(1, Math.trunc(limit))} offset ${Math.max(0, Math.trunc(offset))}`);
-    const list = (Array.isArray(rows) ? rows : (rows as { rows: { item: CatalogItem; total: number }[] }).rows);
-    return { items: list.map((r) => (typeof r.item === 'string' ? JSON.parse(r.item) : r.item)), total: list[0]?.total ?? 0 };
+    const list = Array.isArray(rows) ? rows : (rows as { rows: { item: CatalogItem; total: number }[] }).rows;
+    return {
+      items: list.map((r) => (typeof r.item === 'string' ? JSON.parse(r.item) : r.item)),
+      total: list[0]?.total ?? 0,
+    };
   }
 
   /**
-   * Whether a product other than `exceptId` already has `title`, whatever the letter case (the
-   * rule of the products_title_lower_uq index): the wizard refuses the title at its own step.
+   * Whether a product other than `exceptId` already has `title` (in `language`), whatever the letter
+   * case (the rule of the products_title_lower_uq and products_title_en_lower_uq indexes): the wizard refuses the title at its own step.
    */
-  async titleTaken(title: string, exceptId?: number): Promise<boolean> {
+  async titleTaken(title: string, exceptId?: number, language: 'ru' | 'en' = 'ru'): Promise<boolean> {
+    const column = language === 'en' ? products.titleEn : products.title;
     const [row] = await this.db
       .select({ id: products.id })
       .from(products)
       .where(
         and(
-          sql`lower(${products.title}) = lower(${title.trim()})`,
+          sql`lower(${column}) = lower(${title.trim()})`,
           exceptId === undefined ? undefined : ne(products.id, exceptId),
         ),
       )

@@ -39,7 +39,8 @@ export function validateCategoryEmoji(raw: string): CategoryCheck<string> {
   if (points.length === 0 || points.length > CATEGORY_EMOJI_MAX || /[\p{L}\p{N}\s<>&]/u.test(value)) {
     return { ok: false, error: 'emoji_invalid' };
   }
-  if (!/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(value)) return { ok: false, error: 'emoji_invalid' };
+  if (!/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(value))
+    return { ok: false, error: 'emoji_invalid' };
   return { ok: true, value };
 }
 
@@ -104,16 +105,20 @@ export class CategoryService {
     return this.db
       .select({
         category: categories,
-        products: sql<number>`(select count(*) from ${products} where ${products.categoryId} = ${categories.id})`.mapWith(
-          Number,
-        ),
-        activeProducts: sql<number>`(select count(*) from ${products} where ${products.categoryId} = ${categories.id} and ${products.isActive})`.mapWith(
-          Number,
-        ),
+        products:
+          sql<number>`(select count(*) from ${products} where ${products.categoryId} = ${categories.id})`.mapWith(
+            Number,
+          ),
+        activeProducts:
+          sql<number>`(select count(*) from ${products} where ${products.categoryId} = ${categories.id} and ${products.isActive})`.mapWith(
+            Number,
+          ),
       })
       .from(categories)
       .orderBy(asc(categories.position), asc(categories.id))
-      .then((rows) => rows.map((r) => ({ ...r.category, products: r.products, activeProducts: r.activeProducts })));
+      .then((rows) =>
+        rows.map((r) => ({ ...r.category, products: r.products, activeProducts: r.activeProducts })),
+      );
   }
 
   async byId(id: number): Promise<Category | undefined> {
@@ -142,7 +147,11 @@ export class CategoryService {
   }
 
   /** A new category at the end of the list; the unique index on lower(title) decides a duplicate. */
-  async create(input: { title: string; titleEn?: string | null; emoji?: string | null }): Promise<CategoryResult> {
+  async create(input: {
+    title: string;
+    titleEn?: string | null;
+    emoji?: string | null;
+  }): Promise<CategoryResult> {
     const checked = validatePatch(input);
     if (!checked.ok) return { ok: false, reason: 'invalid', field: checked.field, error: checked.error };
     const v = checked.value;

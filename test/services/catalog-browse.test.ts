@@ -31,10 +31,32 @@ beforeAll(async () => {
   web = w!.id;
   hidden = x!.id;
   await handle.db.insert(products).values([
-    { title: 'Логотип', titleEn: 'Logo', description: 'Фирменный знак', descriptionEn: 'A brand mark', price: 15000, deadlineDays: 3, categoryId: design },
+    {
+      title: 'Логотип',
+      titleEn: 'Logo',
+      description: 'Фирменный знак',
+      descriptionEn: 'A brand mark',
+      price: 15000,
+      deadlineDays: 3,
+      categoryId: design,
+    },
     { title: 'Баннер', description: 'Для соцсетей', price: 5000, deadlineDays: 1, categoryId: design },
-    { title: 'Лендинг', titleEn: 'Landing page', description: 'Одностраничный сайт', price: 45000, deadlineDays: 5, categoryId: web },
-    { title: 'Магазин', description: 'Интернет-магазин', price: 90000, deadlineDays: 30, categoryId: web, isActive: false },
+    {
+      title: 'Лендинг',
+      titleEn: 'Landing page',
+      description: 'Одностраничный сайт',
+      price: 45000,
+      deadlineDays: 5,
+      categoryId: web,
+    },
+    {
+      title: 'Магазин',
+      description: 'Интернет-магазин',
+      price: 90000,
+      deadlineDays: 30,
+      categoryId: web,
+      isActive: false,
+    },
     { title: 'Старый сайт', description: 'Снят с продажи', price: 1, deadlineDays: 1, categoryId: hidden },
   ]);
 });
@@ -115,7 +137,11 @@ describe('categories', () => {
     expect(await cats.delete(web)).toEqual({ ok: false, reason: 'has_products' });
     expect(await cats.delete(web, web)).toEqual({ ok: false, reason: 'target_not_found' });
     expect(await cats.delete(web, design)).toEqual({ ok: true, moved: 2 });
-    expect((await catalog.browse(design, 0, 10)).items.map((p) => p.title)).toEqual(['Логотип', 'Баннер', 'Лендинг']);
+    expect((await catalog.browse(design, 0, 10)).items.map((p) => p.title)).toEqual([
+      'Логотип',
+      'Баннер',
+      'Лендинг',
+    ]);
     const created = await cats.create({ title: 'дизайн' });
     expect(created).toMatchObject({ ok: false, error: 'title_taken' });
   });
