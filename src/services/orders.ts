@@ -10,6 +10,10 @@ import type { User } from './users.js';
 
 export type Order = typeof orders.$inferSelect;
 export type OrderState = Order['state'];
+
+/** The ordered service's title as it was at checkout, in the reader's language (English when it had one). */
+export const orderTitle = (order: Pick<Order, 'productTitle' | 'productTitleEn'>, locale: string): string =>
+  locale === 'en' && order.productTitleEn ? order.productTitleEn : order.productTitle;
 export const ORDER_STATES: readonly OrderState[] = ['created', 'in_work', 'done', 'cancelled'];
 
 export interface OrderDetails {

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, orders, products } from '../../src/db/schema/index.js';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
-import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
 import { onPostgres } from '../helpers/db.js';
+import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
 
 /** Issue L: categories → a category's overview list → card, search, deep links, texts per language. */
 
@@ -59,7 +59,12 @@ async function openCatalog(user: TestUser): Promise<StoredMessage> {
 }
 
 /** Presses `button` and waits for the same message (or its replacement) to show `expected`. */
-async function pressAndSee(user: TestUser, message: StoredMessage, button: string | RegExp, expected: string | RegExp) {
+async function pressAndSee(
+  user: TestUser,
+  message: StoredMessage,
+  button: string | RegExp,
+  expected: string | RegExp,
+) {
   await user.press(message, button);
   const match = (m: StoredMessage) =>
     isLive(m) && (typeof expected === 'string' ? textOf(m).includes(expected) : expected.test(textOf(m)));
@@ -101,7 +106,9 @@ describe('browsing categories', () => {
     const categoriesAgain = await pressAndSee(user, back, '◀ Все разделы', 'Выберите раздел');
     await pressAndSee(user, categoriesAgain, 'Дизайн · 1', '1. Логотип · 15');
     // Every step was drawn in place: one live catalog message.
-    const catalogScreens = user.botMessages().filter((m) => isLive(m) && buttonsOf(m).some((b) => b.data?.startsWith('cat:')));
+    const catalogScreens = user
+      .botMessages()
+      .filter((m) => isLive(m) && buttonsOf(m).some((b) => b.data?.startsWith('cat:')));
     expect(catalogScreens).toHaveLength(1);
   });
 
@@ -196,7 +203,9 @@ describe('a disabled category', () => {
 
       const before = (await h.db.select().from(orders)).length;
       await user.press(oldCard, '🛒 Заказать');
-      await expect.poll(() => String(h.emu.callsTo('answerCallbackQuery').at(-1)?.params.text)).toContain('недоступна');
+      await expect
+        .poll(() => String(h.emu.callsTo('answerCallbackQuery').at(-1)?.params.text))
+        .toContain('недоступна');
       expect((await h.db.select().from(orders)).length).toBe(before);
     } finally {
       await h.db.update(categories).set({ isActive: true }).where(eq(categories.id, sites));
