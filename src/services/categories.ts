@@ -105,12 +105,13 @@ export class CategoryService {
     return this.db
       .select({
         category: categories,
-        products:
-          sql<number>`(select count(*) from ${products} where ${products.categoryId} = ${categories.id})`.mapWith(
-            Number,
-          ),
+        // Qualified by hand: in a one-table query Drizzle leaves column names bare, and a bare "id"
+        // inside the subquery would be the product's.
+        products: sql<number>`(select count(*) from products p where p.category_id = "categories"."id")`.mapWith(
+          Number,
+        ),
         activeProducts:
-          sql<number>`(select count(*) from ${products} where ${products.categoryId} = ${categories.id} and ${products.isActive})`.mapWith(
+          sql<number>`(select count(*) from products p where p.category_id = "categories"."id" and p.is_active)`.mapWith(
             Number,
           ),
       })
