@@ -107,9 +107,10 @@ export class CategoryService {
         category: categories,
         // Qualified by hand: in a one-table query Drizzle leaves column names bare, and a bare "id"
         // inside the subquery would be the product's.
-        products: sql<number>`(select count(*) from products p where p.category_id = "categories"."id")`.mapWith(
-          Number,
-        ),
+        products:
+          sql<number>`(select count(*) from products p where p.category_id = "categories"."id")`.mapWith(
+            Number,
+          ),
         activeProducts:
           sql<number>`(select count(*) from products p where p.category_id = "categories"."id" and p.is_active)`.mapWith(
             Number,

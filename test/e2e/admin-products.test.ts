@@ -99,7 +99,10 @@ describe('creating a product through the wizard', () => {
       deadlineDays: 7,
     });
     expect(saved?.image).toBe(photo.photo_file_id);
-    expect(saved).toMatchObject({ titleEn: 'Landing <Phoenix> & Co', descriptionEn: 'A turnkey one-page website' });
+    expect(saved).toMatchObject({
+      titleEn: 'Landing <Phoenix> & Co',
+      descriptionEn: 'A turnkey one-page website',
+    });
     // One category: the wizard did not ask for it.
     expect(owner.botMessages().some((m) => textOf(m).includes('Выберите раздел каталога'))).toBe(false);
 

@@ -106,7 +106,12 @@ describe('categories in the admin panel', () => {
     // The customer now sees three categories in the admin's order.
     customer.send('/catalog');
     const home = await customer.reply('Каталог услуг');
-    expect(buttonsOf(home).map((b) => b.text)).toEqual(['Все услуги · 1', '🎨 Дизайн · 1', 'Сайты · 1', '🔍 Поиск']);
+    expect(buttonsOf(home).map((b) => b.text)).toEqual([
+      'Все услуги · 1',
+      '🎨 Дизайн · 1',
+      'Сайты · 1',
+      '🔍 Поиск',
+    ]);
   });
 
   it('renames, reorders, disables and enables a category', async () => {
@@ -127,7 +132,9 @@ describe('categories in the admin panel', () => {
     await owner.press(withEn, '⬆️ Выше');
     await owner.press(withEn, '⬆️ Выше');
     await expect
-      .poll(async () => (await h.db.select().from(categories).orderBy(asc(categories.position))).map((c) => c.title))
+      .poll(async () =>
+        (await h.db.select().from(categories).orderBy(asc(categories.position))).map((c) => c.title),
+      )
       .toEqual(['Веб-сайты', 'Все услуги', 'Дизайн']);
     const atTop = await owner.press(withEn, '⬆️ Выше');
     expect(atTop?.text).toBe('Раздел уже с краю списка');

@@ -161,7 +161,9 @@ describe('checkout: double taps', () => {
     // Back to the list (in place), then the photo card (a replacement: now below the prompt),
     // back to the list and the Logo card again (edited in place, still below the prompt).
     await kim.press(card, '◀ Back to the list');
-    const listAgain = await kim.waitFor((m) => m.message_id === card.message_id && textOf(m).includes('2. Poster'));
+    const listAgain = await kim.waitFor(
+      (m) => m.message_id === card.message_id && textOf(m).includes('2. Poster'),
+    );
     await kim.press(listAgain, '2. Poster');
     const photoCard = await kim.reply('A poster');
     await kim.press(photoCard, '◀ Back to the list');
