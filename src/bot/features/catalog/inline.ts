@@ -1,6 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import type { InlineQueryResult } from 'grammy/types';
 import { type CatalogItem, localizedDescription, localizedTitle } from '../../../services/catalog.js';
+import { html } from '../../../telegram/markup.js';
 import { formatPrice } from '../../../text/format.js';
 import type { BotContext } from '../../context.js';
 import { formatDeadline, productCardText } from './card.js';
@@ -23,11 +24,13 @@ function resultOf(ctx: BotContext, item: CatalogItem, botUsername: string): Inli
     ctx.t('inline-btn-open'),
     `https://t.me/${botUsername}?start=${id}`,
   );
+  // A result's description is plain text, not HTML: the values go in unescaped (html() marks them as
+  // already safe for the translator), and the message itself has no markup.
   const description = firstChars(
     ctx.t('inline-result-description', {
-      price: formatPrice(item.price, ctx.locale),
-      deadline: formatDeadline(ctx.t, item.deadlineDays),
-      description: localizedDescription(item, ctx.locale),
+      price: html(formatPrice(item.price, ctx.locale)),
+      deadline: html(formatDeadline(ctx.t, item.deadlineDays)),
+      description: html(localizedDescription(item, ctx.locale)),
     }),
     200,
   );
