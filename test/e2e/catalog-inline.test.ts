@@ -64,6 +64,16 @@ afterAll(async () => h?.close());
 
 const ids = (answer: InlineQueryAnswer) => answer.results.map((r) => r.id);
 
+/** The fields of a result these tests read (the emulator keeps the JSON the bot sent). */
+interface SentResult {
+  type: string;
+  description?: string;
+  caption?: string;
+  input_message_content?: { message_text: string; parse_mode?: string };
+  reply_markup?: { inline_keyboard: { text: string; url?: string }[][] };
+}
+const sent = (answer: InlineQueryAnswer, i = 0) => answer.results[i] as unknown as SentResult;
+
 describe('inline mode', () => {
   it('"лендинг" answers with the service as an article: card text, deep-link button, short personal cache', async () => {
     const user = h.user({ firstName: 'Nobody yet' });
@@ -72,12 +82,12 @@ describe('inline mode', () => {
     expect(answer.cacheTime).toBeLessThanOrEqual(30);
     expect(answer.isPersonal).toBe(true);
     expect(answer.nextOffset).toBe('');
-    const [result] = answer.results as Record<string, any>[];
-    expect(result).toMatchObject({ type: 'article', title: 'Лендинг' });
-    expect(result!.description).toMatch(/45\s000\s₽ · 5 дней — Одностраничный сайт <под ключ>/);
-    expect(result!.input_message_content.parse_mode).toBe('HTML');
-    expect(result!.input_message_content.message_text).toContain('&lt;под ключ&gt;');
-    expect(result!.reply_markup.inline_keyboard).toEqual([
+    expect(answer.results[0]).toMatchObject({ type: 'article', title: 'Лендинг' });
+    const result = sent(answer);
+    expect(result.description).toMatch(/45\s000\s₽ · 5 дней — Одностраничный сайт <под ключ>/);
+    expect(result.input_message_content?.parse_mode).toBe('HTML');
+    expect(result.input_message_content?.message_text).toContain('&lt;под ключ&gt;');
+    expect(result.reply_markup?.inline_keyboard).toEqual([
       [{ text: 'Открыть в боте', url: `https://t.me/${h.emu.bot.username}?start=p_${landing}` }],
     ]);
   });
@@ -88,12 +98,10 @@ describe('inline mode', () => {
     expect(photo.results).toEqual([
       expect.objectContaining({ type: 'photo', id: `p_${logo}`, title: 'Логотип', parse_mode: 'HTML' }),
     ]);
-    expect((photo.results[0] as Record<string, any>).caption).toContain('Lead time: 3 days');
+    expect(sent(photo).caption).toContain('Lead time: 3 days');
     const english = await h.emu.sendInlineQuery(eve.id, 'landing');
     expect(english.results).toEqual([expect.objectContaining({ title: 'Landing page' })]);
-    expect((english.results[0] as Record<string, any>).reply_markup.inline_keyboard[0][0].text).toBe(
-      'Open in the bot',
-    );
+    expect(sent(english).reply_markup?.inline_keyboard[0]?.[0]?.text).toBe('Open in the bot');
   });
 
   it('an empty query lists the catalog 50 at a time with ids of at most 64 bytes, then the rest by offset', async () => {
