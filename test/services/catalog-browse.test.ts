@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { categories, products } from '../../src/db/schema/index.js';
 import { CatalogService, localizedTitle } from '../../src/services/catalog.js';
-import { CategoryService } from '../../src/services/categories.js';
+import { CategoryService, validateCategoryEmoji } from '../../src/services/categories.js';
 import { createTestDatabase } from '../helpers/db.js';
 
 /** Browsing (categories, a category's page) and search, straight against the database. */
@@ -144,5 +144,22 @@ describe('categories', () => {
     ]);
     const created = await cats.create({ title: 'дизайн' });
     expect(created).toMatchObject({ ok: false, error: 'title_taken' });
+  });
+});
+
+describe('category fields', () => {
+  it('an emoji is a pictograph or a flag of a few code points, never letters or markup', () => {
+    for (const ok of ['🎨', '🇬🇧', '👩‍💻', '❤️'])
+      expect(validateCategoryEmoji(ok), ok).toEqual({ ok: true, value: ok });
+    for (const bad of ['', 'a', '1', '🎨 a', '<b>', '🎨🎨🎨🎨🎨🎨🎨🎨🎨']) {
+      expect(validateCategoryEmoji(bad), bad).toEqual({ ok: false, error: 'emoji_invalid' });
+    }
+  });
+
+  it('an English title is optional and its limit is the Russian one', async () => {
+    const created = await cats.create({ title: 'Боты', titleEn: 'B'.repeat(51) });
+    expect(created).toMatchObject({ ok: false, field: 'titleEn', error: 'title_too_long' });
+    const ok = await cats.create({ title: 'Боты', titleEn: '  Bots  ' });
+    expect(ok).toMatchObject({ ok: true, category: { titleEn: 'Bots' } });
   });
 });
