@@ -143,7 +143,14 @@ describe('inline mode', () => {
     const user = h.user();
     await h.db.update(categories).set({ isActive: false }).where(eq(categories.id, design));
     try {
-      expect(ids(await h.emu.sendInlineQuery(user.id, 'логотип'))).toEqual([]);
+      const none = await h.emu.sendInlineQuery(user.id, 'логотип');
+      expect(ids(none)).toEqual([]);
+      // Nothing found: a button opens the catalog in the bot.
+      expect(none.button).toEqual({ text: 'Открыть каталог в боте', start_parameter: 'c_all' });
+      const chat = await h.startedUser();
+      chat.send('/start c_all');
+      // With the other category disabled, the catalog is that one category's list.
+      expect(textOf(await chat.reply('1. Лендинг'))).not.toContain('Логотип');
       expect(ids(await h.emu.sendInlineQuery(user.id, ''))).not.toContain(`p_${logo}`);
     } finally {
       await h.db.update(categories).set({ isActive: true }).where(eq(categories.id, design));

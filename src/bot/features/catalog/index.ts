@@ -101,6 +101,10 @@ export function catalogFeature(deps: BotDeps): Composer<BotContext> {
   });
   deps.deepLinks.register('c', async (ctx, argument) => {
     await requireSubscription(`c_${argument}`)(ctx, async () => {
+      if (argument === 'all') {
+        await showCatalog(ctx);
+        return;
+      }
       const id = parseId(argument);
       if (id > 0 && id <= 2_147_483_647) await sendScreen(ctx, browseScreen(ctx, await browse(ctx, id, 0)));
       else await sendScreen(ctx, { text: ctx.t('catalog-category-not-found') });

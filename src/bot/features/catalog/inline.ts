@@ -10,6 +10,8 @@ import { formatDeadline, productCardText } from './card.js';
 export const INLINE_RESULTS_MAX = 50;
 /** Seconds Telegram may reuse an answer: short, so a change in the catalog shows soon. */
 export const INLINE_CACHE_SECONDS = 10;
+/** The `/start` payload of "Open the catalog in the bot" (the c_ deep link's "all"). */
+export const CATALOG_START = 'c_all';
 /** Offsets past this are not served (50 × 20 = 1,000 services is more than anyone scrolls). */
 const OFFSET_MAX = 1000;
 
@@ -79,6 +81,10 @@ export async function answerInlineQuery(ctx: BotContext): Promise<void> {
       cache_time: INLINE_CACHE_SECONDS,
       is_personal: true,
       next_offset: next < found.total && next < OFFSET_MAX ? String(next) : '',
+      // Nothing matched: a button above the (empty) results opens the catalog in the bot (`c_all`).
+      ...(found.total === 0 && offset === 0
+        ? { button: { text: ctx.t('inline-btn-catalog'), start_parameter: CATALOG_START } }
+        : {}),
     },
   );
 }
