@@ -16,7 +16,7 @@ import { CatalogService } from '../../src/services/catalog.js';
  * then the real folder brings the database up to date.
  */
 
-const CATEGORIES_MIGRATION = '0007_catalog_categories';
+const CATEGORIES_MIGRATION = '0008_catalog_categories';
 
 let handle: DatabaseHandle;
 let folder: string;
