@@ -22,7 +22,8 @@ import { WebhookIntake } from './server/webhook.js';
 
 /**
  * `chat_member`: joins and leaves of the gate's channel; `pre_checkout_query`: Telegram's question
- * before charging an invoice. Both are sent only because they are asked for here.
+ * before charging an invoice; `inline_query`: `@bot words` in any chat (also switched on in BotFather
+ * with /setinline). Each is sent only because it is asked for here.
  */
 export const ALLOWED_UPDATES = [
   'message',
@@ -30,6 +31,7 @@ export const ALLOWED_UPDATES = [
   'my_chat_member',
   'chat_member',
   'pre_checkout_query',
+  'inline_query',
 ] as const;
 
 export class StartupError extends Error {

@@ -9,6 +9,7 @@ export const UPDATE_TYPES = [
   'chat_member',
   'edited_message',
   'pre_checkout_query',
+  'inline_query',
 ] as const;
 export type UpdateType = (typeof UPDATE_TYPES)[number] | 'other';
 export type UpdateOutcome = 'ok' | 'error';

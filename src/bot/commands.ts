@@ -4,9 +4,9 @@ import type { Logger } from '../logger.js';
 import type { Role } from '../services/staff.js';
 import { LOCALES, type Locale, type Translator } from '../text/i18n.js';
 
-const CUSTOMER = ['start', 'catalog', 'orders', 'support', 'settings', 'help', 'cancel'] as const;
+const CUSTOMER = ['start', 'catalog', 'search', 'orders', 'support', 'settings', 'help', 'cancel'] as const;
 const SUPPORT = ['start', 'tickets', 'help', 'cancel'] as const;
-const ADMIN = ['start', 'admin', 'tickets', 'catalog', 'help', 'cancel'] as const;
+const ADMIN = ['start', 'admin', 'tickets', 'catalog', 'search', 'help', 'cancel'] as const;
 
 /** A command of some menu; each has its description `cmd-<command>`. */
 export type Command = (typeof CUSTOMER | typeof SUPPORT | typeof ADMIN)[number];

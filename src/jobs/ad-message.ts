@@ -85,13 +85,19 @@ export function renderAd(
   botUsername: string,
   options: { channel?: boolean } = {},
 ): AdMessage {
-  const values: Record<string, string | number | undefined> = { name: recipient.firstName, ...(vars ?? {}) };
+  // The service's English title for English readers when it has one (`productEn`, null otherwise).
+  const product = (locale === 'en' && vars?.productEn) || vars?.product;
+  const values: Record<string, string | number | undefined> = {
+    name: recipient.firstName,
+    ...(vars ?? {}),
+    product,
+  };
   const text =
     broadcast.text !== null
       ? fillPlaceholders(broadcast.text, values)
       : translator.t(locale, campaignText(broadcast.campaign), {
           name: recipient.firstName,
-          product: vars?.product === undefined ? undefined : String(vars.product),
+          product: product === undefined ? undefined : String(product),
           code: vars?.code === undefined ? undefined : String(vars.code),
           discount: vars?.discount === undefined ? undefined : Number(vars.discount),
         });

@@ -86,6 +86,11 @@ export async function seedDemoData(db: Database, emu: TelegramEmulator, logger: 
   const services = createServices(db, { ownerIds: [OWNER_PERSONA.id] });
   let seeded = false;
   if ((await services.catalog.countAll()) === 0) {
+    // A wiped database (Reset demo) has no category either; the migration's default one comes back.
+    if ((await services.categories.listWithCounts()).length === 0) {
+      const created = await services.categories.create({ title: 'Все услуги', titleEn: 'All services' });
+      if (!created.ok) throw new Error(`sandbox seed: category refused (${created.reason})`);
+    }
     for (const product of DEMO_PRODUCTS) {
       const bytes = await readFile(new URL(product.picture, ASSETS));
       const image = await uploadToChannel(emu, bytes, `${product.title} — ${product.description}`);

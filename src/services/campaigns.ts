@@ -154,7 +154,12 @@ export class CampaignService {
     const enabled = setting?.enabled === true;
     const enabledAt = setting?.enabledAt ? iso(setting.enabledAt) : iso(now);
     return this.db.transaction(async (tx) => {
-      const changed = await queryRows<{ product_id: number; announcements: number; title: string }>(
+      const changed = await queryRows<{
+        product_id: number;
+        announcements: number;
+        title: string;
+        title_en: string | null;
+      }>(
         tx,
         sql`with upserted as (
               insert into product_announcements (product_id, is_active, announcements)
@@ -168,7 +173,7 @@ export class CampaignService {
                       + case when excluded.is_active then 1 else 0 end
                 where product_announcements.is_active is distinct from excluded.is_active
               returning product_id, is_active, announcements, (xmax = 0) as inserted)
-            select u.product_id, u.announcements, p.title
+            select u.product_id, u.announcements, p.title, p.title_en
             from upserted u join products p on p.id = u.product_id
             where ${enabled} and u.is_active
               and (not u.inserted or p.created_on >= ${enabledAt}::timestamptz)
@@ -181,7 +186,8 @@ export class CampaignService {
           tx,
           'new_product',
           sql`select u.id as user_id, ${`product:${product.product_id}:${product.announcements}`}::text as key,
-                     jsonb_build_object('productId', ${product.product_id}::int, 'product', ${product.title}::text) as vars
+                     jsonb_build_object('productId', ${product.product_id}::int, 'product', ${product.title}::text,
+                                        'productEn', ${product.title_en}::text) as vars
               from users u where ${this.reachable}`,
         );
       }
@@ -199,7 +205,7 @@ export class CampaignService {
         tx,
         'abandoned',
         sql`select u.id as user_id, 'abandoned:' || p.id as key,
-                   jsonb_build_object('productId', p.id, 'product', p.title) as vars
+                   jsonb_build_object('productId', p.id, 'product', p.title, 'productEn', p.title_en) as vars
             from sessions s
             join users u on s.key = u.telegram_id::text
             join products p on p.id::text = ${checkoutProductId(sql`s.value`)}

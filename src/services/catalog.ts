@@ -1,10 +1,72 @@
 import { and, asc, count, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { isUniqueViolation } from '../db/errors.js';
-import { products } from '../db/schema/index.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.js';
+import { categories, products } from '../db/schema/index.js';
 import type { MessageKey } from '../text/locale-keys.js';
 
 export type Product = typeof products.$inferSelect;
+
+/** What the customer screens show of a service (list row, card, search result, inline result). */
+export type CatalogItem = Pick<
+  Product,
+  | 'id'
+  | 'title'
+  | 'titleEn'
+  | 'description'
+  | 'descriptionEn'
+  | 'price'
+  | 'deadlineDays'
+  | 'image'
+  | 'categoryId'
+>;
+
+/** A category as customers see it: its titles, emoji and how many services are on sale in it. */
+export interface CategoryEntry {
+  id: number;
+  title: string;
+  titleEn: string | null;
+  emoji: string | null;
+  count: number;
+}
+
+/** The texts of a product or category in the reader's language: English when set, else Russian. */
+export const localizedTitle = (item: { title: string; titleEn: string | null }, locale: string): string =>
+  locale === 'en' && item.titleEn ? item.titleEn : item.title;
+
+export const localizedDescription = (
+  item: { description: string; descriptionEn: string | null },
+  locale: string,
+): string => (locale === 'en' && item.descriptionEn ? item.descriptionEn : item.description);
+
+/**
+ * One screen of browsing: the visible categories (active, with services on sale), and the page of
+ * the category shown: the one asked for, or the only one when there is just one.
+ */
+export interface CatalogView {
+  categories: CategoryEntry[];
+  /** The category whose services are listed; undefined: the categories screen. */
+  category: CategoryEntry | undefined;
+  /** A category was asked for and exists but is disabled. */
+  categoryDisabled: boolean;
+  /** A category was asked for and does not exist. */
+  categoryMissing: boolean;
+  items: CatalogItem[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+export type CardLookup =
+  | { status: 'ok'; product: CatalogItem }
+  | { status: 'unavailable' }
+  | { status: 'not_found' };
+
+/** Words of a search query: letters and digits only (no tsquery or LIKE syntax gets through). */
+export function searchWords(query: string): string[] {
+  return (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    .slice(0, 8)
+    .map((w) => [...w].slice(0, 40).join(''));
+}
 
 export const TITLE_MAX = 50;
 export const DESCRIPTION_MAX = 100;
@@ -24,9 +86,18 @@ export type ProductFieldError =
   | 'description_too_long'
   | 'price_invalid'
   | 'deadline_invalid'
-  | 'image_invalid';
+  | 'image_invalid'
+  | 'category_invalid';
 
-export type ProductField = 'title' | 'description' | 'price' | 'deadlineDays' | 'image';
+export type ProductField =
+  | 'title'
+  | 'description'
+  | 'titleEn'
+  | 'descriptionEn'
+  | 'price'
+  | 'deadlineDays'
+  | 'image'
+  | 'categoryId';
 
 export type FieldCheck<T> = { ok: true; value: T } | { ok: false; error: ProductFieldError };
 
@@ -39,6 +110,7 @@ const PRODUCT_ERROR_KEY: Record<ProductFieldError, MessageKey> = {
   price_invalid: 'catalog-error-price-invalid',
   deadline_invalid: 'catalog-error-deadline-invalid',
   image_invalid: 'catalog-error-image-invalid',
+  category_invalid: 'catalog-error-category-invalid',
 };
 
 /** Fluent key of a product validation error, e.g. `catalog-error-title-too-long`. */
@@ -99,6 +171,11 @@ export function validateImage(raw: string | null): FieldCheck<string | null> {
 export interface ProductInput {
   title: string;
   description: string;
+  /** null: English readers see the Russian text. */
+  titleEn?: string | null;
+  descriptionEn?: string | null;
+  /** Left out on create: the first category by position (the column's default). */
+  categoryId?: number;
   price: number;
   deadlineDays: number;
   image?: string | null;
@@ -110,7 +187,7 @@ export type ProductResult =
   | { ok: false; reason: 'invalid'; field: ProductField; error: ProductFieldError }
   | { ok: false; reason: 'not_found' };
 
-type Checked = Partial<Omit<ProductInput, 'isActive'>>;
+type Checked = Partial<Omit<ProductInput, 'isActive' | 'categoryId'>>;
 
 /** Validates every given field; the first refusal wins. */
 export function validateProductPatch(
@@ -126,6 +203,22 @@ export function validateProductPatch(
     const r = validateDescription(patch.description);
     if (!r.ok) return { ok: false, field: 'description', error: r.error };
     value.description = r.value;
+  }
+  if (patch.titleEn !== undefined) {
+    if (patch.titleEn === null) value.titleEn = null;
+    else {
+      const r = validateTitle(patch.titleEn);
+      if (!r.ok) return { ok: false, field: 'titleEn', error: r.error };
+      value.titleEn = r.value;
+    }
+  }
+  if (patch.descriptionEn !== undefined) {
+    if (patch.descriptionEn === null) value.descriptionEn = null;
+    else {
+      const r = validateDescription(patch.descriptionEn);
+      if (!r.ok) return { ok: false, field: 'descriptionEn', error: r.error };
+      value.descriptionEn = r.value;
+    }
   }
   if (patch.price !== undefined) {
     const r = validatePrice(patch.price);
@@ -157,6 +250,22 @@ function clamp(page: number, total: number, perPage: number): { page: number; pa
   const pages = Math.max(1, Math.ceil(total / perPage));
   return { page: Math.min(Math.max(0, Math.trunc(page) || 0), pages - 1), pages };
 }
+
+/** A constraint the database refused a product save with, as the wizard's field error. */
+function refusalOf(error: unknown): ProductResult | undefined {
+  if (isUniqueViolation(error, 'products_title_lower_uq'))
+    return { ok: false, reason: 'invalid', field: 'title', error: 'title_taken' };
+  if (isUniqueViolation(error, 'products_title_en_lower_uq'))
+    return { ok: false, reason: 'invalid', field: 'titleEn', error: 'title_taken' };
+  if (isForeignKeyViolation(error))
+    return { ok: false, reason: 'invalid', field: 'categoryId', error: 'category_invalid' };
+  return undefined;
+}
+
+const ITEM_JSON = (p: string) =>
+  sql.raw(`json_build_object('id', ${p}.id, 'title', ${p}.title, 'titleEn', ${p}.title_en,
+    'description', ${p}.description, 'descriptionEn', ${p}.description_en, 'price', ${p}.price,
+    'deadlineDays', ${p}.deadline_days, 'image', ${p}.image, 'categoryId', ${p}.category_id)`);
 
 /** The studio's services: what customers browse (active ones) and what admins manage (all). */
 export class CatalogService {
@@ -247,23 +356,173 @@ export class CatalogService {
     return row;
   }
 
-  /** The product if it exists and is on sale. */
+  /** The product if it exists and is on sale: active, in an active category. */
   async byIdActive(id: number): Promise<Product | undefined> {
-    const product = await this.byId(id);
-    return product?.isActive ? product : undefined;
+    if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return undefined;
+    const [row] = await this.db
+      .select({ product: products })
+      .from(products)
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .where(and(eq(products.id, id), eq(products.isActive, true), eq(categories.isActive, true)));
+    return row?.product;
+  }
+
+  private cardStatement?: ReturnType<CatalogService['buildCard']>;
+
+  private buildCard() {
+    return this.db
+      .select({
+        id: products.id,
+        title: products.title,
+        titleEn: products.titleEn,
+        description: products.description,
+        descriptionEn: products.descriptionEn,
+        price: products.price,
+        deadlineDays: products.deadlineDays,
+        image: products.image,
+        categoryId: products.categoryId,
+        onSale: sql<boolean>`${products.isActive} and ${categories.isActive}`,
+      })
+      .from(products)
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .where(eq(products.id, sql.placeholder('id')))
+      .prepare('catalog_card');
   }
 
   /**
-   * Whether a product other than `exceptId` already has `title`, whatever the letter case (the
-   * rule of the products_title_lower_uq index): the wizard refuses the title at its own step.
+   * A service's card for a customer (one prepared statement): `unavailable` when the service or its
+   * category is disabled, `not_found` when there is no such service.
    */
-  async titleTaken(title: string, exceptId?: number): Promise<boolean> {
+  async card(id: number): Promise<CardLookup> {
+    if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return { status: 'not_found' };
+    this.cardStatement ??= this.buildCard();
+    const [row] = await this.cardStatement.execute({ id });
+    if (!row) return { status: 'not_found' };
+    const { onSale, ...product } = row;
+    return onSale ? { status: 'ok', product } : { status: 'unavailable' };
+  }
+
+  private browseStatement?: ReturnType<CatalogService['buildBrowse']>;
+
+  private buildBrowse() {
+    const cat = sql`${sql.placeholder('category')}::int`;
+    const limit = sql`${sql.placeholder('limit')}::int`;
+    const offset = sql`${sql.placeholder('offset')}::int`;
+    const payload = sql<string>`(
+      with cats as (
+        select c.id, c.title, c.title_en, c.emoji, c.position,
+          (select count(*)::int from products p where p.category_id = c.id and p.is_active) as n
+        from categories c where c.is_active
+      ),
+      shown as (select * from cats where n > 0),
+      target as (
+        select coalesce(
+          (select id from cats where id = ${cat}),
+          case when ${cat} = 0 and (select count(*) from shown) = 1 then (select id from shown) end
+        ) as id
+      ),
+      total as (select coalesce((select n from cats where id = (select id from target)), 0) as n),
+      items as (
+        select p.* from products p
+        where p.category_id = (select id from target) and p.is_active
+        order by p.id
+        limit ${limit}
+        offset least(${offset}, (greatest((select n from total) - 1, 0) / ${limit}) * ${limit})
+      )
+      select json_build_object(
+        'categories', coalesce((select json_agg(json_build_object('id', id, 'title', title,
+          'titleEn', title_en, 'emoji', emoji, 'count', n) order by position, id) from shown), '[]'::json),
+        'target', (select id from target),
+        'exists', exists(select 1 from categories where id = ${cat}),
+        'total', (select n from total),
+        'items', coalesce((select json_agg(${ITEM_JSON('items')} order by items.id) from items), '[]'::json)
+      )::text
+    )`;
+    return this.db.select({ payload }).from(sql`(select 1) as one`).prepare('catalog_browse');
+  }
+
+  /**
+   * One browsing screen in one prepared statement: the visible categories with their counts and,
+   * for `categoryId` (0: none asked, then the only visible category if there is just one), one page of
+   * its services on sale. The page is clamped to what exists (a stale button may point past the end).
+   */
+  async browse(categoryId: number, page: number, perPage: number): Promise<CatalogView> {
+    this.browseStatement ??= this.buildBrowse();
+    const category =
+      Number.isSafeInteger(categoryId) && categoryId > 0 && categoryId <= 2_147_483_647 ? categoryId : 0;
+    const wanted = Math.max(0, Math.trunc(page) || 0);
+    const [row] = await this.browseStatement.execute({ category, limit: perPage, offset: wanted * perPage });
+    const data = JSON.parse(row?.payload ?? '{}') as {
+      categories: CategoryEntry[];
+      target: number | null;
+      exists: boolean;
+      total: number;
+      items: CatalogItem[];
+    };
+    const shown = data.target === null ? undefined : data.categories.find((c) => c.id === data.target);
+    const at = clamp(wanted, data.total, perPage);
+    return {
+      categories: data.categories,
+      category:
+        shown ??
+        (data.target === null
+          ? undefined
+          : { id: data.target, title: '', titleEn: null, emoji: null, count: 0 }),
+      categoryDisabled: category > 0 && data.target === null && data.exists,
+      categoryMissing: category > 0 && !data.exists,
+      items: data.items,
+      total: data.total,
+      ...at,
+    };
+  }
+
+  /**
+   * Services on sale (in active categories) matching every word of `query`, in Russian or English:
+   * PostgreSQL full text with each language's morphology ("лендинга" finds "Лендинг"), each word
+   * also as a prefix, plus a case-insensitive substring match so a part of a word finds it too.
+   * No words: every service on sale (inline mode's empty query). Ordered like the catalog.
+   */
+  async search(query: string, limit: number, offset = 0): Promise<{ items: CatalogItem[]; total: number }> {
+    const words = searchWords(query);
+    const text = sql`lower(p.title || ' ' || p.description || ' ' || coalesce(p.title_en, '') || ' ' || coalesce(p.description_en, ''))`;
+    let match = sql`true`;
+    if (words.length > 0) {
+      const tsquery = words.map((w) => `${w}:*`).join(' & ');
+      const likes = sql.join(
+        words.map((w) => sql`${text} like ${`%${w}%`}`),
+        sql` and `,
+      );
+      match = sql`(
+        to_tsvector('russian', p.title || ' ' || p.description) @@ to_tsquery('russian', ${tsquery})
+        or to_tsvector('english', coalesce(p.title_en, '') || ' ' || coalesce(p.description_en, '')) @@ to_tsquery('english', ${tsquery})
+        or (${likes})
+      )`;
+    }
+    const rows = await this.db.execute<{ item: CatalogItem; total: number }>(sql`
+      select ${ITEM_JSON('p')} as item, count(*) over ()::int as total
+      from products p join categories c on c.id = p.category_id
+      where p.is_active and c.is_active and ${match}
+      order by c.position, c.id, p.id
+      limit ${Math.max(1, Math.trunc(limit))} offset ${Math.max(0, Math.trunc(offset))}`);
+    const list = Array.isArray(rows) ? rows : (rows as { rows: { item: CatalogItem; total: number }[] }).rows;
+    return {
+      items: list.map((r) => (typeof r.item === 'string' ? JSON.parse(r.item) : r.item)),
+      total: list[0]?.total ?? 0,
+    };
+  }
+
+  /**
+   * Whether a product other than `exceptId` already has `title` (in `language`), whatever the letter
+   * case (the rule of the products_title_lower_uq and products_title_en_lower_uq indexes): the wizard refuses the title at its own step.
+   */
+  async titleTaken(title: string, exceptId?: number, language: 'ru' | 'en' = 'ru'): Promise<boolean> {
+    const column = language === 'en' ? products.titleEn : products.title;
     const [row] = await this.db
       .select({ id: products.id })
       .from(products)
       .where(
         and(
-          sql`lower(${products.title}) = lower(${title.trim()})`,
+          sql`lower(${column}) = lower(${title.trim()})`,
           exceptId === undefined ? undefined : ne(products.id, exceptId),
         ),
       )
@@ -286,6 +545,9 @@ export class CatalogService {
         .values({
           title: v.title!,
           description: v.description!,
+          titleEn: v.titleEn ?? null,
+          descriptionEn: v.descriptionEn ?? null,
+          ...(input.categoryId === undefined ? {} : { categoryId: input.categoryId }),
           price: v.price!,
           deadlineDays: v.deadlineDays!,
           image: v.image ?? null,
@@ -295,9 +557,8 @@ export class CatalogService {
       if (!product) throw new Error('product insert returned no row');
       return { ok: true, product };
     } catch (error) {
-      if (isUniqueViolation(error, 'products_title_lower_uq')) {
-        return { ok: false, reason: 'invalid', field: 'title', error: 'title_taken' };
-      }
+      const refused = refusalOf(error);
+      if (refused) return refused;
       throw error;
     }
   }
@@ -308,6 +569,7 @@ export class CatalogService {
     if (!checked.ok) return { ok: false, reason: 'invalid', field: checked.field, error: checked.error };
     const set: Partial<typeof products.$inferInsert> = { ...checked.value };
     if (patch.isActive !== undefined) set.isActive = patch.isActive;
+    if (patch.categoryId !== undefined) set.categoryId = patch.categoryId;
     try {
       const [product] = await this.db
         .update(products)
@@ -316,9 +578,8 @@ export class CatalogService {
         .returning();
       return product ? { ok: true, product } : { ok: false, reason: 'not_found' };
     } catch (error) {
-      if (isUniqueViolation(error, 'products_title_lower_uq')) {
-        return { ok: false, reason: 'invalid', field: 'title', error: 'title_taken' };
-      }
+      const refused = refusalOf(error);
+      if (refused) return refused;
       throw error;
     }
   }

@@ -5,6 +5,7 @@ import { BanService } from './bans.js';
 import { BroadcastService } from './broadcasts/index.js';
 import { CampaignService } from './campaigns.js';
 import { CatalogService } from './catalog.js';
+import { CategoryService } from './categories.js';
 import { ExportService } from './exports.js';
 import { LeaseService } from './lease.js';
 import { OrderService } from './orders.js';
@@ -26,6 +27,7 @@ export function createServices(
   return {
     users: new UserService(db),
     catalog: new CatalogService(db),
+    categories: new CategoryService(db),
     promo: new PromoService(db),
     orders: new OrderService(db),
     payments: new PaymentService(db, config.payments),

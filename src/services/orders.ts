@@ -3,13 +3,17 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Executor } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { orders, products, staffNotifications, users } from '../db/schema/index.js';
+import { categories, orders, products, staffNotifications, users } from '../db/schema/index.js';
 import type { Page } from './catalog.js';
 import { type PromoRefusal, PromoService } from './promo.js';
 import type { User } from './users.js';
 
 export type Order = typeof orders.$inferSelect;
 export type OrderState = Order['state'];
+
+/** The ordered service's title as it was at checkout, in the reader's language (English when it had one). */
+export const orderTitle = (order: Pick<Order, 'productTitle' | 'productTitleEn'>, locale: string): string =>
+  locale === 'en' && order.productTitleEn ? order.productTitleEn : order.productTitle;
 export const ORDER_STATES: readonly OrderState[] = ['created', 'in_work', 'done', 'cancelled'];
 
 export interface OrderDetails {
@@ -127,7 +131,14 @@ export class OrderService {
         const [product] = await tx
           .select()
           .from(products)
-          .where(and(eq(products.id, input.productId), eq(products.isActive, true)))
+          .where(
+            and(
+              eq(products.id, input.productId),
+              eq(products.isActive, true),
+              // A service of a disabled category is not on sale either.
+              sql`exists (select 1 from ${categories} where ${categories.id} = ${products.categoryId} and ${categories.isActive})`,
+            ),
+          )
           .for('share');
         if (!product) throw new Refusal({ ok: false, reason: 'product_unavailable' });
         if (input.expectedPrice !== undefined && product.price !== input.expectedPrice) {
@@ -143,6 +154,7 @@ export class OrderService {
             productId: product.id,
             userId: input.userId,
             productTitle: product.title,
+            productTitleEn: product.titleEn,
             price: product.price,
             deadlineDays: product.deadlineDays,
             finalPrice: product.price,

@@ -156,12 +156,16 @@ describe('npm start with an empty environment', () => {
 
     await ui.openPersona(OWNER_PERSONA.id);
     await ui.command('catalog');
+    // The overview list of the four demo services, then the first one's card with its picture.
+    const list = ui.botMessage('4. ');
+    await list.waitFor();
+    await ui.pressButton(/^1\. /, list);
     const card = ui
       .botMessages()
       .filter({ has: ui.page.getByTestId('message-photo') })
       .last();
     await card.waitFor();
-    await card.getByTestId('inline-button').filter({ hasText: '1/4' }).waitFor();
+    await card.getByTestId('inline-button').filter({ hasText: '◀' }).waitFor();
     const cardId = await card.getAttribute('data-id');
     await ui.page.waitForFunction(
       `(() => { const img = document.querySelector('[data-id="${cardId}"] [data-testid="message-photo"]');

@@ -18,8 +18,12 @@ describe('ordering in the sandbox page', () => {
     await ui.startBot();
     await ui.joinChannel();
 
-    // The catalog: a product card with its picture, paged in place.
+    // The catalog: the overview list of the demo services, then a card with its picture.
     await ui.command('catalog');
+    const list = ui.botMessage('1. ');
+    await list.waitFor();
+    expect(await list.textContent()).toContain(`4. ${DEMO_PRODUCTS[3]!.title}`);
+    await ui.pressButton(`2. ${DEMO_PRODUCTS[1]!.title}`, list);
     const first = ui
       .botMessages()
       .filter({ has: ui.page.getByTestId('message-photo') })
@@ -33,15 +37,9 @@ describe('ordering in the sandbox page', () => {
       undefined,
       { timeout: 10_000 },
     );
-    const titleOf = async () => {
-      const text = (await card.getByTestId('message-text').textContent()) ?? '';
-      return DEMO_PRODUCTS.find((p) => text.startsWith(p.title));
-    };
-    const before = await titleOf();
-    expect(before).toBeDefined();
-    await ui.pressButton('▶', card);
-    await expect.poll(async () => (await titleOf())?.title).not.toBe(before?.title);
-    const product = (await titleOf())!;
+    const text = (await card.getByTestId('message-text').textContent()) ?? '';
+    const product = DEMO_PRODUCTS.find((p) => text.startsWith(p.title))!;
+    expect(product.title).toBe(DEMO_PRODUCTS[1]!.title);
     expect(
       await ui.page
         .locator('[data-testid="message"][data-sender="bot"] [data-testid="message-photo"]')

@@ -33,6 +33,9 @@ describe('the sandbox as a demo', () => {
     await ui.startBot();
     await ui.joinChannel();
     await ui.command('catalog');
+    const list = ui.botMessage('1. ');
+    await list.waitFor();
+    await ui.pressButton(/^1\. /, list);
     const card = ui.page
       .locator('[data-testid="message"]')
       .filter({ has: ui.page.getByTestId('message-photo') });
@@ -273,6 +276,9 @@ describe('the sandbox as a demo', () => {
     await ui.botMessage(t('ru', 'gate-btn-subscribe').slice(0, 6)).waitFor();
     await ui.joinChannel();
     await ui.command('catalog');
+    const list = ui.botMessage('1. ');
+    await list.waitFor();
+    await ui.pressButton(/^1\. /, list);
     await ui.page
       .getByTestId('inline-button')
       .filter({ hasText: t('ru', 'catalog-btn-order') })

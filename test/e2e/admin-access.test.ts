@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { products, promoCodes, staff, staffInvites } from '../../src/db/schema/index.js';
+import { categories, products, promoCodes, staff, staffInvites } from '../../src/db/schema/index.js';
 import { type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
 import { openAdminSection } from './admin-flow.js';
 
@@ -57,6 +57,7 @@ describe('/admin is for owners and admins only', () => {
       const owner = person === h.owners[0];
       expect(data).toEqual([
         'adp:list:0',
+        'adk:list',
         'adc:list:0',
         'ado:menu',
         'ads:list',
@@ -82,6 +83,15 @@ describe('forged admin callbacks', () => {
     `adp:nophoto:${productId}`,
     `adp:del:${productId}`,
     `adp:dely:${productId}`,
+    'adp:cat:1',
+    'adk:list',
+    'adk:new',
+    'adk:v:1',
+    'adk:e:1:t',
+    'adk:mv:1:d',
+    'adk:on:1:0',
+    'adk:del:1',
+    'adk:dely:1:0',
     'adc:list:0',
     'adc:new',
     `adc:v:${promoId}`,
@@ -119,6 +129,7 @@ describe('forged admin callbacks', () => {
   it('change nothing and get a refusal when sent by a customer or a support agent', async () => {
     const staffBefore = await h.db.select().from(staff).orderBy(staff.id);
     const productsBefore = await h.db.select().from(products);
+    const categoriesBefore = await h.db.select().from(categories);
     const promosBefore = await h.db.select().from(promoCodes);
     for (const person of [customer, agent]) {
       const anyMessage = person.botMessages().at(-1)!;
@@ -134,6 +145,7 @@ describe('forged admin callbacks', () => {
     expect(await count(staffInvites)).toBe(0);
     expect(await h.db.select().from(staff).orderBy(staff.id)).toEqual(staffBefore);
     expect(await h.db.select().from(products)).toEqual(productsBefore);
+    expect(await h.db.select().from(categories)).toEqual(categoriesBefore);
     expect(await h.db.select().from(promoCodes)).toEqual(promosBefore);
     for (const person of [customer, agent])
       expect(person.botMessages().some((m) => textOf(m).includes('Guarded'))).toBe(false);

@@ -59,7 +59,11 @@ describe('creating a product through the wizard', () => {
     expect(textOf(refusedTitle)).toContain('Введите название услуги');
 
     expect(textOf(await answer('Лендинг <Феникс> & Co'))).toContain('Введите описание');
-    expect(textOf(await answer('Одностраничный сайт под ключ'))).toContain('Пришлите фото');
+    const askEnglish = await answer('Одностраничный сайт под ключ');
+    expect(textOf(askEnglish)).toContain('Введите название услуги по-английски');
+    expect(buttonsOf(askEnglish).map((b) => b.text)).toEqual(['Только по-русски', '✖ Отмена']);
+    expect(textOf(await answer('Landing <Phoenix> & Co'))).toContain('Введите описание по-английски');
+    expect(textOf(await answer('A turnkey one-page website'))).toContain('Пришлите фото');
 
     expect(textOf(await answer('не фото'))).toContain('Это не фото');
     const photo = owner.sendPhoto();
@@ -95,8 +99,16 @@ describe('creating a product through the wizard', () => {
       deadlineDays: 7,
     });
     expect(saved?.image).toBe(photo.photo_file_id);
+    expect(saved).toMatchObject({
+      titleEn: 'Landing <Phoenix> & Co',
+      descriptionEn: 'A turnkey one-page website',
+    });
+    // One category: the wizard did not ask for it.
+    expect(owner.botMessages().some((m) => textOf(m).includes('Выберите раздел каталога'))).toBe(false);
 
     customer.send('/catalog');
+    const services = await customer.reply('Лендинг <Феникс> & Co');
+    await customer.press(services, /Лендинг <Феникс> & Co/);
     const card = await customer.reply((m) => m.photo !== undefined);
     expect(textOf(card)).toBe(textOf(preview));
     expect(card.html).toBe(preview.html);
@@ -112,7 +124,9 @@ describe('creating a product through the wizard', () => {
     expect(textOf(refusedAtStep)).toContain('Введите название услуги');
 
     await answer('Лендинг Lite');
-    const askPhoto = await answer('Другое описание');
+    const askEnglish = await answer('Другое описание');
+    await owner.press(askEnglish, 'Только по-русски');
+    const askPhoto = await owner.reply('Пришлите фото');
     await owner.press(askPhoto, 'Без фото');
     await owner.reply('Введите цену');
     await answer('900');

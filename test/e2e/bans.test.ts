@@ -197,7 +197,12 @@ describe('banning by @username, a temporary ban, and who cannot be banned', () =
   it('a ban for a day from "Ban someone" stops an order being placed; once it ends they are back, with nothing written', async () => {
     const dora = await h.startedUser({ firstName: 'Dora', username: 'dora_b', languageCode: 'en' });
     dora.send('/catalog');
-    const card = await dora.reply('Logo');
+    // The catalog's list, then the service's card (edited in place).
+    const services = await dora.reply('Logo');
+    await dora.press(services, /Logo/);
+    const card = await dora.waitFor(
+      (m) => m.message_id === services.message_id && textOf(m).includes('Price'),
+    );
     await dora.press(card, '🛒 Order');
     await dora.waitFor('Please send your email address');
     // The session (the open order dialog) is written back just after the reply.

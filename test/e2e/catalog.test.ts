@@ -29,11 +29,14 @@ async function photoFileId(): Promise<string> {
   return id;
 }
 
-/** The one live catalog card in the chat (bot messages with a catalog page row or an Order button). */
-function liveCards(user: TestUser): StoredMessage[] {
+/** The live catalog screens in the chat (bot messages with a catalog or Order button). */
+function liveScreens(user: TestUser): StoredMessage[] {
   return user
     .botMessages()
-    .filter((m) => !m.deleted && buttonsOf(m).some((b) => b.data?.startsWith('ord:new:')));
+    .filter(
+      (m) =>
+        !m.deleted && buttonsOf(m).some((b) => b.data?.startsWith('cat:') || b.data?.startsWith('ord:new:')),
+    );
 }
 
 /** Resolves once the bot has handled everything sent so far (one chat's updates run in order). */
@@ -42,15 +45,7 @@ async function settled(user: TestUser): Promise<void> {
   await user.reply('/catalog');
 }
 
-async function nextCard(user: TestUser, before: StoredMessage): Promise<StoredMessage> {
-  const beforeText = textOf(before);
-  return user.waitFor(
-    (m) =>
-      !m.deleted &&
-      liveCards(user).includes(m) &&
-      (textOf(m) !== beforeText || m.message_id !== before.message_id),
-  );
-}
+const listShown = (m: StoredMessage) => !m.deleted && textOf(m).includes('1. Логотип');
 
 describe('/catalog', () => {
   it('says the catalog is empty when there is nothing on sale', async () => {
@@ -59,7 +54,7 @@ describe('/catalog', () => {
     expect(textOf(await user.reply())).toContain('Каталог пока пуст');
   });
 
-  it('pages through active products in place, with photos, prices and plural deadlines; hides disabled ones', async () => {
+  it('with one category lists its active services at once (title · price · deadline), hiding disabled ones; a photo card replaces the list and Back brings it back', async () => {
     const image = await photoFileId();
     const rows = await h.db
       .insert(products)
@@ -75,87 +70,88 @@ describe('/catalog', () => {
 
     const user = await h.startedUser();
     user.send('/catalog');
-    const first = await user.reply();
-    expect(textOf(first)).toContain('Логотип');
-    expect(textOf(first)).toMatch(/Цена: 15\s000\s₽/);
-    expect(textOf(first)).toContain('Срок: 3 дня');
-    expect(buttonsOf(first).map((b) => b.text)).toEqual(['🛒 Заказать', '◀', '1/4', '▶']);
+    const list = await user.reply();
+    expect(textOf(list)).toMatch(/1\. Логотип · 15\s000\s₽ · 3 дня/);
+    expect(textOf(list)).toMatch(/2\. Лендинг · 45\s000\s₽ · 5 дней/);
+    expect(textOf(list)).toMatch(/3\. Баннер · 0\s₽ · 1 день/);
+    expect(textOf(list)).toMatch(/4\. Аудит · 7\s000\s₽ · 21 день/);
+    expect(textOf(list)).not.toContain('Скрытая услуга');
+    // One category: no "All categories" button, no paging for four services.
+    expect(buttonsOf(list).map((b) => b.text)).toEqual([
+      '1. Логотип',
+      '2. Лендинг',
+      '3. Баннер',
+      '4. Аудит',
+      '🔍 Поиск',
+    ]);
 
-    const seen: string[] = [textOf(first)];
-    const photos: (string | undefined)[] = [first.photo_file_id];
-    let card = first;
-    for (let i = 0; i < 4; i++) {
-      await user.press(card, '▶');
-      card = await nextCard(user, card);
-      expect(liveCards(user)).toHaveLength(1);
-      seen.push(textOf(card));
-      photos.push(card.photo_file_id);
-    }
-    // text, photo, photo, text, text: both transitions and a photo → photo edit.
-    expect(photos).toEqual([undefined, image, image, undefined, undefined]);
-    const [logo, landing, banner, audit, wrapped] = seen;
-    expect(landing).toContain('Лендинг');
-    expect(landing).toContain('Срок: 5 дней');
-    expect(banner).toContain('Баннер');
-    expect(banner).toContain('Срок: 1 день');
-    expect(banner).toMatch(/Цена: 0\s₽/);
-    expect(audit).toContain('Срок: 21 день');
-    expect(wrapped).toBe(logo);
-    expect(seen.join('\n')).not.toContain('Скрытая услуга');
+    // Text list → photo card: the list is replaced (a photo cannot be edited into a text message).
+    await user.press(list, '2. Лендинг');
+    const card = await user.waitFor((m) => !m.deleted && textOf(m).includes('Одностраничный сайт'));
+    expect(card.photo_file_id).toBe(image);
+    expect(textOf(card)).toMatch(/Цена: 45\s000\s₽/);
+    expect(textOf(card)).toContain('Срок: 5 дней');
+    expect(buttonsOf(card).map((b) => b.text)).toEqual(['🛒 Заказать', '◀ К списку услуг']);
+    expect(liveScreens(user)).toHaveLength(1);
 
-    // Photo cards are photos; the photo → photo step was an edit of the same message.
-    const edits = h.emu.callsTo('editMessageMedia');
-    expect(edits.length).toBeGreaterThanOrEqual(1);
-    // ◀ from the first page wraps to the last.
-    await user.press(card, '◀');
-    card = await nextCard(user, card);
-    expect(textOf(card)).toContain('Аудит');
-    expect(liveCards(user)).toHaveLength(1);
+    await user.press(card, '◀ К списку услуг');
+    const back = await user.waitFor(listShown);
+    expect(back.photo_file_id).toBeUndefined();
+    expect(liveScreens(user)).toHaveLength(1);
+
+    // Text list → text card: edited in place.
+    await user.press(back, '4. Аудит');
+    const audit = await user.waitFor(
+      (m) => m.message_id === back.message_id && textOf(m).includes('Проверка сайта'),
+    );
+    expect(audit.photo_file_id).toBeUndefined();
   });
 
-  it('▶ and ◀ pressed at the same moment on a text card leave one live card', async () => {
+  it('a double tap on a photo service and on Back of a photo card each leave one live screen', async () => {
     const user = await h.startedUser();
     user.send('/catalog');
-    const first = await user.reply((m) => textOf(m).includes('Логотип'));
-    // ▶ leads to a photo card (a replacement), ◀ to a text card (an edit of a message now gone).
-    await Promise.all([user.press(first, '▶'), user.press(first, '◀')]);
-    await user.waitFor((m) => !m.deleted && textOf(m).includes('Лендинг'));
+    const list = await user.reply(listShown);
+    const open = buttonsOf(list).find((b) => b.text === '3. Баннер')!.data!;
+    await Promise.all([user.forge(list.message_id, open), user.forge(list.message_id, open)]);
+    const card = await user.waitFor((m) => !m.deleted && textOf(m).includes('Для соцсетей'));
     await settled(user);
-    expect(liveCards(user)).toHaveLength(1);
-  });
+    expect(liveScreens(user).map(textOf)).toEqual([expect.stringContaining('Для соцсетей')]);
 
-  it('a double tap on ▶ of a photo card whose next page is a text card leaves one card', async () => {
-    const user = await h.startedUser();
-    user.send('/catalog');
-    let card = await user.reply((m) => textOf(m).includes('Логотип'));
-    await user.press(card, '▶');
-    card = await nextCard(user, card);
-    await user.press(card, '▶');
-    card = await user.waitFor((m) => !m.deleted && textOf(m).includes('Баннер'));
-    expect(card.photo_file_id).toBeDefined();
-    const next = buttonsOf(card).find((b) => b.text === '▶')!.data!;
-    await Promise.all([user.forge(card.message_id, next), user.forge(card.message_id, next)]);
-    await user.waitFor((m) => !m.deleted && textOf(m).includes('Аудит'));
+    const back = buttonsOf(card).find((b) => b.text === '◀ К списку услуг')!.data!;
+    await Promise.all([user.forge(card.message_id, back), user.forge(card.message_id, back)]);
+    await user.waitFor(listShown);
     await settled(user);
-    expect(liveCards(user).map(textOf)).toEqual([expect.stringContaining('Аудит')]);
+    expect(liveScreens(user).map(textOf)).toEqual([expect.stringContaining('1. Логотип')]);
   });
 
   it('shows English texts with English plurals', async () => {
     const eve = await h.startedUser({ languageCode: 'en' });
     eve.send('/catalog');
-    const card = await eve.reply();
+    const list = await eve.reply();
+    expect(textOf(list)).toContain('Логотип · ₽15,000 · 3 days');
+    await eve.press(list, '1. Логотип');
+    const card = await eve.waitFor(
+      (m) => m.message_id === list.message_id && textOf(m).includes('Lead time'),
+    );
     expect(textOf(card)).toContain('Lead time: 3 days');
     expect(buttonsOf(card)[0]?.text).toBe('🛒 Order');
   });
 
-  it('a stale page button past the end shows the last page instead of failing', async () => {
+  it('a stale page button past the end shows the last page, and a card button of the old one-card catalog opens the list', async () => {
     const user = await h.startedUser();
     user.send('/catalog');
-    const card = await user.reply();
-    const answer = await user.forge(card.message_id, 'cat:p:99');
-    expect(answer).not.toBeNull();
-    const last = await user.waitFor((m) => m.message_id === card.message_id && textOf(m).includes('Аудит'));
-    expect(buttonsOf(last).map((b) => b.text)).toContain('4/4');
+    const list = await user.reply(listShown);
+    const open = buttonsOf(list).find((b) => b.text === '4. Аудит')!.data!;
+    const category = open.split(':')[3];
+    await user.press(list, '4. Аудит');
+    await user.waitFor((m) => m.message_id === list.message_id && textOf(m).includes('Проверка сайта'));
+    expect(await user.forge(list.message_id, `cat:l:${category}:99`)).not.toBeNull();
+    await user.waitFor((m) => m.message_id === list.message_id && listShown(m));
+
+    await user.press(list, '4. Аудит');
+    await user.waitFor((m) => m.message_id === list.message_id && textOf(m).includes('Проверка сайта'));
+    expect(await user.forge(list.message_id, 'cat:p:3')).not.toBeNull();
+    await user.waitFor((m) => m.message_id === list.message_id && listShown(m));
   });
 });
 
@@ -168,7 +164,7 @@ describe('deep link p_<id>', () => {
 
     h.emu.openDeepLink(user.id, `https://t.me/${h.emu.bot.username}?start=p_${active.id}`);
     const card = await user.waitFor((m) => textOf(m).includes('Фирменный знак'));
-    expect(buttonsOf(card).map((b) => b.data)).toEqual([`ord:new:${active.id}`, 'cat:p:0']);
+    expect(buttonsOf(card).map((b) => b.data)).toEqual([`ord:new:${active.id}`, 'cat:h']);
 
     user.send(`/start p_${hidden.id}`);
     expect(textOf(await user.reply())).toContain('Эта услуга сейчас недоступна');
@@ -176,15 +172,14 @@ describe('deep link p_<id>', () => {
     expect(textOf(await user.reply())).toContain('Такой услуги нет в каталоге');
   });
 
-  it('"All services" on a lone card turns it into the catalog page', async () => {
+  it('"All services" on a lone card turns it into the catalog', async () => {
     const all = await h.db.select().from(products);
     const audit = all.find((p) => p.title === 'Аудит')!;
     const user = await h.startedUser();
     user.send(`/start p_${audit.id}`);
     const card = await user.reply('Проверка сайта');
     await user.press(card, '📋 Весь каталог');
-    const page = await user.waitFor((m) => m.message_id === card.message_id && textOf(m).includes('Логотип'));
-    expect(buttonsOf(page).map((b) => b.text)).toContain('1/4');
+    await user.waitFor((m) => m.message_id === card.message_id && listShown(m));
   });
 });
 

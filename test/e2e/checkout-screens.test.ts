@@ -153,14 +153,23 @@ describe('checkout: double taps', () => {
     });
     const kim = await h.startedUser({ languageCode: 'en' });
     kim.send('/catalog');
-    const card = await kim.reply(isCard);
+    const list = await kim.reply('1. Logo');
+    await kim.press(list, '1. Logo');
+    const card = await kim.waitFor((m) => m.message_id === list.message_id && isCard(m));
     await kim.press(card, '🛒 Order');
     const firstPrompt = await kim.reply('Please send your email address');
-    // Paging to the photo card and back replaces the card: it is now below the prompt.
-    await kim.press(card, '▶');
+    // Back to the list (in place), then the photo card (a replacement: now below the prompt),
+    // back to the list and the Logo card again (edited in place, still below the prompt).
+    await kim.press(card, '◀ Back to the list');
+    const listAgain = await kim.waitFor(
+      (m) => m.message_id === card.message_id && textOf(m).includes('2. Poster'),
+    );
+    await kim.press(listAgain, '2. Poster');
     const photoCard = await kim.reply('A poster');
-    await kim.press(photoCard, '◀');
-    const later = await kim.reply(isCard);
+    await kim.press(photoCard, '◀ Back to the list');
+    const lowerList = await kim.reply('2. Poster');
+    await kim.press(lowerList, '1. Logo');
+    const later = await kim.waitFor((m) => m.message_id === lowerList.message_id && isCard(m));
     expect(later.message_id).toBeGreaterThan(firstPrompt.message_id);
     await kim.press(later, '🛒 Order');
     const again = await kim.reply('Please send your email address');

@@ -39,7 +39,7 @@ describe('commands in the middle of a customer dialog', () => {
     anna.send('/support');
     expect(textOf(await anna.reply())).toContain('describe your question');
     anna.send('/catalog');
-    await anna.reply('Price');
+    await anna.reply('1. ');
     anna.send('nice logo, how do I pay?');
     expect(textOf(await anna.reply())).toContain("Sorry, I didn't get that");
     expect(await ticketsOf(anna)).toHaveLength(0);

@@ -94,10 +94,10 @@ describe('/metrics (prom-client)', () => {
     updatesSent++;
     shopper.send('/catalog');
     updatesSent++;
-    const card = await shopper.reply('Логотип');
-    await shopper.press(card, '▶');
+    const list = await shopper.reply('Логотип');
+    await shopper.press(list, /Лендинг/);
     updatesSent++;
-    await shopper.waitFor('Лендинг');
+    await shopper.waitFor((m) => m.message_id === list.message_id && textOf(m).includes('Цена'));
 
     // The update is counted when its middleware chain returns (after the session is saved).
     await expect

@@ -12,6 +12,13 @@ beforeAll(async () => {
     { title: 'Логотип', description: 'Фирменный знак', price: 15000, deadlineDays: 3 },
     { title: 'Лендинг', description: 'Одностраничный сайт', price: 45000, deadlineDays: 5 },
     { title: 'Баннер', description: 'Для соцсетей', price: 5000, deadlineDays: 1 },
+    // Two pages of the list (eight a page), so there is a page button to press.
+    ...Array.from({ length: 7 }, (_, i) => ({
+      title: `Аудит ${i + 1}`,
+      description: 'Проверка сайта',
+      price: 7000,
+      deadlineDays: 2,
+    })),
   ]);
 });
 afterAll(async () => h?.close());
@@ -59,7 +66,8 @@ describe('database round trips per update of a returning user (issue I: at most 
     ).toBe(1);
   });
 
-  it('/catalog and a page button: two (who is this, then the card with its count)', async () => {
+  it('/catalog, a page button and a service button: two each (who is this, then the screen in one statement)', async () => {
+    // One category: /catalog is its list straight away (categories with counts and the first page together).
     expect(
       await statementsOf(
         () => user.send('/catalog'),
@@ -73,9 +81,14 @@ describe('database round trips per update of a returning user (issue I: at most 
         .at(-1) ?? card;
     const pressed = await statementsOf(
       () => user.press(latest, '▶'),
-      () => user.waitFor((m) => m.message_id === latest.message_id && textOf(m).includes('Лендинг')),
+      () => user.waitFor((m) => m.message_id === latest.message_id && textOf(m).includes('Аудит 7')),
     );
     expect(pressed).toBe(2);
+    const opened = await statementsOf(
+      () => user.press(latest, '10. Аудит 7'),
+      () => user.waitFor((m) => m.message_id === latest.message_id && textOf(m).includes('Проверка сайта')),
+    );
+    expect(opened).toBe(2);
   });
 });
 

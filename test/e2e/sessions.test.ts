@@ -36,8 +36,8 @@ describe('sessions are stored only when they hold something, and written only wh
     const user = await h.startedUser();
     user.send('/catalog');
     const card = await user.reply(/Логотип/);
-    await user.press(card, '▶');
-    await user.waitFor((m) => m.message_id === card.message_id && textOf(m).includes('Лендинг'));
+    await user.press(card, /Логотип/);
+    await user.waitFor((m) => m.message_id === card.message_id && textOf(m).includes('Цена'));
     await settled(user);
     expect(await sessionRow(user)).toBeUndefined();
 

@@ -58,7 +58,16 @@ describe('roles, /help and command menus', () => {
   it('sets the customer menu for the default scope in ru and en', () => {
     const customer = h.user({ languageCode: 'en' });
     const commands = h.emu.commandsFor(customer.id).map((c) => c.command);
-    expect(commands).toEqual(['start', 'catalog', 'orders', 'support', 'settings', 'help', 'cancel']);
+    expect(commands).toEqual([
+      'start',
+      'catalog',
+      'search',
+      'orders',
+      'support',
+      'settings',
+      'help',
+      'cancel',
+    ]);
     expect(h.emu.commandsFor(customer.id, 'en').find((c) => c.command === 'catalog')?.description).toBe(
       'Our services',
     );

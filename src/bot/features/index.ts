@@ -1,6 +1,7 @@
 import type { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.js';
 import { adminAlertSettingsFeature } from './admin/alert-settings.js';
+import { adminCategoriesFeature } from './admin/categories.js';
 import { adminExportsFeature } from './admin/exports.js';
 import { adminMenuFeature } from './admin/menu.js';
 import { adminOrdersFeature } from './admin/orders.js';
@@ -31,6 +32,7 @@ export function featureComposers(deps: BotDeps): Composer<BotContext>[] {
     adminStaffFeature(deps),
     adminStatsFeature,
     adminProductsFeature,
+    adminCategoriesFeature,
     adminPromoFeature,
     adminOrdersFeature,
     moderationFeature,

@@ -24,7 +24,8 @@ function cleanMessage(message: Message | undefined): void {
  * Makes an update safe to store before any handler sees it: characters PostgreSQL refuses (U+0000)
  * in names, texts and captions become U+FFFD, so one such character cannot make every update of a
  * user fail on the users upsert or a session write. A button on an inline message (`inline_message_id`,
- * no `message`) belongs to no chat of the bot's: it gets a short answer and changes nothing.
+ * no `message`) belongs to no chat of the bot's: it gets a short answer and changes nothing; a
+ * message the user sent through the bot's inline mode is the bot's own card and is not answered.
  */
 export const intake: MiddlewareFn<BotContext> = async (ctx, next) => {
   cleanUser(ctx.from);
@@ -37,5 +38,7 @@ export const intake: MiddlewareFn<BotContext> = async (ctx, next) => {
     await ctx.answerCallbackQuery({ text: t('button-outdated'), show_alert: true });
     return;
   }
+  // A service the user shared from inline mode into this chat: the card is already there, nothing to answer.
+  if (ctx.message?.via_bot?.id === ctx.me.id) return;
   await next();
 };

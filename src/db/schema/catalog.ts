@@ -14,6 +14,31 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './users.js';
 
+/**
+ * Groups of services a customer browses first (issue L). Titles per language: `title_en` null means
+ * English-speaking customers see the Russian title. Position orders them; a disabled category hides
+ * every service in it (list, search, inline results, deep links, checkout).
+ */
+export const categories = pgTable(
+  'categories',
+  {
+    id: serial('id').primaryKey(),
+    title: varchar('title', { length: 50 }).notNull(),
+    titleEn: varchar('title_en', { length: 50 }),
+    emoji: varchar('emoji', { length: 16 }),
+    /** Telegram file_id of a photo for the category's list (optional). */
+    photo: text('photo'),
+    position: integer('position').notNull().default(0),
+    isActive: boolean('is_active').notNull().default(true),
+    createdOn: timestamp('created_on', { withTimezone: true }).notNull().defaultNow(),
+    updatedOn: timestamp('updated_on', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('categories_title_lower_uq').on(sql`lower(${t.title})`),
+    index('categories_position_idx').on(t.position, t.id),
+  ],
+);
+
 /** The studio's services. Seed: title ≤ 50 unique, description ≤ 100, image, price, "diedline" (days). */
 export const products = pgTable(
   'products',
@@ -22,6 +47,17 @@ export const products = pgTable(
     /** Unique whatever the letter case ("Лендинг" and "лендинг" are one service): products_title_lower_uq. */
     title: varchar('title', { length: 50 }).notNull(),
     description: varchar('description', { length: 100 }).notNull(),
+    /** English texts; null: English-speaking customers see the Russian ones. Same limits as ru. */
+    titleEn: varchar('title_en', { length: 50 }),
+    descriptionEn: varchar('description_en', { length: 100 }),
+    /**
+     * Every service is in one category; a category with services cannot be deleted (they move first).
+     * Left out on insert (a script, an older tool), the first category by position is taken.
+     */
+    categoryId: integer('category_id')
+      .notNull()
+      .default(sql`phoenix_default_category()`)
+      .references(() => categories.id, { onDelete: 'restrict' }),
     /** Telegram file_id of the photo (the seed's IMG): Telegram stores the bytes. */
     image: text('image'),
     price: integer('price').notNull(),
@@ -34,6 +70,8 @@ export const products = pgTable(
     check('products_price_check', sql`${t.price} >= 0`),
     check('products_deadline_check', sql`${t.deadlineDays} > 0`),
     uniqueIndex('products_title_lower_uq').on(sql`lower(${t.title})`),
+    uniqueIndex('products_title_en_lower_uq').on(sql`lower(${t.titleEn})`),
+    index('products_category_idx').on(t.categoryId, t.id),
   ],
 );
 
@@ -100,6 +138,8 @@ export const orders = pgTable(
       .references(() => users.id),
     state: orderState('state').notNull().default('created'),
     productTitle: varchar('product_title', { length: 50 }).notNull(),
+    /** The English title when the service had one at checkout (null: English readers see the Russian one). */
+    productTitleEn: varchar('product_title_en', { length: 50 }),
     price: integer('price').notNull(),
     deadlineDays: integer('deadline_days').notNull(),
     promoCodeId: integer('promo_code_id').references(() => promoCodes.id, { onDelete: 'set null' }),

@@ -2,7 +2,7 @@ import { callbackData, type Field, field } from '../../callback-data.js';
 
 /**
  * Callback data of the admin panel. Every section has its own prefix, guarded by
- * `adminSection(prefix)` before any of these codecs decodes: `adm` menu, `adp` products, `adc` promo
+ * `adminSection(prefix)` before any of these codecs decodes: `adm` menu, `adp` products, `adk` categories, `adc` promo
  * codes, `ado` orders board, `ads` staff, `adt` statistics.
  */
 
@@ -29,18 +29,45 @@ export const adminMenu = callbackData('adm:menu', {});
 export const productList = callbackData('adp:list', { page: page() });
 export const productNew = callbackData('adp:new', {});
 export const productView = callbackData('adp:v', { product: field.id() });
-/** Edit one field: title, description, image, price, deadline. */
+/** Edit one field: title, description, English title and description, image, price, deadline, category. */
 export const productEdit = callbackData('adp:e', {
   product: field.id(),
-  field: field.oneOf('t', 'd', 'i', 'p', 'l'),
+  field: field.oneOf('t', 'd', 'e', 'f', 'i', 'p', 'l', 'c'),
 });
 export const productActive = callbackData('adp:on', { product: field.id(), on: onOff() });
 export const productDelete = callbackData('adp:del', { product: field.id() });
 export const productDeleteYes = callbackData('adp:dely', { product: field.id() });
 export const productRemovePhoto = callbackData('adp:nophoto', { product: field.id() });
 export const productWizardSkipPhoto = callbackData('adp:skip', {});
+/** "Russian only" at the English title (no English texts), "Skip" at the English description. */
+export const productWizardNoEnglish = callbackData('adp:noen', {});
+export const productWizardSkipDescriptionEn = callbackData('adp:nodesc', {});
+/** The category picked for the service (the wizard's category step, or its edit). */
+export const productPickCategory = callbackData('adp:cat', { category: field.id() });
 export const productWizardSave = callbackData('adp:save', {});
 export const productWizardCancel = callbackData('adp:cancel', {});
+
+// Categories
+export const categoryList = callbackData('adk:list', {});
+export const categoryNew = callbackData('adk:new', {});
+export const categoryView = callbackData('adk:v', { category: field.id() });
+/** Edit one field: title, English title, emoji. */
+export const categoryEdit = callbackData('adk:e', {
+  category: field.id(),
+  field: field.oneOf('t', 'e', 'm'),
+});
+export const categoryMove = callbackData('adk:mv', { category: field.id(), dir: field.oneOf('u', 'd') });
+export const categoryActive = callbackData('adk:on', { category: field.id(), on: onOff() });
+export const categoryDelete = callbackData('adk:del', { category: field.id() });
+/** Delete: with no services (`to` 0), or moving them to category `to` first. */
+export const categoryDeleteYes = callbackData('adk:dely', {
+  category: field.id(),
+  to: field.int(0, 2_147_483_647),
+});
+/** "Skip" of the English title, "No emoji": the optional field left empty (or cleared when editing). */
+export const categoryClear = callbackData('adk:clr', {});
+export const categoryWizardSave = callbackData('adk:save', {});
+export const categoryWizardCancel = callbackData('adk:cancel', {});
 
 // Promo codes
 export const promoList = callbackData('adc:list', { page: page() });

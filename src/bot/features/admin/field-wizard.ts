@@ -57,6 +57,8 @@ export interface WizardSpec<Field extends string, Final extends string, Draft, E
   /** The fields in the order they are asked, each with the draft keys it fills. */
   fields: Readonly<Record<Field, readonly (keyof Draft)[]>>;
   edit: EditDialog<Field>;
+  /** Answers known before the first question (a picker with one choice): those fields are not asked. */
+  prefill?(ctx: BotContext): Promise<Partial<Draft>>;
   /** Fields answered by buttons only (a picker): a typed message there is pointed at the buttons. */
   buttonFields?: readonly Field[];
   /** Callback data of Cancel: the wizard's own, or back to the record being edited. */
@@ -209,7 +211,8 @@ export function fieldWizard<
   const wizard: FieldWizard<Field, Draft> = {
     position,
     async startNew(ctx) {
-      const at = { mode: 'new', field: order[0] as Field, draft: {} as Draft } as const;
+      const draft = { ...(await spec.prefill?.(ctx)) } as Draft;
+      const at = { mode: 'new', field: nextStep(draft) as Field, draft } as const;
       await spec.create.start(ctx, at.field, at.draft);
       await prompt(ctx, at, await questionScreen(ctx, at));
     },

@@ -10,6 +10,7 @@ import { banList } from '../moderation/callback-data.js';
 import { alertSettings } from './alert-settings-data.js';
 import {
   adminMenu,
+  categoryList,
   ordersBoard,
   productActive,
   productDelete,
@@ -39,8 +40,9 @@ import { discountText } from './promo-fields.js';
 export function adminMenuKeyboard(ctx: BotContext): InlineKeyboard {
   const keyboard = new InlineKeyboard()
     .text(ctx.t('admin-btn-products'), productList.pack({ page: 0 }))
-    .text(ctx.t('admin-btn-promo'), promoList.pack({ page: 0 }))
+    .text(ctx.t('admin-btn-categories'), categoryList.pack({}))
     .row()
+    .text(ctx.t('admin-btn-promo'), promoList.pack({ page: 0 }))
     .text(ctx.t('admin-btn-orders'), ordersBoard.pack({}))
     .text(ctx.t('admin-btn-staff'), staffList.pack({}))
     .row()
@@ -151,13 +153,18 @@ export function productViewKeyboard(
   ctx: BotContext,
   product: { id: number; isActive: boolean },
 ): InlineKeyboard {
-  const edit = (field: 't' | 'd' | 'i' | 'p' | 'l') => productEdit.pack({ product: product.id, field });
+  const edit = (field: 't' | 'd' | 'e' | 'f' | 'i' | 'p' | 'l' | 'c') =>
+    productEdit.pack({ product: product.id, field });
   return backButton(
     ctx,
     productList.pack({ page: 0 }),
     new InlineKeyboard()
       .text(ctx.t('admin-product-btn-edit-title'), edit('t'))
       .text(ctx.t('admin-product-btn-edit-description'), edit('d'))
+      .row()
+      .text(ctx.t('admin-product-btn-edit-english'), edit('e'))
+      .text(ctx.t('admin-product-btn-edit-description-en'), edit('f'))
+      .text(ctx.t('admin-product-btn-edit-category'), edit('c'))
       .row()
       .text(ctx.t('admin-product-btn-edit-image'), edit('i'))
       .text(ctx.t('admin-product-btn-edit-price'), edit('p'))

@@ -18,9 +18,12 @@ import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 import { productCardText } from '../catalog/card.js';
 import {
+  productPickCategory,
   productView,
   productWizardCancel,
+  productWizardNoEnglish,
   productWizardSave,
+  productWizardSkipDescriptionEn,
   productWizardSkipPhoto,
 } from './callback-data.js';
 import { type Answer, fieldWizard, needText, type SaveResult } from './field-wizard.js';
@@ -30,6 +33,10 @@ import { type Answer, fieldWizard, needText, type SaveResult } from './field-wiz
 const Draft = z.object({
   title: z.string().optional(),
   description: z.string().optional(),
+  /** undefined: not asked yet; null: Russian only (English readers see the Russian texts). */
+  titleEn: z.string().nullable().optional(),
+  descriptionEn: z.string().nullable().optional(),
+  categoryId: z.number().int().optional(),
   /** undefined: not asked yet; null: the admin skipped the photo. */
   image: z.string().nullable().optional(),
   price: z.number().int().optional(),
@@ -40,22 +47,44 @@ type Draft = z.infer<typeof Draft>;
 const FIELDS = {
   title: ['title'],
   description: ['description'],
+  titleEn: ['titleEn'],
+  descriptionEn: ['descriptionEn'],
   image: ['image'],
   price: ['price'],
   deadline: ['deadlineDays'],
+  category: ['categoryId'],
 } as const satisfies Record<string, readonly (keyof Draft)[]>;
 type ProductWizardField = keyof typeof FIELDS;
 
 /** The one-letter field codes of the edit buttons (and of a stored edit dialog). */
-export const FIELD_OF_CODE = { t: 'title', d: 'description', i: 'image', p: 'price', l: 'deadline' } as const;
+export const FIELD_OF_CODE = {
+  t: 'title',
+  d: 'description',
+  e: 'titleEn',
+  f: 'descriptionEn',
+  i: 'image',
+  p: 'price',
+  l: 'deadline',
+  c: 'category',
+} as const;
 type FieldCode = keyof typeof FIELD_OF_CODE;
 const CODE_OF_FIELD = Object.fromEntries(
   Object.entries(FIELD_OF_CODE).map(([code, field]) => [field, code]),
 ) as Record<ProductWizardField, FieldCode>;
 
 const createDialog = defineDialog('admin-product-new', {
-  steps: ['title', 'description', 'image', 'price', 'deadline', 'preview'] as const,
-  freeText: ['title', 'description', 'image', 'price', 'deadline'],
+  steps: [
+    'title',
+    'description',
+    'titleEn',
+    'descriptionEn',
+    'image',
+    'price',
+    'deadline',
+    'category',
+    'preview',
+  ] as const,
+  freeText: ['title', 'description', 'titleEn', 'descriptionEn', 'image', 'price', 'deadline'],
   data: Draft,
   adminPanel: true,
 });
@@ -65,7 +94,7 @@ const editDialog = defineDialog('admin-product-edit', {
   freeText: ['value'],
   data: z.object({
     id: z.number().int(),
-    field: z.enum(['t', 'd', 'i', 'p', 'l']),
+    field: z.enum(['t', 'd', 'e', 'f', 'i', 'p', 'l', 'c']),
     screen: z.number().int().optional(),
   }),
   adminPanel: true,
@@ -75,6 +104,9 @@ const editDialog = defineDialog('admin-product-edit', {
 const STEP_OF_INPUT: Record<ProductField, ProductWizardField> = {
   title: 'title',
   description: 'description',
+  titleEn: 'titleEn',
+  descriptionEn: 'descriptionEn',
+  categoryId: 'category',
   image: 'image',
   price: 'price',
   deadlineDays: 'deadline',
@@ -84,10 +116,18 @@ const errorText = (ctx: BotContext, error: ProductFieldError): string =>
   ctx.t(productErrorKey(error), productErrorVars());
 
 function parseText(
-  field: Exclude<ProductWizardField, 'image'>,
+  field: Exclude<ProductWizardField, 'image' | 'category'>,
   text: string,
 ): Answer<Draft> | ProductFieldError {
   switch (field) {
+    case 'titleEn': {
+      const r = validateTitle(text);
+      return r.ok ? { ok: true, patch: { titleEn: r.value } } : r.error;
+    }
+    case 'descriptionEn': {
+      const r = validateDescription(text);
+      return r.ok ? { ok: true, patch: { descriptionEn: r.value } } : r.error;
+    }
     case 'title': {
       const r = validateTitle(text);
       return r.ok ? { ok: true, patch: { title: r.value } } : r.error;
@@ -130,18 +170,44 @@ export function productWizard(show: (ctx: BotContext, product: Product, at?: num
     },
     cancelData: (mode, id) =>
       mode === 'new' || id === undefined ? productWizardCancel.pack({}) : productView.pack({ product: id }),
+    buttonFields: ['category'],
+    async prefill(ctx) {
+      // With one category there is nothing to choose: the service goes there without a question.
+      const all = await ctx.deps.services.categories.listWithCounts();
+      return all.length === 1 && all[0] ? { categoryId: all[0].id } : {};
+    },
     async question(ctx, field, mode) {
-      const buttons =
-        mode === 'new' && field === 'image'
-          ? new InlineKeyboard().text(ctx.t('admin-product-btn-skip-photo'), productWizardSkipPhoto.pack({}))
-          : undefined;
-      const text = ctx.t(`admin-product-ask-${field}`, {
-        titleMax: TITLE_MAX,
-        descriptionMax: DESCRIPTION_MAX,
-      });
-      return { text, buttons };
+      const vars = { titleMax: TITLE_MAX, descriptionMax: DESCRIPTION_MAX };
+      if (field === 'category') {
+        const keyboard = new InlineKeyboard();
+        const all = await ctx.deps.services.categories.listWithCounts();
+        for (const [i, category] of all.entries()) {
+          const name = `${category.isActive ? '' : '🚫 '}${category.emoji ? `${category.emoji} ` : ''}${category.title}`;
+          keyboard.text([...name].slice(0, 60).join(''), productPickCategory.pack({ category: category.id }));
+          if (i % 2 === 1) keyboard.row();
+        }
+        return { text: ctx.t('admin-product-ask-category'), buttons: keyboard };
+      }
+      let buttons: InlineKeyboard | undefined;
+      if (mode === 'new' && field === 'image')
+        buttons = new InlineKeyboard().text(
+          ctx.t('admin-product-btn-skip-photo'),
+          productWizardSkipPhoto.pack({}),
+        );
+      if (field === 'titleEn')
+        buttons = new InlineKeyboard().text(
+          ctx.t('admin-product-btn-russian-only'),
+          productWizardNoEnglish.pack({}),
+        );
+      if (field === 'descriptionEn')
+        buttons = new InlineKeyboard().text(
+          ctx.t('admin-product-btn-skip'),
+          productWizardSkipDescriptionEn.pack({}),
+        );
+      return { text: ctx.t(`admin-product-ask-${field}`, vars), buttons };
     },
     async parse(ctx, field, reply, selfId) {
+      if (field === 'category') return { ok: false, refusal: ctx.t('admin-wizard-use-buttons') };
       if (field === 'image') {
         return reply.photo
           ? { ok: true, patch: { image: reply.photo } }
@@ -154,20 +220,16 @@ export function productWizard(show: (ctx: BotContext, product: Product, at?: num
       const title = parsed.ok ? parsed.patch.title : undefined;
       if (title !== undefined && (await ctx.deps.services.catalog.titleTaken(title, selfId)))
         return { ok: false, refusal: errorText(ctx, 'title_taken') };
+      const titleEn = parsed.ok ? parsed.patch.titleEn : undefined;
+      if (titleEn && (await ctx.deps.services.catalog.titleTaken(titleEn, selfId, 'en')))
+        return { ok: false, refusal: errorText(ctx, 'title_taken') };
       return parsed;
     },
     // The product exactly as a customer sees it in /catalog, with Save / Cancel under it.
     async preview(ctx, draft, prompt) {
       await ctx.reply(ctx.t('admin-product-preview-intro'));
-      const now = new Date();
       const full = draft as Required<Draft>;
-      const card = productCardText(ctx.t, ctx.locale, {
-        ...full,
-        id: 0,
-        isActive: true,
-        createdOn: now,
-        updatedOn: now,
-      });
+      const card = productCardText(ctx.t, ctx.locale, full);
       const keyboard = new InlineKeyboard()
         .text(ctx.t('admin-wizard-btn-save'), productWizardSave.pack({}))
         .text(ctx.t('admin-btn-cancel'), productWizardCancel.pack({}));
@@ -175,7 +237,15 @@ export function productWizard(show: (ctx: BotContext, product: Product, at?: num
     },
     async save(ctx, draft) {
       const full = draft as Required<Draft>;
-      return saved(ctx, await ctx.deps.services.catalog.create({ ...full, image: full.image ?? null }));
+      return saved(
+        ctx,
+        await ctx.deps.services.catalog.create({
+          ...full,
+          image: full.image ?? null,
+          titleEn: full.titleEn ?? null,
+          descriptionEn: full.titleEn ? (full.descriptionEn ?? null) : null,
+        }),
+      );
     },
     async update(ctx, id, patch) {
       return saved(ctx, await ctx.deps.services.catalog.update(id, patch));

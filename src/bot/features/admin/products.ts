@@ -13,18 +13,27 @@ import {
   productEdit,
   productList,
   productNew,
+  productPickCategory,
   productRemovePhoto,
   productView,
   productWizardCancel,
+  productWizardNoEnglish,
   productWizardSave,
+  productWizardSkipDescriptionEn,
   productWizardSkipPhoto,
 } from './callback-data.js';
 import { confirmKeyboard, PRODUCTS_PER_PAGE, productListKeyboard, productViewKeyboard } from './keyboards.js';
 import { FIELD_OF_CODE, productWizard } from './product-wizard.js';
 
-function productText(ctx: BotContext, product: Product): string {
+function productText(ctx: BotContext, product: Product, category: string): string {
   const { timezone } = ctx.deps.config;
-  return ctx.t('admin-product-view', {
+  const english = product.titleEn
+    ? ctx.t('admin-product-english', {
+        title: product.titleEn,
+        description: product.descriptionEn ?? product.description,
+      })
+    : ctx.t('admin-product-no-english');
+  const view = ctx.t('admin-product-view', {
     id: product.id,
     title: product.title,
     description: product.description,
@@ -35,11 +44,14 @@ function productText(ctx: BotContext, product: Product): string {
     created: formatDateTime(product.createdOn, ctx.locale, timezone),
     updated: formatDateTime(product.updatedOn, ctx.locale, timezone),
   });
+  return `${view}\n${ctx.t('admin-product-category', { category })}\n\n${english}`;
 }
 
 /** The product's admin screen: in place of the pressed message, of message `at`, or as a new message. */
 async function showProduct(ctx: BotContext, product: Product, at?: number): Promise<void> {
-  const screen = { text: productText(ctx, product), keyboard: productViewKeyboard(ctx, product) };
+  const category = await ctx.deps.services.categories.byId(product.categoryId);
+  const name = category ? `${category.isActive ? '' : '🚫 '}${category.title}` : '—';
+  const screen = { text: productText(ctx, product, name), keyboard: productViewKeyboard(ctx, product) };
   const chatId = ctx.chat?.id;
   if (at !== undefined && chatId !== undefined)
     await showScreenAt(ctx.api, { chatId, messageId: at }, screen, ctx.log);
@@ -122,6 +134,39 @@ admin.callbackQuery(
       return;
     }
     await wizard.accept(ctx, { image: null });
+  }),
+);
+
+admin.callbackQuery(
+  productWizardNoEnglish.filter,
+  onCallback(productWizardNoEnglish, async (ctx) => {
+    if (wizard.position(ctx)?.field !== 'titleEn') {
+      await ctx.answerCallbackQuery({ text: ctx.t('button-outdated') });
+      return;
+    }
+    await wizard.accept(ctx, { titleEn: null, descriptionEn: null });
+  }),
+);
+
+admin.callbackQuery(
+  productWizardSkipDescriptionEn.filter,
+  onCallback(productWizardSkipDescriptionEn, async (ctx) => {
+    if (wizard.position(ctx)?.field !== 'descriptionEn') {
+      await ctx.answerCallbackQuery({ text: ctx.t('button-outdated') });
+      return;
+    }
+    await wizard.accept(ctx, { descriptionEn: null });
+  }),
+);
+
+admin.callbackQuery(
+  productPickCategory.filter,
+  onCallback(productPickCategory, async (ctx, { category }) => {
+    if (wizard.position(ctx)?.field !== 'category') {
+      await ctx.answerCallbackQuery({ text: ctx.t('button-outdated') });
+      return;
+    }
+    await wizard.accept(ctx, { categoryId: category });
   }),
 );
 

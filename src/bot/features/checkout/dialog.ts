@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { InlineKeyboard } from 'grammy';
 import { z } from 'zod';
+import { localizedTitle } from '../../../services/catalog.js';
 import { CHECKOUT_DIALOG } from '../../../services/checkout-session.js';
 import { defineDialog } from '../../dialog.js';
 import { startCheckout } from './callback-data.js';
@@ -32,7 +33,7 @@ export const checkout = defineDialog(CHECKOUT_DIALOG, {
     const product = await ctx.deps.services.catalog.byIdActive(data.productId);
     if (!product) return { text: ctx.t('order-interrupted-gone') };
     return {
-      text: ctx.t('order-interrupted', { title: product.title }),
+      text: ctx.t('order-interrupted', { title: localizedTitle(product, ctx.locale) }),
       keyboard: new InlineKeyboard().text(
         ctx.t('order-btn-resume'),
         startCheckout.pack({ product: product.id }),

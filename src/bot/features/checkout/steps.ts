@@ -1,4 +1,4 @@
-import type { Product } from '../../../services/catalog.js';
+import { localizedTitle, type Product } from '../../../services/catalog.js';
 import { checkEmail, EMAIL_MAX } from '../../../services/orders.js';
 import { type PromoRefusal, promoRefusalKey } from '../../../services/promo.js';
 import { html } from '../../../telegram/markup.js';
@@ -48,8 +48,8 @@ export async function askStep(
 export async function askEmail(ctx: BotContext, product: Product, data: CheckoutData): Promise<void> {
   const saved = ctx.user.email;
   const text = saved
-    ? ctx.t('order-ask-email-saved', { title: product.title, email: saved })
-    : ctx.t('order-ask-email', { title: product.title });
+    ? ctx.t('order-ask-email-saved', { title: localizedTitle(product, ctx.locale), email: saved })
+    : ctx.t('order-ask-email', { title: localizedTitle(product, ctx.locale) });
   await askStep(ctx, 'email', data, text);
 }
 
@@ -85,7 +85,7 @@ export async function showSummary(ctx: BotContext, data: CheckoutData): Promise<
     ? ctx.t('order-summary-discount', { discount: formatPrice(discount, ctx.locale), code })
     : ctx.t('order-summary-no-discount');
   const text = ctx.t('order-summary', {
-    title: product.title,
+    title: localizedTitle(product, ctx.locale),
     price: formatPrice(product.price, ctx.locale),
     discountLine: html(discountLine),
     final: formatPrice(product.price - discount, ctx.locale),

@@ -1,3 +1,4 @@
+import { orderTitle } from '../../../services/orders.js';
 import { displayName } from '../../../services/users.js';
 import { formatDate, formatPrice } from '../../../text/format.js';
 import { onCallback } from '../../callback-data.js';
@@ -21,7 +22,7 @@ async function myOrdersScreen(ctx: BotContext, page: number): Promise<Screen> {
   const lines = result.items.map((order) =>
     ctx.t('orders-line', {
       id: order.id,
-      title: order.productTitle,
+      title: orderTitle(order, ctx.locale),
       final: formatPrice(order.finalPrice, ctx.locale),
       state: [orderStateText(ctx.t, order.state), paymentListText(ctx.t, order.paymentState)]
         .filter(Boolean)
@@ -62,7 +63,7 @@ async function cancelOwnOrder(ctx: BotContext, orderId: number, page: number, co
   if (!confirmed && order.state === 'created') {
     await ctx.answerCallbackQuery();
     await showScreen(ctx, {
-      text: ctx.t('orders-confirm-cancel', { id: order.id, title: order.productTitle }),
+      text: ctx.t('orders-confirm-cancel', { id: order.id, title: orderTitle(order, ctx.locale) }),
       keyboard: myOrderCancelConfirmKeyboard(ctx.t, order.id, page),
     });
     return;

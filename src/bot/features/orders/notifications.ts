@@ -1,5 +1,5 @@
 import { type Api, GrammyError, InlineKeyboard } from 'grammy';
-import type { OrderDetails } from '../../../services/orders.js';
+import { type OrderDetails, orderTitle } from '../../../services/orders.js';
 import type { PaymentSummary } from '../../../services/payments.js';
 import type { Locale, MessageKey, Translate, TranslationVars } from '../../../text/i18n.js';
 import type { BotDeps } from '../../context.js';
@@ -149,7 +149,7 @@ export async function notifyCustomer(
   const locale = deps.translator.pick(details.customer.languageCode);
   const text = deps.translator.t(locale, key, {
     id: details.order.id,
-    title: details.order.productTitle,
+    title: orderTitle(details.order, locale),
     ...vars,
   });
   await notify(api, deps, details.customer.telegramId, text);

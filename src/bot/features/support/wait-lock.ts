@@ -19,7 +19,8 @@ import {
  */
 export const ticketWaitLock: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (ctx.role !== 'customer' || !ctx.user) return next();
-  if (ctx.chat && ctx.chat.type !== 'private') return next();
+  // Only the private chat waits: a group, or an inline query (no chat at all), goes on as usual.
+  if (ctx.chat?.type !== 'private') return next();
   // Read with the users row; the ticket itself only when there is one (then it is re-checked).
   if (ctx.openTicketId === null) return next();
   const ticket = await ctx.deps.services.tickets.byId(ctx.openTicketId);
