@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { PaymentsConfig } from '../config.js';
 import type { Executor } from '../db/client.js';
-import { invoices, orders, payments, products, users } from '../db/schema/index.js';
+import { categories, invoices, orders, payments, products, users } from '../db/schema/index.js';
 import { minorDigits } from '../text/format.js';
 import type { Order } from './orders.js';
 
@@ -277,12 +277,15 @@ export class PaymentService {
         invoice: invoices,
         order: orders,
         telegramId: users.telegramId,
-        productActive: products.isActive,
+        // On sale: the service and its category both active (a disabled category takes its
+        // services off sale).
+        productActive: sql<boolean>`${products.isActive} and ${categories.isActive}`,
       })
       .from(invoices)
       .innerJoin(orders, eq(orders.id, invoices.orderId))
       .innerJoin(users, eq(users.id, orders.userId))
       .leftJoin(products, eq(products.id, orders.productId))
+      .leftJoin(categories, eq(categories.id, products.categoryId))
       .where(eq(invoices.payload, input.payload));
     if (!row) return { ok: false, reason: 'unknown' };
     const { invoice, order } = row;

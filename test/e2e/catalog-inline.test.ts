@@ -156,4 +156,17 @@ describe('inline mode', () => {
       await h.db.update(categories).set({ isActive: true }).where(eq(categories.id, design));
     }
   });
+
+  it('a banned customer gets an empty answer, not a spinner', async () => {
+    const banned = await h.startedUser({ firstName: 'Banned' });
+    const { users: userService, bans } = h.deps.services;
+    const row = (await userService.byTelegramId(banned.id))!;
+    h.owners[0]!.send('/start');
+    await h.owners[0]!.reply();
+    const owner = (await userService.byTelegramId(h.owners[0]!.id))!;
+    expect((await bans.ban({ userId: row.id, reason: 'spam', bannedBy: owner.id, days: 1 })).ok).toBe(true);
+    const answer = await h.emu.sendInlineQuery(banned.id, 'лендинг');
+    expect(answer.results).toEqual([]);
+    expect(answer.cacheTime).toBe(0);
+  });
 });

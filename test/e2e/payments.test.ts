@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoices, orders, payments, products, users } from '../../src/db/schema/index.js';
+import { categories, invoices, orders, payments, products, users } from '../../src/db/schema/index.js';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
 import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
 
@@ -124,6 +124,34 @@ describe('payments: card and Stars, paid in full', () => {
     });
   });
 
+  it('writes the invoice in the customer’s language: the English title and description where set', async () => {
+    await h.db
+      .update(products)
+      .set({ titleEn: 'Logo', descriptionEn: 'A brand mark & style' })
+      .where(eq(products.id, logoId));
+    try {
+      const mike = await h.startedUser({ firstName: 'Mike', languageCode: 'en' });
+      mike.send(`/start p_${logoId}`);
+      const card = await mike.reply((m) => buttonsOf(m).some((b) => b.data === `ord:new:${logoId}`));
+      await mike.press(card, '🛒 Order');
+      await mike.reply(/email/i);
+      mike.send('mike@example.com');
+      await mike.press(await mike.reply(/promo/i), 'No promo code');
+      await mike.press(
+        await mike.reply((m) => buttonsOf(m).some((b) => b.text === '✅ Confirm')),
+        '✅ Confirm',
+      );
+      const choice = await mike.waitFor((m) => buttonsOf(m).some((b) => /^💳 By card/.test(b.text)));
+      await mike.press(choice, /^💳 By card/);
+      await mike.waitFor(isInvoice);
+      const call = h.emu.callsTo('sendInvoice').at(-1)!;
+      expect(call.params.title).toBe('Logo');
+      expect(String(call.params.description)).toContain('A brand mark & style');
+    } finally {
+      await h.db.update(products).set({ titleEn: null, descriptionEn: null }).where(eq(products.id, logoId));
+    }
+  });
+
   it('sends a Stars invoice in XTR without a provider token, in whole stars rounded up', async () => {
     const boris = await h.startedUser({ firstName: 'Борис' });
     const { orderId, invoice } = await invoiceFor(boris, /^⭐ Звёздами/);
@@ -162,6 +190,17 @@ describe('payments: card and Stars, paid in full', () => {
       });
     } finally {
       await h.db.update(products).set({ isActive: true }).where(eq(products.id, logoId));
+    }
+    // A disabled category takes its services off sale: no payment for them either.
+    const [logo] = await h.db.select().from(products).where(eq(products.id, logoId));
+    await h.db.update(categories).set({ isActive: false }).where(eq(categories.id, logo!.categoryId));
+    try {
+      expect(await h.emu.payInvoice(vera.id, invoice.message_id)).toMatchObject({
+        ok: false,
+        errorMessage: 'Эта услуга сейчас недоступна, поэтому оплату принять не можем.',
+      });
+    } finally {
+      await h.db.update(categories).set({ isActive: true }).where(eq(categories.id, logo!.categoryId));
     }
 
     await h.db

@@ -18,6 +18,8 @@ export const banGate: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery({ text: ctx.t('moderation-restricted-short') }).catch(() => undefined);
   }
+  // `@bot words` typed anywhere: no services, rather than a spinner until the client gives up.
+  if (ctx.inlineQuery) await answerNothing(ctx);
   const due = ban.noticedAt === null || Date.now() - ban.noticedAt.getTime() >= BAN_NOTICE_EVERY_MS;
   if (!due || !ctx.chat || !(await services.bans.claimNotice(ban.id))) return;
   const text = ban.until
@@ -38,6 +40,7 @@ export const floodLimit: MiddlewareFn<BotContext> = async (ctx, next) => {
   const verdict = ctx.deps.flood.check(from.id, ctx.update.update_id);
   if (verdict === 'ok' || isStaffRole(ctx.role)) return next();
   if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+  if (ctx.inlineQuery) await answerNothing(ctx);
   if (verdict === 'over' && (await ctx.deps.flood.startCooldown(from.id))) {
     ctx.log.info({ user: from.id }, 'flood limit reached: cool-down started');
     if (ctx.chat) {
@@ -45,3 +48,8 @@ export const floodLimit: MiddlewareFn<BotContext> = async (ctx, next) => {
     }
   }
 };
+
+/** An empty answer to an inline query, not cached, so results come back once the hold ends. */
+async function answerNothing(ctx: BotContext): Promise<void> {
+  await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true }).catch(() => undefined);
+}

@@ -1,6 +1,7 @@
 import { type Api, GrammyError, InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
-import type { Order } from '../../../services/orders.js';
+import { localizedDescription } from '../../../services/catalog.js';
+import { type Order, orderTitle } from '../../../services/orders.js';
 import type { Due, Invoice, PaymentMethod } from '../../../services/payments.js';
 import { formatMoney } from '../../../text/format.js';
 import type { Locale, Translate } from '../../../text/i18n.js';
@@ -55,7 +56,11 @@ export async function sendInvoiceMessage(
       : due.kind === 'remainder'
         ? t('payments-invoice-remainder-note', { id: order.id })
         : undefined;
-  const description = [product?.description || order.productTitle, note].filter(Boolean).join('\n');
+  // In the customer's language: the English title and description where the studio wrote them.
+  const title = orderTitle(order, locale);
+  const description = [product ? localizedDescription(product, locale) : title, note]
+    .filter(Boolean)
+    .join('\n');
   const keyboard = new InlineKeyboard().pay(t('payments-btn-pay', { amount }));
   if (config?.payLater && due.kind !== 'remainder') {
     keyboard.row().text(t('payments-btn-later'), payLater.pack({ order: order.id }));
@@ -63,7 +68,7 @@ export async function sendInvoiceMessage(
   try {
     return await api.sendInvoice(
       chatId,
-      firstChars(order.productTitle, TITLE_MAX),
+      firstChars(title, TITLE_MAX),
       firstChars(description, DESCRIPTION_MAX),
       invoice.payload,
       invoice.currency,
