@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, invoices, orders, payments, products, users } from '../../src/db/schema/index.js';
 import type { StoredMessage } from '../../src/sandbox/emulator/index.js';
 import { buttonsOf, type Harness, startHarness, type TestUser, textOf } from '../helpers/harness.js';
+import { openAdminSection } from './admin-flow.js';
 
 const PROVIDER_TOKEN = '1234567:TEST:e2e';
 
@@ -122,6 +123,19 @@ describe('payments: card and Stars, paid in full', () => {
       ok: false,
       errorMessage: 'Этот счёт уже оплачен — второй раз платить не нужно.',
     });
+
+    // The admin board's card of the order says it is paid, with the owner's refund button.
+    const board = await openAdminSection(owner, '📦 Заказы', 'Выберите состояние');
+    await owner.press(board, /^🆕 новый/);
+    const list = await owner.waitFor(
+      (m) => m.message_id === board.message_id && buttonsOf(m).some((b) => b.text.startsWith(`№${orderId} `)),
+    );
+    await owner.press(list, new RegExp(`^№${orderId} `));
+    const boardCard = await owner.waitFor(
+      (m) => m.message_id === board.message_id && textOf(m).includes('Клиент'),
+    );
+    expect(textOf(boardCard)).toContain('Оплата: 💳 оплачен, 14\u00a0999\u00a0₽');
+    expect(buttonsOf(boardCard).some((b) => b.data?.startsWith('pay:rq:'))).toBe(true);
   });
 
   it('writes the invoice in the customer’s language: the English title and description where set', async () => {

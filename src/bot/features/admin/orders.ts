@@ -1,5 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import { ORDER_STATES, type OrderDetails, type OrderState } from '../../../services/orders.js';
+import type { PaymentSummary } from '../../../services/payments.js';
 import { displayName } from '../../../services/users.js';
 import { formatDateTime, formatPrice } from '../../../text/format.js';
 import { adminSection } from '../../access.js';
@@ -10,6 +11,7 @@ import { showScreen } from '../../ui/screen.js';
 import { banUser } from '../moderation/callback-data.js';
 import { orderStateText } from '../orders/card.js';
 import { orderActionsKeyboard } from '../orders/keyboards.js';
+import { addPaymentButtons, paymentLine } from '../payments/card.js';
 import { ordersBoard, ordersByState, ordersCard } from './callback-data.js';
 import { backButton, backToMenu } from './keyboards.js';
 
@@ -20,7 +22,11 @@ const CODE_STATE: Record<StateCode, OrderState> = { c: 'created', w: 'in_work', 
 const stateName = (ctx: BotContext, state: OrderState): string => orderStateText(ctx.t, state);
 
 /** The order card of the board: customer, email, product, price, promo, executor, dates. */
-export function boardCardText(ctx: BotContext, { order, customer, executor }: OrderDetails): string {
+export function boardCardText(
+  ctx: BotContext,
+  { order, customer, executor }: OrderDetails,
+  payment?: PaymentSummary,
+): string {
   const { timezone } = ctx.deps.config;
   const lines = [
     ctx.t('order-card-title', { id: order.id, state: stateName(ctx, order.state) }),
@@ -38,6 +44,7 @@ export function boardCardText(ctx: BotContext, { order, customer, executor }: Or
     );
   }
   lines.push(ctx.t('order-card-final', { final: formatPrice(order.finalPrice, ctx.locale) }));
+  if (payment) lines.push(paymentLine(ctx.t, ctx.locale, payment));
   lines.push(
     ctx.t('admin-order-executor', {
       name: executor ? displayName(executor) : ctx.t('admin-order-no-executor'),
@@ -103,9 +110,19 @@ section.admin.callbackQuery(
     }
     await ctx.answerCallbackQuery();
     const keyboard = orderActionsKeyboard(ctx.t, details.order, { anyStaff: true }) ?? new InlineKeyboard();
+    // Where the money stands, when payments are set up or the order was paid anyway; with the
+    // payment buttons (the balance for admins, refunds for owners — re-checked when pressed).
+    const { payments } = ctx.deps.services;
+    const payment =
+      payments.enabled || details.order.paymentState !== 'unpaid'
+        ? await payments.summary(details.order)
+        : undefined;
+    if (payment) {
+      addPaymentButtons(keyboard.row(), ctx.t, details.order, payment, { owner: ctx.role === 'owner' });
+    }
     keyboard.row().text(ctx.t('moderation-btn-ban'), banUser.pack({ user: details.customer.id }));
     await showScreen(ctx, {
-      text: boardCardText(ctx, details),
+      text: boardCardText(ctx, details, payment),
       keyboard: backButton(ctx, ordersByState.pack({ state, page }), keyboard),
     });
   }),
