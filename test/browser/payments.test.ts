@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { orders, payments } from '../../src/db/schema/index.js';
 import { OWNER_PERSONA } from '../../src/sandbox/personas.js';
+import { DEMO_PRODUCTS } from '../../src/sandbox/seed.js';
 import { personaNamed, SandboxPage, screenshot, useSandboxInBrowser } from './sandbox.js';
 
 const mike = personaNamed('mike_customer');
@@ -20,7 +21,11 @@ describe('paying for an order in the sandbox page', () => {
     await ui.startBot();
     await ui.joinChannel();
 
+    // The catalog opens on the overview list; the first service's card has its picture.
     await ui.command('catalog');
+    const list = ui.botMessage('1. ');
+    await list.waitFor();
+    await ui.pressButton(`1. ${DEMO_PRODUCTS[0]!.title}`, list);
     const card = ui
       .botMessages()
       .filter({ has: ui.page.getByTestId('message-photo') })
