@@ -159,6 +159,13 @@ async function prepareDatabase(): Promise<{
         price: 150000,
         deadlineDays: 30,
       },
+      // Enough services for three pages of the overview list, so the ▶ button is there to press.
+      ...Array.from({ length: 15 }, (_, i) => ({
+        title: `Пакет поддержки №${i + 1}`,
+        description: 'Обновления, резервные копии и мелкие правки',
+        price: 3000 + i * 500,
+        deadlineDays: 30,
+      })),
     ]);
     await handle.close();
   };
