@@ -73,7 +73,7 @@ describe('owner alerts', () => {
     const newcomer = h.user({ firstName: 'Nina' });
     newcomer.send(`/start staff_${token}`);
     await newcomer.reply();
-    const text = `Nina (id ${newcomer.id}) вошёл в команду по ссылке-приглашению как сотрудник поддержки`;
+    const text = `Ссылкой-приглашением воспользовались: Nina (id ${newcomer.id}) теперь в команде — сотрудник поддержки`;
     await reaches(quiet, text);
     await reaches(loud, text);
   });
@@ -97,7 +97,7 @@ describe('owner alerts', () => {
     await customer.press(list, `✖️ Отменить №${order!.id}`);
     const confirm = await customer.waitFor((m) => buttonsOf(m).some((b) => b.text === 'Да, отменить'));
     await customer.press(confirm, 'Да, отменить');
-    const text = `Oleg отменил заказ №${order!.id} (Лендинг)`;
+    const text = `Заказ №${order!.id} (Лендинг) отменён клиентом: Oleg`;
     await reaches(loud, text);
     // The rating alert below goes out after this one: once it arrives, the quiet owner had every chance.
     const ticketCustomer = await h.startedUser({ firstName: 'Pavel' });
@@ -130,11 +130,11 @@ describe('owner alerts', () => {
     await reaches(quiet, finished);
     await reaches(loud, finished);
 
-    expect(alertsOf(quiet, 'отменил заказ')).toHaveLength(0);
+    expect(alertsOf(quiet, 'отменён клиентом')).toHaveLength(0);
     expect(alertsOf(quiet, 'оценили на')).toHaveLength(0);
-    expect(alertsOf(loud, 'отменил заказ')).toHaveLength(1);
+    expect(alertsOf(loud, 'отменён клиентом')).toHaveLength(1);
     expect(alertsOf(loud, 'оценили на')).toHaveLength(1);
     expect(alertsOf(loud, finished)).toHaveLength(1);
-    expect(alertsOf(admin, 'отменил заказ')).toHaveLength(0);
+    expect(alertsOf(admin, 'отменён клиентом')).toHaveLength(0);
   });
 });
