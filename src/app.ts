@@ -234,7 +234,18 @@ export async function startApp(
       stopping ??= (async () => {
         await poller?.stop();
         await intake?.drain(config.shutdownTimeoutMs);
-        await jobs?.stop();
+        // A job round stuck on a dead connection must not hold the shutdown: past the deadline it
+        // is left behind (its lease expires; the next instance resumes its work).
+        if (jobs) {
+          const stopped = await Promise.race([
+            jobs.stop().then(() => true),
+            new Promise<false>((resolve) =>
+              setTimeout(() => resolve(false), config.shutdownTimeoutMs).unref(),
+            ),
+          ]);
+          if (!stopped)
+            logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'background jobs did not stop in time');
+        }
         if (server) await closeServer(server);
       })();
       return stopping;

@@ -139,6 +139,9 @@ export function isTransientDatabaseError(error: unknown): boolean {
   return false;
 }
 
+/** How long closing the database waits for its connections to close. */
+const POOL_END_TIMEOUT_MS = 5000;
+
 /** Waits between the tries of a statement that met a transient error: about 4.5 s in all. */
 const RETRY_DELAYS_MS = [100, 250, 500, 1000, 1200, 1500];
 
@@ -247,8 +250,13 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     statements: () => count.value,
     close: async () => {
-      await lockPool?.end();
-      await pool.end();
+      // pool.end() waits for every connection to close; one whose server went away during a restart
+      // may never report it, so the wait is bounded rather than left to hang the shutdown.
+      const ended = Promise.all([lockPool?.end(), pool.end()]).then(() => undefined);
+      await Promise.race([
+        ended,
+        new Promise<void>((resolve) => setTimeout(resolve, POOL_END_TIMEOUT_MS).unref()),
+      ]);
     },
   };
 }
