@@ -12,7 +12,7 @@ import {
 import type { BotContext } from '../../context.js';
 import { defineDialog } from '../../dialog.js';
 import { categoryClear, categoryView, categoryWizardCancel, categoryWizardSave } from './callback-data.js';
-import { fieldWizard, needText, type SaveResult } from './field-wizard.js';
+import { codedEditDialog, fieldWizard, needText, type SaveResult } from './field-wizard.js';
 
 /** The creation wizard and the one-field edit of a catalog category: title, English title, emoji. */
 
@@ -67,15 +67,7 @@ export function categoryWizard(show: (ctx: BotContext, category: Category, at?: 
     create: createDialog,
     final: 'preview',
     fields: FIELDS,
-    edit: {
-      dialog: editDialog,
-      start: (ctx, id, field, screen) =>
-        editDialog.start(ctx, 'value', { id, field: CODE_OF_FIELD[field], ...(screen ? { screen } : {}) }),
-      read(ctx) {
-        const data = editDialog.read(ctx)?.data;
-        return data && { id: data.id, field: CATEGORY_FIELD_OF_CODE[data.field], screen: data.screen };
-      },
-    },
+    edit: codedEditDialog(editDialog, CODE_OF_FIELD, CATEGORY_FIELD_OF_CODE),
     cancelData: (mode, id) =>
       mode === 'new' || id === undefined
         ? categoryWizardCancel.pack({})

@@ -50,6 +50,26 @@ export interface EditDialog<Field> {
   read(ctx: BotContext): { id: number; field: Field; screen?: number | undefined } | undefined;
 }
 
+/**
+ * The edit dialog of a wizard whose one step `value` keeps the field being edited as a short code
+ * (callback data and session stay small): `codeOf` and `fieldOf` translate both ways.
+ */
+export function codedEditDialog<Field extends string, Code extends string>(
+  dialog: Dialog<'value', { id: number; field: Code; screen?: number | undefined }>,
+  codeOf: Readonly<Record<Field, Code>>,
+  fieldOf: Readonly<Record<Code, Field>>,
+): EditDialog<Field> {
+  return {
+    dialog,
+    start: (ctx, id, field, screen) =>
+      dialog.start(ctx, 'value', { id, field: codeOf[field], ...(screen ? { screen } : {}) }),
+    read(ctx) {
+      const data = dialog.read(ctx)?.data;
+      return data && { id: data.id, field: fieldOf[data.field], screen: data.screen };
+    },
+  };
+}
+
 export interface WizardSpec<Field extends string, Final extends string, Draft, Entity> {
   /** The creation dialog: one step per field, then `final` (the preview). */
   create: Dialog<Field | Final, Draft>;

@@ -26,7 +26,7 @@ import {
   productWizardSkipDescriptionEn,
   productWizardSkipPhoto,
 } from './callback-data.js';
-import { type Answer, fieldWizard, needText, type SaveResult } from './field-wizard.js';
+import { type Answer, codedEditDialog, fieldWizard, needText, type SaveResult } from './field-wizard.js';
 
 /** The creation wizard and the one-field edit of a product: questions, answers, preview. */
 
@@ -159,15 +159,7 @@ export function productWizard(show: (ctx: BotContext, product: Product, at?: num
     create: createDialog,
     final: 'preview',
     fields: FIELDS,
-    edit: {
-      dialog: editDialog,
-      start: (ctx, id, field, screen) =>
-        editDialog.start(ctx, 'value', { id, field: CODE_OF_FIELD[field], ...(screen ? { screen } : {}) }),
-      read(ctx) {
-        const data = editDialog.read(ctx)?.data;
-        return data && { id: data.id, field: FIELD_OF_CODE[data.field], screen: data.screen };
-      },
-    },
+    edit: codedEditDialog(editDialog, CODE_OF_FIELD, FIELD_OF_CODE),
     cancelData: (mode, id) =>
       mode === 'new' || id === undefined ? productWizardCancel.pack({}) : productView.pack({ product: id }),
     buttonFields: ['category'],
