@@ -59,6 +59,8 @@ export interface AppFlavor {
   openTicketId: number | null;
   /** The sender's ban in force, read with the users row (null: not banned). */
   ban: ActiveBan | null;
+  /** The catalog's revision read with the users row (null: unknown, the catalog is read afresh). */
+  catalogRevision: string | null;
   locale: Locale;
   /** Translates in the user's language; string variables are HTML-escaped. */
   t: Translate;

@@ -267,6 +267,9 @@ const ITEM_JSON = (p: string) =>
     'description', ${p}.description, 'descriptionEn', ${p}.description_en, 'price', ${p}.price,
     'deadlineDays', ${p}.deadline_days, 'image', ${p}.image, 'categoryId', ${p}.category_id)`);
 
+/** Browsing screens kept in memory per catalog revision, at most. */
+const VIEWS_KEPT_MAX = 1000;
+
 /** The studio's services: what customers browse (active ones) and what admins manage (all). */
 export class CatalogService {
   constructor(private readonly db: Executor) {}
@@ -435,22 +438,43 @@ export class CatalogService {
         'target', (select id from target),
         'exists', exists(select 1 from categories where id = ${cat}),
         'total', (select n from total),
-        'items', coalesce((select json_agg(${ITEM_JSON('items')} order by items.id) from items), '[]'::json)
+        'items', coalesce((select json_agg(${ITEM_JSON('items')} order by items.id) from items), '[]'::json),
+        'revision', (select r.revision::text from catalog_revision r)
       )::text
     )`;
     return this.db.select({ payload }).from(sql`(select 1) as one`).prepare('catalog_browse');
   }
 
+  /** Browsing screens read at {@link viewsRevision} of the catalog, by category, page and page size. */
+  private readonly views = new Map<string, Readonly<CatalogView>>();
+  private viewsRevision: string | undefined;
+
   /**
    * One browsing screen in one prepared statement: the visible categories with their counts and,
    * for `categoryId` (0: none asked, then the only visible category if there is just one), one page of
    * its services on sale. The page is clamped to what exists (a stale button may point past the end).
+   *
+   * `revision`: the catalog revision the caller has just read (the "who is this" statement reads it
+   * on every update). A screen read at that same revision is answered from memory without a
+   * statement; the catalog changed since — on this instance or another — means a new read. Screens
+   * are kept only under the revision the statement itself saw (same snapshot as the rows), so a read
+   * racing an edit can never be kept as newer than it is. The returned view is shared: do not change it.
    */
-  async browse(categoryId: number, page: number, perPage: number): Promise<CatalogView> {
-    this.browseStatement ??= this.buildBrowse();
+  async browse(
+    categoryId: number,
+    page: number,
+    perPage: number,
+    revision?: string,
+  ): Promise<Readonly<CatalogView>> {
     const category =
       Number.isSafeInteger(categoryId) && categoryId > 0 && categoryId <= 2_147_483_647 ? categoryId : 0;
     const wanted = Math.max(0, Math.trunc(page) || 0);
+    const key = `${category}:${wanted}:${perPage}`;
+    if (revision !== undefined && revision === this.viewsRevision) {
+      const kept = this.views.get(key);
+      if (kept) return kept;
+    }
+    this.browseStatement ??= this.buildBrowse();
     const [row] = await this.browseStatement.execute({ category, limit: perPage, offset: wanted * perPage });
     const data = JSON.parse(row?.payload ?? '{}') as {
       categories: CategoryEntry[];
@@ -458,10 +482,11 @@ export class CatalogService {
       exists: boolean;
       total: number;
       items: CatalogItem[];
+      revision: string | null;
     };
     const shown = data.target === null ? undefined : data.categories.find((c) => c.id === data.target);
     const at = clamp(wanted, data.total, perPage);
-    return {
+    const view: CatalogView = {
       categories: data.categories,
       category:
         shown ??
@@ -474,6 +499,25 @@ export class CatalogService {
       total: data.total,
       ...at,
     };
+    if (data.revision !== null) {
+      this.keepView(data.revision, key, view);
+      // Also under what it turned out to be (the only category for "none asked", the clamped page),
+      // so the same screen reached by its own button is found too.
+      if (view.category && !view.categoryMissing && !view.categoryDisabled) {
+        this.keepView(data.revision, `${view.category.id}:${view.page}:${perPage}`, view);
+      }
+    }
+    return view;
+  }
+
+  private keepView(revision: string, key: string, view: CatalogView): void {
+    if (revision !== this.viewsRevision) {
+      this.views.clear();
+      this.viewsRevision = revision;
+    }
+    // Bounded: keys are category × page (a forged button may ask any page; those clamp to the last).
+    if (this.views.size >= VIEWS_KEPT_MAX) this.views.clear();
+    this.views.set(key, view);
   }
 
   /**

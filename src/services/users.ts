@@ -31,6 +31,8 @@ export interface Identity {
   session: unknown;
   /** The ban in force now (not lifted, not expired), or null. */
   ban: ActiveBan | null;
+  /** The catalog's revision (`catalog_revision`): browsing screens read at it can come from memory. */
+  catalogRevision: string | null;
 }
 
 type IdentityRow = Omit<Identity, 'ban'> & { ban: RawBan | null };
@@ -96,6 +98,7 @@ export class UserService {
         ban: sql<RawBan | null>`(select json_build_object('id', b.id, 'until', b.until, 'noticedAt', b.noticed_at)
           from bans b where b.user_id = "users"."id" and b.lifted_at is null
           and (b.until is null or b.until > now()) limit 1)`,
+        catalogRevision: sql<string | null>`(select r.revision::text from catalog_revision r)`,
       })
       .from(users)
       .where(eq(users.telegramId, sql.placeholder('telegramId')))

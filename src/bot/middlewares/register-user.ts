@@ -31,6 +31,7 @@ export const registerUser: MiddlewareFn<BotContext> = async (ctx, next) => {
   ctx.role = services.staff.isOwner(from.id) ? 'owner' : (identity.staffRole ?? 'customer');
   ctx.openTicketId = identity.openTicketId;
   ctx.ban = identity.ban;
+  ctx.catalogRevision = identity.catalogRevision;
   ctx.locale = translator.pick(user.languageCode);
   ctx.t = translator.for(ctx.locale);
   ctx.log = ctx.deps.logger.child({ update_id: ctx.update.update_id, user: from.id });

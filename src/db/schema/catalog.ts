@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -7,6 +8,7 @@ import {
   pgEnum,
   pgTable,
   serial,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -73,6 +75,23 @@ export const products = pgTable(
     uniqueIndex('products_title_en_lower_uq').on(sql`lower(${t.titleEn})`),
     index('products_category_idx').on(t.categoryId, t.id),
   ],
+);
+
+/**
+ * The catalog's revision: one row, moved forward at the commit of every transaction that changed
+ * `products` or `categories` (deferred triggers of migration 0010, so any writer counts — the admin
+ * panel, the sandbox seed, a script, a restore). The "who is this" statement reads it on every update,
+ * which lets an instance answer browsing screens from memory and still see another instance's change
+ * on the very next update. A microsecond clock reading, never less than the last value plus one, so
+ * it never goes back even when the row is wiped and written again.
+ */
+export const catalogRevision = pgTable(
+  'catalog_revision',
+  {
+    id: smallint('id').primaryKey().default(1),
+    revision: bigint('revision', { mode: 'number' }).notNull(),
+  },
+  (t) => [check('catalog_revision_one_row', sql`${t.id} = 1`)],
 );
 
 export const promoKind = pgEnum('promo_kind', ['percent', 'fixed']);

@@ -33,7 +33,7 @@ const searchDialog = defineDialog('catalog-search', {
 });
 
 /** A browsing screen from one statement: the list when a category is shown, else the categories. */
-function browseScreen(ctx: BotContext, view: CatalogView): Screen {
+function drawBrowseScreen(ctx: BotContext, view: CatalogView): Screen {
   if (view.categoryMissing || view.categoryDisabled) {
     return {
       text: ctx.t(view.categoryMissing ? 'catalog-category-not-found' : 'catalog-category-unavailable'),
@@ -43,8 +43,29 @@ function browseScreen(ctx: BotContext, view: CatalogView): Screen {
   return view.category ? listScreen(ctx.t, ctx.locale, view) : categoriesScreen(ctx.t, ctx.locale, view);
 }
 
+/**
+ * Screens drawn from a view, per locale. A view kept in memory by the catalog service (same revision)
+ * is the same object, so its screen is drawn once, not on every press; it goes with the view.
+ */
+const drawn = new WeakMap<CatalogView, Map<string, Screen>>();
+
+function browseScreen(ctx: BotContext, view: CatalogView): Screen {
+  let byLocale = drawn.get(view);
+  if (!byLocale) {
+    byLocale = new Map();
+    drawn.set(view, byLocale);
+  }
+  let screen = byLocale.get(ctx.locale);
+  if (!screen) {
+    screen = drawBrowseScreen(ctx, view);
+    byLocale.set(ctx.locale, screen);
+  }
+  return screen;
+}
+
+/** A browsing screen's data: from memory when the catalog has not changed since it was read (see browse). */
 const browse = (ctx: BotContext, category: number, page: number) =>
-  ctx.deps.services.catalog.browse(category, page, SERVICES_PER_PAGE);
+  ctx.deps.services.catalog.browse(category, page, SERVICES_PER_PAGE, ctx.catalogRevision ?? undefined);
 
 /** /catalog: the categories, or the only category's list straight away, as a new message. */
 export async function showCatalog(ctx: BotContext): Promise<void> {
