@@ -54,15 +54,13 @@ describe('catalog revision', () => {
     await step(() => handle.db.update(products).set({ price: 46000 }).where(eq(products.title, 'Лендинг')));
     await step(() => handle.db.update(categories).set({ emoji: '🌐' }).where(eq(categories.id, category)));
     await step(() =>
-      handle.db
-        .insert(products)
-        .values({
-          title: 'Визитка',
-          description: 'Сайт-визитка',
-          price: 20000,
-          deadlineDays: 3,
-          categoryId: category,
-        }),
+      handle.db.insert(products).values({
+        title: 'Визитка',
+        description: 'Сайт-визитка',
+        price: 20000,
+        deadlineDays: 3,
+        categoryId: category,
+      }),
     );
     await step(() => handle.db.delete(products).where(eq(products.title, 'Визитка')));
     for (let i = 1; i < seen.length; i++) expect(BigInt(seen[i]!)).toBeGreaterThan(BigInt(seen[i - 1]!));
