@@ -70,6 +70,16 @@ function isOutdated(user: User, profile: TelegramProfile, now: number): boolean 
   );
 }
 
+/** Senders asked about in one "who is this" statement at most (a getUpdates answer holds up to 100 updates). */
+const IDENTIFY_BATCH_MAX = 200;
+
+interface PendingIdentity {
+  telegramId: number;
+  sessionKey: string;
+  resolve: (identity: Identity | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
 export interface TelegramProfile {
   id: number;
   first_name: string;
@@ -84,31 +94,73 @@ export class UserService {
   /** Built once per service: a named prepared statement on PostgreSQL (parsed once per connection). */
   private identifyStatement?: ReturnType<UserService['buildIdentify']>;
 
+  /**
+   * "Who is this" for many senders at once: one row per (Telegram ID, session key) pair that has a
+   * users row, numbered like the arrays it was asked with (`ord`, from 1).
+   */
   private buildIdentify() {
     return this.db
       .select({
+        ord: sql<number>`asked.ord`.mapWith(Number),
         user: users,
-        // Written out with aliases: drizzle leaves columns unqualified in a one-table select, and
-        // the subqueries must name the outer row ("users") explicitly.
+        // Written out with aliases: the subqueries must name the outer row ("users") explicitly.
         staffRole: sql<StaffRole | null>`(select s.role from staff s where s.telegram_id = "users"."telegram_id")`,
         openTicketId: sql<number | null>`(select t.id from tickets t
           where t.user_id = "users"."id" and t.state <> 'closed' limit 1)`,
-        session: sql<unknown>`(select x.value from sessions x where x.key = ${sql.placeholder('sessionKey')})`,
+        session: sql<unknown>`(select x.value from sessions x where x.key = asked.session_key)`,
         // The ban in force (bans_one_active_per_user_uq: at most one row not lifted): no statement of its own.
         ban: sql<RawBan | null>`(select json_build_object('id', b.id, 'until', b.until, 'noticedAt', b.noticed_at)
           from bans b where b.user_id = "users"."id" and b.lifted_at is null
           and (b.until is null or b.until > now()) limit 1)`,
         catalogRevision: sql<string | null>`(select r.revision::text from catalog_revision r)`,
       })
-      .from(users)
-      .where(eq(users.telegramId, sql.placeholder('telegramId')))
-      .prepare('identify_user');
+      .from(
+        sql`unnest(${sql.placeholder('telegramIds')}::bigint[], ${sql.placeholder('sessionKeys')}::text[])
+          with ordinality as asked(telegram_id, session_key, ord)`,
+      )
+      .innerJoin(users, eq(users.telegramId, sql`asked.telegram_id`))
+      .prepare('identify_users');
   }
 
-  private async readIdentity(telegramId: number, sessionKey: string): Promise<Identity | undefined> {
-    this.identifyStatement ??= this.buildIdentify();
-    const [row] = await this.identifyStatement.execute({ telegramId, sessionKey });
-    return row ? toIdentity(row as IdentityRow) : undefined;
+  /** Senders waiting for the next "who is this" statement (see {@link readIdentity}). */
+  private pending: PendingIdentity[] = [];
+  private flushScheduled = false;
+
+  /**
+   * The identity of one sender, read together with everyone else's asked in the same turn of the
+   * event loop: the updates of one getUpdates answer (up to 100) are handled at once, and each asks
+   * here first, so they share one statement instead of one each. Nothing is written; a statement
+   * that fails fails every update in it (as each would have failed alone).
+   */
+  private readIdentity(telegramId: number, sessionKey: string): Promise<Identity | undefined> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ telegramId, sessionKey, resolve, reject });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        const asked = this.pending;
+        this.pending = [];
+        for (let at = 0; at < asked.length; at += IDENTIFY_BATCH_MAX) {
+          void this.identifyBatch(asked.slice(at, at + IDENTIFY_BATCH_MAX));
+        }
+      });
+    });
+  }
+
+  private async identifyBatch(asked: PendingIdentity[]): Promise<void> {
+    try {
+      this.identifyStatement ??= this.buildIdentify();
+      const rows = await this.identifyStatement.execute({
+        telegramIds: asked.map((a) => a.telegramId),
+        sessionKeys: asked.map((a) => a.sessionKey),
+      });
+      const found: (Identity | undefined)[] = new Array(asked.length);
+      for (const { ord, ...row } of rows) found[ord - 1] = toIdentity(row as IdentityRow);
+      for (let i = 0; i < asked.length; i++) asked[i]?.resolve(found[i]);
+    } catch (error) {
+      for (const a of asked) a.reject(error);
+    }
   }
 
   /**
@@ -117,7 +169,8 @@ export class UserService {
    * instance), whether they have an open ticket, the ban in force, and their session under `sessionKey`. The row is
    * written only when something changed — name, username, language, a "blocked" mark to clear, or a
    * last-seen mark older than {@link LAST_SEEN_PRECISION_MS} — so a returning user costs one
-   * statement; the first contact creates the row ({@link register}) and reads again.
+   * statement, shared with the other senders of the same moment ({@link readIdentity}); the first
+   * contact creates the row ({@link register}) and reads again.
    */
   async identify(profile: TelegramProfile, sessionKey: string): Promise<Identity> {
     const found = await this.readIdentity(profile.id, sessionKey);

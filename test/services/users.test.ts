@@ -111,6 +111,43 @@ describe('UserService.identify (one statement per update for a returning user)',
   });
 });
 
+describe('UserService.identify for many senders at once', () => {
+  it('reads everyone who asks in the same turn in one statement, each getting their own identity', async () => {
+    const profiles = Array.from({ length: 40 }, (_, i) => ({ id: 7_400_000_000 + i, first_name: `U${i}` }));
+    for (const p of profiles) await service.register(p);
+    const staff = new StaffService(handle.db, []);
+    await staff.upsert(profiles[3]!.id, 'admin', 1);
+    await handle.db
+      .insert(sessions)
+      .values({ key: String(profiles[5]!.id), value: { gatePending: 'orders' } });
+
+    const before = handle.statements();
+    // Two asks for one sender in the same turn (two chats) are answered alike, each under its own key.
+    const asked = [...profiles.map((p) => [p, String(p.id)] as const), [profiles[5]!, 'group-chat'] as const];
+    const identities = await Promise.all(asked.map(([p, key]) => service.identify(p, key)));
+    expect(handle.statements() - before).toBe(1);
+
+    identities.forEach((identity, i) => {
+      expect(identity.user.telegramId).toBe(asked[i]![0].id);
+      expect(identity.user.firstName).toBe(asked[i]![0].first_name);
+    });
+    expect(identities[3]?.staffRole).toBe('admin');
+    expect(identities.filter((x) => x.staffRole !== null)).toHaveLength(1);
+    expect(identities[5]?.session).toEqual({ gatePending: 'orders' });
+    expect(identities.at(-1)?.session).toBeNull();
+    expect(identities.at(-1)?.user.id).toBe(identities[5]?.user.id);
+  });
+
+  it('a new sender among returning ones: the row is created and read, the others are not held back', async () => {
+    const known = { id: 7_400_001_000, first_name: 'Known' };
+    await service.register(known);
+    const fresh = { id: 7_400_001_001, first_name: 'Fresh', language_code: 'en' };
+    const [a, b] = await Promise.all([service.identify(known, 'k'), service.identify(fresh, 'f')]);
+    expect(a.user.firstName).toBe('Known');
+    expect(b.user).toMatchObject({ telegramId: fresh.id, firstName: 'Fresh', languageCode: 'en' });
+  });
+});
+
 describe('StaffService', () => {
   it('resolves owners from config, staff from the table, everyone else as customer', async () => {
     const staff = new StaffService(handle.db, [1001]);
