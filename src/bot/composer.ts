@@ -1,4 +1,5 @@
 import {
+  BotError,
   type Context,
   Composer as GrammyComposer,
   type Middleware,
@@ -51,6 +52,34 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
     const branch = new Composer<C>(...middleware);
     this.steps.push({ predicate, branch });
     return branch;
+  }
+
+  /**
+   * grammY's error boundary on this composer's steps: an error thrown by `middleware` (or what is added
+   * to the returned composer) goes to `errorHandler`, which may pass the update on with its `next`.
+   */
+  override errorBoundary(
+    errorHandler: (error: BotError<C>, next: NextFunction) => unknown,
+    ...middleware: Middleware<C>[]
+  ): Composer<C> {
+    const inner = new Composer<C>(...middleware);
+    this.steps.push({
+      run: async (ctx, next) => {
+        let passedOn = false;
+        const pass = () => {
+          passedOn = true;
+          return Promise.resolve();
+        };
+        try {
+          await inner.from(0, ctx, pass);
+        } catch (error) {
+          passedOn = false;
+          await errorHandler(new BotError<C>(error, ctx), pass);
+        }
+        if (passedOn) await next();
+      },
+    });
+    return inner;
   }
 
   /** Runs the steps from `index` on; `next` once they all passed the update on. */

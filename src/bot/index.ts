@@ -4,6 +4,7 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 import { UPDATE_TYPES, type UpdateType } from '../metrics.js';
 import { createBotApiFetch } from '../telegram/fetch.js';
 import { boundedRetry } from './api-retry.js';
+import { Composer } from './composer.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
 import { channelMembership, gateFeature } from './features/gate.js';
 import { featureComposers } from './features/index.js';
@@ -89,15 +90,19 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.api.config.use(boundedRetry({ onRetry: (method) => deps.metrics.apiRetry(method) }));
   bot.api.config.use(defaultHtml);
 
-  bot.use(sequentialize(orderingKey));
+  // The whole stack on our Composer (a flat list of steps per composer, see composer.ts); grammY's
+  // own `bot.use` would nest each step in closures of its own.
+  const root = new Composer<BotContext>();
+  bot.use(root);
+  root.use(sequentialize(orderingKey));
   const serializeChats = options.serializeChats;
   if (serializeChats) {
-    bot.use((ctx, next) => {
+    root.use((ctx, next) => {
       const key = orderingKey(ctx);
       return key === undefined ? next() : serializeChats(`chat:${key}`, next);
     });
   }
-  bot.use(async (ctx, next) => {
+  root.use(async (ctx, next) => {
     ctx.deps = deps;
     const started = performance.now();
     let outcome: 'ok' | 'error' = 'error';
@@ -109,7 +114,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
     }
   });
 
-  const guarded = bot.errorBoundary(answerError);
+  const guarded = root.errorBoundary(answerError);
   guarded.use(intake);
   guarded.use(channelMembership);
   guarded.use(registerUser);

@@ -90,3 +90,38 @@ describe('Composer.filter (built once, decided per update)', () => {
     expect(await run(composer, 1)).toEqual(['after boundary']);
   });
 });
+
+describe('Composer.errorBoundary (the bot error boundary on the flat composer)', () => {
+  it('hands an error of its steps to the handler, which may pass the update on', async () => {
+    const composer = new Composer<Ctx>();
+    const handled: unknown[] = [];
+    const guarded = composer.errorBoundary(async (error, next) => {
+      handled.push(error.error);
+      if (error.ctx.n > 5) await next();
+    });
+    guarded.use((ctx, next) => {
+      ctx.seen.push('guarded');
+      if (ctx.n > 0) throw new Error(`boom ${ctx.n}`);
+      return next();
+    });
+    composer.use((ctx, next) => {
+      ctx.seen.push('after');
+      return next();
+    });
+    expect(await run(composer, 0)).toEqual(['guarded', 'after', 'next']);
+    expect(handled).toEqual([]);
+    expect(await run(composer, 1)).toEqual(['guarded']);
+    expect(await run(composer, 9)).toEqual(['guarded', 'after', 'next']);
+    expect(handled.map(String)).toEqual(['Error: boom 1', 'Error: boom 9']);
+  });
+
+  it('an error after the boundary passed the update on is not its to catch', async () => {
+    const composer = new Composer<Ctx>();
+    const guarded = composer.errorBoundary(() => undefined);
+    guarded.use((_ctx, next) => next());
+    composer.use(() => {
+      throw new Error('outside');
+    });
+    await expect(run(composer, 1)).rejects.toThrow('outside');
+  });
+});
