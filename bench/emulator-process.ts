@@ -14,7 +14,7 @@ export type Command =
   | { cmd: 'armReady'; args?: undefined }
   | { cmd: 'ready'; args?: undefined }
   | { cmd: 'bot'; args: { kind: BotKind } }
-  | { cmd: 'batch'; args: { kind: UpdateKind; count: number; settle?: boolean } }
+  | { cmd: 'batch'; args: { kind: UpdateKind; count: number; settle?: boolean; oneByOne?: boolean } }
   | { cmd: 'calibrate'; args: { count: number } }
   | { cmd: 'closedLoop'; args: { seconds: number; concurrency: number; seed: number } }
   | { cmd: 'openLoop'; args: { seconds: number; rate: number; seed: number } }
@@ -78,7 +78,12 @@ async function handle(command: Command): Promise<unknown> {
       requireTraffic().setBot(command.args.kind);
       return true;
     case 'batch':
-      return requireTraffic().batch(command.args.kind, command.args.count, command.args.settle);
+      return requireTraffic().batch(
+        command.args.kind,
+        command.args.count,
+        command.args.settle,
+        command.args.oneByOne,
+      );
     case 'calibrate':
       return requireTraffic().calibrate(command.args.count);
     case 'closedLoop': {

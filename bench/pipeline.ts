@@ -52,6 +52,8 @@ const loadSeconds = option('seconds', 4);
 /** Updates in flight at once in the closed loop (one per user): one getUpdates batch by default. */
 const concurrency = Math.min(userCount, Math.floor(option('concurrency', 100)));
 const statementSample = Math.min(userCount, STATEMENT_USERS);
+/** Returning users per update type whose updates are sent one at a time. */
+const aloneSample = Math.min(userCount, 30);
 const asJson = process.argv.includes('--json');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -306,10 +308,11 @@ async function read(url: string): Promise<Reading> {
 }
 
 /**
- * Statements per update of each type, from K returning users at once: the delta of each source, less
- * what a scrape itself runs (the broadcast queue depth) and the jobs' background rate (measured idle).
+ * Statements per update of each type, from K returning users at once (`oneByOne`: each update sent when
+ * the last was answered, so none shares a statement): the delta of each source, less what a scrape
+ * itself runs (the broadcast queue depth) and the jobs' background rate (measured idle).
  */
-async function statementsPerUpdate(url: string): Promise<StatementFigures> {
+async function statementsPerUpdate(url: string, count: number, oneByOne: boolean): Promise<StatementFigures> {
   const a = await read(url);
   const b = await read(url);
   const idleStart = performance.now();
@@ -329,11 +332,11 @@ async function statementsPerUpdate(url: string): Promise<StatementFigures> {
   for (const kind of UPDATE_KINDS) {
     const before = await read(url);
     const started = performance.now();
-    await emu.call('batch', { kind, count: statementSample });
+    await emu.call('batch', { kind, count, oneByOne });
     // An update is counted when its chain returns (after the session write that follows the reply).
     let after = await read(url);
     let reads = 1;
-    while (after.updates - before.updates < statementSample && reads < 200) {
+    while (after.updates - before.updates < count && reads < 200) {
       await sleep(20);
       after = await read(url);
       reads++;
@@ -341,7 +344,7 @@ async function statementsPerUpdate(url: string): Promise<StatementFigures> {
     const seconds = (performance.now() - started) / 1000;
     for (const source of sources) {
       const own = after[source] - before[source] - reads * perRead[source] - background[source] * seconds;
-      result[source][kind] = own / statementSample;
+      result[source][kind] = own / count;
     }
   }
   return result;
@@ -364,6 +367,7 @@ interface RoundFigures {
 const figures: Record<BotKind, RoundFigures[]> = { phoenix: [], echo: [] };
 const replies: Partial<Record<BotKind, Record<UpdateKind, number>>> = {};
 let statementFigures: StatementFigures | undefined;
+let aloneFigures: StatementFigures | undefined;
 let latencyRate: number | undefined;
 
 async function round(kind: BotKind, index: number): Promise<void> {
@@ -395,7 +399,8 @@ async function round(kind: BotKind, index: number): Promise<void> {
     }
     // Counted once: they do not depend on timing (the other rounds would only repeat them).
     if (kind === 'phoenix' && bot.metricsUrl && index === 0) {
-      statementFigures = await statementsPerUpdate(bot.metricsUrl);
+      statementFigures = await statementsPerUpdate(bot.metricsUrl, statementSample, false);
+      aloneFigures = await statementsPerUpdate(bot.metricsUrl, aloneSample, true);
     }
 
     const cpuBefore = cpuMs(bot.pid);
@@ -479,13 +484,16 @@ const bot = summary('phoenix');
 const floor = summary('echo');
 /** pg_stat_statements when the server has it loaded, else the bot's own counter (the same statements). */
 const statementsSource = database.pgStatStatements ? 'pg_stat_statements' : 'phoenix_db_statements_total';
-const statements = (database.pgStatStatements ? statementFigures?.pgss : statementFigures?.counter) ?? {
+const noFigures = {
   start: Number.NaN,
   catalog: Number.NaN,
   page: Number.NaN,
   help: Number.NaN,
   text: Number.NaN,
 };
+const statements =
+  (database.pgStatStatements ? statementFigures?.pgss : statementFigures?.counter) ?? noFigures;
+const statementsAlone = (database.pgStatStatements ? aloneFigures?.pgss : aloneFigures?.counter) ?? noFigures;
 const machine = {
   cores: availableParallelism(),
   cpu: cpus()[0]?.model ?? 'unknown',
@@ -507,6 +515,7 @@ const report = {
   floor,
   ratio: { throughput: bot.maxRate / floor.maxRate, p99: bot.p99 / floor.p99 },
   statementsPerUpdate: statements,
+  statementsPerUpdateAlone: statementsAlone,
   statementsSource,
   statementsBySource: database.pgStatStatements ? statementFigures : { counter: statementFigures?.counter },
   runs: figures,
@@ -569,12 +578,18 @@ if (asJson) {
   );
   console.log(table(header, rows));
   console.log(
-    `\nSQL statements per update, returning user (${statementsSource}, ${statementSample} updates each, the jobs' background subtracted):\n`,
+    `\nSQL statements per update, returning user (${statementsSource}, the jobs' background subtracted): ${aloneSample} updates ` +
+      `of each type one at a time, and ${statementSample} at once (the senders of one moment share the "who is this" statement):\n`,
   );
   console.log(
     table(
-      ['update', 'statements', 'bot replies (calls)'],
-      UPDATE_KINDS.map((k) => [label[k], n(statements[k], 1), String(replies.phoenix?.[k] ?? '—')]),
+      ['update', 'one at a time', `${statementSample} at once`, 'bot replies (calls)'],
+      UPDATE_KINDS.map((k) => [
+        label[k],
+        n(Math.max(0, statementsAlone[k]), 2),
+        n(Math.max(0, statements[k]), 2),
+        String(replies.phoenix?.[k] ?? '—'),
+      ]),
     ),
   );
   if (bot.overflow + floor.overflow + bot.timeouts + floor.timeouts > 0) {

@@ -215,11 +215,21 @@ export class Traffic {
     kind: UpdateKind,
     count: number,
     settle = false,
+    oneByOne = false,
   ): Promise<{ seconds: number; timeouts: number }> {
     const users = this.users.slice(0, count);
     const started = performance.now();
-    for (const user of users) this.send(user, kind, settle ? 1 : this.replies[kind]);
-    const timeouts = await this.drain(users);
+    let timeouts = 0;
+    if (oneByOne) {
+      // Each update alone: the next is sent once the last one is answered (nothing to share a statement with).
+      for (const user of users) {
+        this.send(user, kind, settle ? 1 : this.replies[kind]);
+        timeouts += await this.drain([user]);
+      }
+    } else {
+      for (const user of users) this.send(user, kind, settle ? 1 : this.replies[kind]);
+      timeouts = await this.drain(users);
+    }
     const seconds = (performance.now() - started) / 1000;
     if (settle) await this.quiet(300);
     return { seconds, timeouts };

@@ -46,6 +46,7 @@ export const UPDATE_DURATION_BUCKETS = [
 export class Metrics {
   readonly registry = new Registry();
   private readonly totals = new Map<string, number>();
+  private readonly children = new WeakMap<object, Map<string, unknown>>();
   private readonly updates: Counter<'type' | 'outcome'>;
   private readonly updateErrors: Counter;
   private readonly updateDuration: Histogram<'type'>;
@@ -132,8 +133,8 @@ export class Metrics {
 
   /** One update went through the chain (measured by the deps middleware in src/bot/index.ts). */
   updateHandled(type: UpdateType, outcome: UpdateOutcome, seconds: number): void {
-    this.updates.inc({ type, outcome });
-    this.updateDuration.observe({ type }, seconds);
+    this.child(this.updates, `${type}\u0000${outcome}`, () => this.updates.labels({ type, outcome })).inc();
+    this.child(this.updateDuration, type, () => this.updateDuration.labels({ type })).observe(seconds);
     this.add('phoenix_updates_total');
   }
 
@@ -144,7 +145,9 @@ export class Metrics {
   }
 
   apiCall(method: string, result: ApiCallResult): void {
-    this.apiCalls.inc({ method, result });
+    this.child(this.apiCalls, `${method}\u0000${result}`, () =>
+      this.apiCalls.labels({ method, result }),
+    ).inc();
     this.add('phoenix_bot_api_calls_total');
   }
 
@@ -225,6 +228,24 @@ export class Metrics {
   /** The Prometheus text exposition of every metric. */
   render(): Promise<string> {
     return this.registry.metrics();
+  }
+
+  /**
+   * A metric's child for one set of label values, made once: prom-client hashes the labels object on
+   * every `inc({…})`, and these are counted on every update and every Bot API call.
+   */
+  private child<T>(metric: object, key: string, make: () => T): T {
+    let children = this.children.get(metric) as Map<string, T> | undefined;
+    if (!children) {
+      children = new Map();
+      this.children.set(metric, children);
+    }
+    let found = children.get(key);
+    if (found === undefined) {
+      found = make();
+      children.set(key, found);
+    }
+    return found;
   }
 
   private add(name: string, by = 1): void {

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
 
 /**
  * The font is shipped in the repository and loaded explicitly (system fonts are ignored), so the
@@ -154,8 +153,13 @@ export function dailyChartSvg(chart: DailyChart): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}">${parts.join('')}</svg>`;
 }
 
-/** Renders the daily chart to PNG bytes with resvg (no browser, no system fonts). */
-export function renderDailyChart(chart: DailyChart): Buffer {
+/**
+ * Renders the daily chart to PNG bytes with resvg (no browser, no system fonts). The native renderer
+ * is loaded on the first chart, not at start: about 5 MB of resident memory that only the owner's
+ * statistics screen needs.
+ */
+export async function renderDailyChart(chart: DailyChart): Promise<Buffer> {
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(dailyChartSvg(chart), {
     font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
   });

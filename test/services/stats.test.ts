@@ -189,14 +189,14 @@ describe('chart rendering', () => {
     ],
   };
 
-  it('renders a PNG 960 px wide, one panel per series stacked', () => {
-    const png = renderDailyChart(chart);
+  it('renders a PNG 960 px wide, one panel per series stacked', async () => {
+    const png = await renderDailyChart(chart);
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.readUInt32BE(16)).toBe(CHART_WIDTH);
     expect(png.readUInt32BE(20)).toBe(chartHeight(3));
-    expect(renderDailyChart({ ...chart, panels: chart.panels.slice(0, 1) }).readUInt32BE(20)).toBeLessThan(
-      chartHeight(3),
-    );
+    expect(
+      (await renderDailyChart({ ...chart, panels: chart.panels.slice(0, 1) })).readUInt32BE(20),
+    ).toBeLessThan(chartHeight(3));
   });
 
   it('every text is at least 12 px when a phone shows the image 480 px wide', () => {
@@ -220,13 +220,13 @@ describe('chart rendering', () => {
     expect(dates).toContain('30.03');
   });
 
-  it('draws the labels with the shipped font (the image changes when only the text changes)', () => {
-    const blank = renderDailyChart({
+  it('draws the labels with the shipped font (the image changes when only the text changes)', async () => {
+    const blank = await renderDailyChart({
       title: '',
       labels: labels.map(() => ''),
       panels: chart.panels.map((p) => ({ ...p, title: '' })),
     });
-    expect(renderDailyChart(chart).equals(blank)).toBe(false);
+    expect((await renderDailyChart(chart)).equals(blank)).toBe(false);
   });
 
   it('escapes label text inside the SVG', () => {

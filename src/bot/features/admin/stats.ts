@@ -141,7 +141,7 @@ async function chartScreen(ctx: BotContext, period: ChartPeriod): Promise<Screen
   );
   const revenue = formatPrice(totals.revenue, ctx.locale);
   const span = { from: dayLabel(ctx, points[0]!.day), to: dayLabel(ctx, points.at(-1)!.day) };
-  const png = renderDailyChart({
+  const png = await renderDailyChart({
     title: ctx.t('admin-chart-title', span),
     labels: points.map((p) => dayLabel(ctx, p.day)),
     panels: [
