@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
 
 type Fetch = typeof fetch;
 
@@ -28,8 +28,13 @@ export function createBotApiFetch(options: { maxSockets?: number } = {}): Fetch 
     }
     const signal = init?.signal ?? undefined;
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
-    const response = await request(input, {
-      dispatcher,
+    // The agent's own request() with origin and path split here: undici's top-level request() parses
+    // the URL with new URL() on every call.
+    const url = typeof input === 'string' ? input : input.href;
+    const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+    const response = await dispatcher.request({
+      origin: pathStart < 0 ? url : url.slice(0, pathStart),
+      path: pathStart < 0 ? '/' : url.slice(pathStart),
       method: (init?.method ?? 'POST') as 'POST',
       headers: init?.headers as Record<string, string>,
       body,
