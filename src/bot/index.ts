@@ -2,8 +2,9 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotError, type Context, type Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { UPDATE_TYPES, type UpdateType } from '../metrics.js';
-import { createBotApiFetch } from '../telegram/fetch.js';
+import { BotApiClient } from '../telegram/fetch.js';
 import { boundedRetry } from './api-retry.js';
+import { directJsonCalls } from './api-transport.js';
 import { Composer } from './composer.js';
 import type { BotContext, BotDeps, SessionData } from './context.js';
 import { channelMembership, gateFeature } from './features/gate.js';
@@ -29,6 +30,9 @@ export interface CreateBotOptions {
    */
   serializeChats?: <T>(key: string, task: () => Promise<T>) => Promise<T>;
 }
+
+/** A Bot API request that hangs is given up after this (long polling asks Telegram to wait 30 s). */
+const API_TIMEOUT_SECONDS = 45;
 
 const HTML_METHODS = new Set(['sendMessage', 'sendPhoto', 'editMessageText', 'editMessageCaption']);
 
@@ -80,12 +84,15 @@ function orderingKey(ctx: Context): string | undefined {
 
 /** The bot with its whole middleware stack. Transport (polling, webhook) is the caller's choice. */
 export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
+  const transport = new BotApiClient();
   const bot = new Bot<BotContext>(options.token, {
     // A request that hangs is given up after 45 s (long polling asks Telegram to wait 30 s).
-    client: { apiRoot: options.apiRoot, timeoutSeconds: 45, fetch: createBotApiFetch() },
+    client: { apiRoot: options.apiRoot, timeoutSeconds: API_TIMEOUT_SECONDS, fetch: transport.fetch },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  // Innermost first: every try is counted, and the retries by the transformer above it.
+  // Innermost first: the request itself (JSON calls sent directly), every try counted, and the
+  // retries by the transformer above it.
+  bot.api.config.use(directJsonCalls(transport, options.apiRoot, options.token, API_TIMEOUT_SECONDS));
   bot.api.config.use(deps.metrics.apiCallCounter());
   bot.api.config.use(boundedRetry({ onRetry: (method) => deps.metrics.apiRetry(method) }));
   bot.api.config.use(defaultHtml);
