@@ -1,6 +1,18 @@
-import { CronExpressionParser } from 'cron-parser';
+import { createRequire } from 'node:module';
+import type { CronExpressionParser as Parser } from 'cron-parser';
 import type { Broadcast } from '../services/broadcasts/index.js';
 import { zonedTimeToUtc } from '../text/zoned-time.js';
+
+/**
+ * cron-parser (with the date library it brings, about 3 MB resident) is loaded on the first cron
+ * expression, not at start: most instances never see a recurring broadcast.
+ */
+let cronParser: typeof Parser | undefined;
+const cron = (): typeof Parser => {
+  cronParser ??= (createRequire(import.meta.url)('cron-parser') as typeof import('cron-parser'))
+    .CronExpressionParser;
+  return cronParser;
+};
 
 /** `daily at HH:MM` as a cron expression. */
 export const dailyCron = (hour: number, minute: number): string => `${minute} ${hour} * * *`;
@@ -20,7 +32,7 @@ export function parseTime(input: string): { hour: number; minute: number } | und
 export function isValidCron(expression: string): boolean {
   if (expression.trim().split(/\s+/).length !== 5) return false;
   try {
-    CronExpressionParser.parse(expression, { tz: 'UTC' });
+    cron().parse(expression, { tz: 'UTC' });
     return true;
   } catch {
     return false;
@@ -30,7 +42,7 @@ export function isValidCron(expression: string): boolean {
 /** The next time `expression` fires strictly after `after`, in `timeZone`. */
 export function nextCron(expression: string, after: Date, timeZone: string): Date | undefined {
   try {
-    return CronExpressionParser.parse(expression, { currentDate: after, tz: timeZone }).next().toDate();
+    return cron().parse(expression, { currentDate: after, tz: timeZone }).next().toDate();
   } catch {
     return undefined;
   }
