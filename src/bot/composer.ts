@@ -14,8 +14,12 @@ type Step<C extends Context> =
   | { run: MiddlewareFn<C>; predicate?: undefined; branch?: undefined }
   | { run?: undefined; predicate: Predicate<C>; branch: Composer<C> };
 
-const toFn = <C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> =>
-  typeof middleware === 'function' ? middleware : (ctx, next) => middleware.middleware()(ctx, next);
+/** One of ours runs its steps directly; grammY's builds its function per call (it may still grow). */
+const toFn = <C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> => {
+  if (typeof middleware === 'function') return middleware;
+  if (middleware instanceof Composer) return middleware.dispatcher;
+  return (ctx, next) => middleware.middleware()(ctx, next);
+};
 
 /**
  * grammY's Composer, walked more cheaply per update. grammY nests every `use` into a chain of async
@@ -28,7 +32,7 @@ const toFn = <C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> =>
  */
 export class Composer<C extends Context> extends GrammyComposer<C> {
   private readonly steps: Step<C>[];
-  private readonly dispatcher: MiddlewareFn<C> = (ctx, next) => this.from(0, ctx, next);
+  readonly dispatcher: MiddlewareFn<C> = (ctx, next) => this.from(0, ctx, next);
 
   constructor(...middleware: Middleware<C>[]) {
     super();
