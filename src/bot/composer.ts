@@ -86,16 +86,28 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
     return inner;
   }
 
-  /** Runs the steps from `index` on; `next` once they all passed the update on. */
-  private async from(index: number, ctx: C, next: NextFunction): Promise<void> {
-    for (let i = index; i < this.steps.length; i++) {
-      const step = this.steps[i] as Step<C>;
-      if (step.run) return step.run(ctx, () => this.from(i + 1, ctx, next)) as Promise<void>;
-      const matched = step.predicate(ctx);
-      if (matched instanceof Promise ? await matched : matched) {
-        return step.branch.from(0, ctx, () => this.from(i + 1, ctx, next));
+  /**
+   * Runs the steps from `index` on; `next` once they all passed the update on. Not an `async`
+   * function: a step's own promise is handed back as it is (an async wrapper would add a promise and
+   * a microtask per step on every update); a synchronous throw still comes back as a rejection.
+   */
+  private from(index: number, ctx: C, next: NextFunction): Promise<void> {
+    try {
+      for (let i = index; i < this.steps.length; i++) {
+        const step = this.steps[i] as Step<C>;
+        if (step.run)
+          return Promise.resolve(step.run(ctx, () => this.from(i + 1, ctx, next))) as Promise<void>;
+        const matched = step.predicate(ctx);
+        if (matched instanceof Promise) {
+          return matched.then((yes) =>
+            yes ? step.branch.from(0, ctx, () => this.from(i + 1, ctx, next)) : this.from(i + 1, ctx, next),
+          );
+        }
+        if (matched) return step.branch.from(0, ctx, () => this.from(i + 1, ctx, next));
       }
+      return next();
+    } catch (error) {
+      return Promise.reject(error);
     }
-    return next();
   }
 }
