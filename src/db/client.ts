@@ -3,11 +3,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 
@@ -272,10 +271,16 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
  */
 const PGLITE_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '16MB' };
 
-function pgliteOptions(): PGliteOptions {
+function pgliteOptions(defaultStartParams: readonly string[]): PGliteOptions {
   const settings = Object.entries(PGLITE_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
-  return { startParams: [...PGlite.defaultStartParams, ...settings], initDbStartParams: settings };
+  return { startParams: [...defaultStartParams, ...settings], initDbStartParams: settings };
 }
+
+/** PGlite and its drizzle driver, loaded only when the embedded database is opened (not on PostgreSQL). */
+const loadPglite = async () => ({
+  PGlite: (await import('@electric-sql/pglite')).PGlite,
+  drizzlePglite: (await import('drizzle-orm/pglite')).drizzle,
+});
 
 /** src/db/ or dist/db/ → the project's root. */
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -299,14 +304,8 @@ try {
  * of garbage that V8 had no reason to collect while the bot sat idle (848 MB idle after a first
  * start, 390 MB after a later one). A child returns all of it to the OS when it exits.
  */
-async function createPgliteCluster(dataDir: string): Promise<void> {
-  const args = [
-    '--input-type=module',
-    '--eval',
-    CREATE_CLUSTER,
-    resolve(dataDir),
-    JSON.stringify(pgliteOptions()),
-  ];
+async function createPgliteCluster(dataDir: string, options: PGliteOptions): Promise<void> {
+  const args = ['--input-type=module', '--eval', CREATE_CLUSTER, resolve(dataDir), JSON.stringify(options)];
   try {
     // From the project's root the child finds the same @electric-sql/pglite as this module.
     await promisify(execFile)(process.execPath, args, { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 });
@@ -322,13 +321,15 @@ async function createPgliteCluster(dataDir: string): Promise<void> {
  */
 export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
+  const { PGlite, drizzlePglite } = await loadPglite();
+  const options = pgliteOptions(PGlite.defaultStartParams);
   let client: PGlite;
   try {
     if (!inMemory) {
       mkdirSync(dataDir, { recursive: true });
-      if (!existsSync(join(dataDir, 'PG_VERSION'))) await createPgliteCluster(dataDir);
+      if (!existsSync(join(dataDir, 'PG_VERSION'))) await createPgliteCluster(dataDir, options);
     }
-    client = await PGlite.create(dataDir, pgliteOptions());
+    client = await PGlite.create(dataDir, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(`cannot open the embedded database in ${dataDir}: ${reason}`);

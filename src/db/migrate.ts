@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { DatabaseHandle } from './client.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -18,6 +17,8 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
     if (handle.kind === 'postgres') {
       await migratePg(handle.db as Parameters<typeof migratePg>[0], { migrationsFolder });
     } else {
+      // Loaded only for the embedded database (PostgreSQL never needs the PGlite driver).
+      const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
       await migratePglite(handle.db as Parameters<typeof migratePglite>[0], { migrationsFolder });
     }
   });
