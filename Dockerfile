@@ -15,7 +15,10 @@ FROM node:22-bookworm-slim
 RUN apt-get update \
   && apt-get install -y --no-install-recommends postgresql-client-15 \
   && rm -rf /var/lib/apt/lists/*
+# MALLOC_ARENA_MAX: glibc keeps one malloc arena per thread that allocates (V8's and libuv's helper
+# threads); two are plenty for one event loop and keep the idle RSS lower and steadier (README, Performance).
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/app/data

@@ -256,6 +256,8 @@ async function spawnBot(kind: BotKind): Promise<Bot> {
         ...base,
         ...database.env,
         TELEGRAM_API_ROOT: emu.apiRoot,
+        // As the Dockerfile and the systemd unit run it.
+        MALLOC_ARENA_MAX: '2',
         HOST: '127.0.0.1',
         PORT: String(port),
         LOG_LEVEL: 'warn',
