@@ -86,7 +86,6 @@ function orderingKey(ctx: Context): string | undefined {
 export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
   const transport = new BotApiClient();
   const bot = new Bot<BotContext>(options.token, {
-    // A request that hangs is given up after 45 s (long polling asks Telegram to wait 30 s).
     client: { apiRoot: options.apiRoot, timeoutSeconds: API_TIMEOUT_SECONDS, fetch: transport.fetch },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
