@@ -267,8 +267,8 @@ const ITEM_JSON = (p: string) =>
     'description', ${p}.description, 'descriptionEn', ${p}.description_en, 'price', ${p}.price,
     'deadlineDays', ${p}.deadline_days, 'image', ${p}.image, 'categoryId', ${p}.category_id)`);
 
-/** Browsing screens kept in memory per catalog revision, at most. */
-const VIEWS_KEPT_MAX = 1000;
+/** Browsing screens and cards kept in memory per catalog revision, at most. */
+const KEPT_MAX = 1000;
 
 /** The studio's services: what customers browse (active ones) and what admins manage (all). */
 export class CatalogService {
@@ -385,6 +385,7 @@ export class CatalogService {
         image: products.image,
         categoryId: products.categoryId,
         onSale: sql<boolean>`${products.isActive} and ${categories.isActive}`,
+        revision: sql<string | null>`(select r.revision::text from catalog_revision r)`,
       })
       .from(products)
       .innerJoin(categories, eq(categories.id, products.categoryId))
@@ -394,15 +395,21 @@ export class CatalogService {
 
   /**
    * A service's card for a customer (one prepared statement): `unavailable` when the service or its
-   * category is disabled, `not_found` when there is no such service.
+   * category is disabled, `not_found` when there is no such service. With the catalog `revision` the
+   * caller has just read, a card read at that revision comes from memory (as {@link browse} does).
    */
-  async card(id: number): Promise<CardLookup> {
+  async card(id: number, revision?: string): Promise<CardLookup> {
     if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return { status: 'not_found' };
+    const key = `card:${id}`;
+    const kept = this.recall<CardLookup>(key, revision);
+    if (kept) return kept;
     this.cardStatement ??= this.buildCard();
     const [row] = await this.cardStatement.execute({ id });
     if (!row) return { status: 'not_found' };
-    const { onSale, ...product } = row;
-    return onSale ? { status: 'ok', product } : { status: 'unavailable' };
+    const { onSale, revision: readAt, ...product } = row;
+    const found: CardLookup = onSale ? { status: 'ok', product } : { status: 'unavailable' };
+    if (readAt !== null) this.remember(readAt, key, found);
+    return found;
   }
 
   private browseStatement?: ReturnType<CatalogService['buildBrowse']>;
@@ -445,9 +452,30 @@ export class CatalogService {
     return this.db.select({ payload }).from(sql`(select 1) as one`).prepare('catalog_browse');
   }
 
-  /** Browsing screens read at {@link viewsRevision} of the catalog, by category, page and page size. */
-  private readonly views = new Map<string, Readonly<CatalogView>>();
-  private viewsRevision: string | undefined;
+  /**
+   * What customers browse, read at {@link keptRevision} of the catalog: browsing screens by category,
+   * page and page size, and cards by id.
+   */
+  private readonly kept = new Map<string, unknown>();
+  private keptRevision: string | undefined;
+
+  /** A value kept under `key`, when the caller's revision is the one it was read at. */
+  private recall<T>(key: string, revision: string | undefined): T | undefined {
+    return revision !== undefined && revision === this.keptRevision
+      ? (this.kept.get(key) as T | undefined)
+      : undefined;
+  }
+
+  /** Keeps a value read at `revision` (what the statement itself saw); another revision empties the memory. */
+  private remember(revision: string, key: string, value: unknown): void {
+    if (revision !== this.keptRevision) {
+      this.kept.clear();
+      this.keptRevision = revision;
+    }
+    // Bounded: keys are category × page and card ids (a forged button may ask anything; those clamp).
+    if (this.kept.size >= KEPT_MAX) this.kept.clear();
+    this.kept.set(key, value);
+  }
 
   /**
    * One browsing screen in one prepared statement: the visible categories with their counts and,
@@ -470,10 +498,8 @@ export class CatalogService {
       Number.isSafeInteger(categoryId) && categoryId > 0 && categoryId <= 2_147_483_647 ? categoryId : 0;
     const wanted = Math.max(0, Math.trunc(page) || 0);
     const key = `${category}:${wanted}:${perPage}`;
-    if (revision !== undefined && revision === this.viewsRevision) {
-      const kept = this.views.get(key);
-      if (kept) return kept;
-    }
+    const kept = this.recall<Readonly<CatalogView>>(key, revision);
+    if (kept) return kept;
     this.browseStatement ??= this.buildBrowse();
     const [row] = await this.browseStatement.execute({ category, limit: perPage, offset: wanted * perPage });
     const data = JSON.parse(row?.payload ?? '{}') as {
@@ -500,24 +526,14 @@ export class CatalogService {
       ...at,
     };
     if (data.revision !== null) {
-      this.keepView(data.revision, key, view);
+      this.remember(data.revision, key, view);
       // Also under what it turned out to be (the only category for "none asked", the clamped page),
       // so the same screen reached by its own button is found too.
       if (view.category && !view.categoryMissing && !view.categoryDisabled) {
-        this.keepView(data.revision, `${view.category.id}:${view.page}:${perPage}`, view);
+        this.remember(data.revision, `${view.category.id}:${view.page}:${perPage}`, view);
       }
     }
     return view;
-  }
-
-  private keepView(revision: string, key: string, view: CatalogView): void {
-    if (revision !== this.viewsRevision) {
-      this.views.clear();
-      this.viewsRevision = revision;
-    }
-    // Bounded: keys are category × page (a forged button may ask any page; those clamp to the last).
-    if (this.views.size >= VIEWS_KEPT_MAX) this.views.clear();
-    this.views.set(key, view);
   }
 
   /**

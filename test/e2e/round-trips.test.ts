@@ -106,7 +106,7 @@ describe('database round trips per update of a returning user (issue I: at most 
     ).toBe(2);
   });
 
-  it('a service button: two statements (who is this, then the card)', async () => {
+  it('a service button: two statements on a read (who is this, then the card), one once the card is in memory', async () => {
     user.send('/catalog');
     const list = await user.reply(/Логотип/);
     const opened = await statementsOf(
@@ -114,6 +114,14 @@ describe('database round trips per update of a returning user (issue I: at most 
       () => user.waitFor((m) => m.message_id === list.message_id && textOf(m).includes('Фирменный знак')),
     );
     expect(opened).toBe(2);
+    user.send('/catalog');
+    const again = await user.reply(/Логотип/);
+    expect(
+      await statementsOf(
+        () => user.press(again, '1. Логотип'),
+        () => user.waitFor((m) => m.message_id === again.message_id && textOf(m).includes('Фирменный знак')),
+      ),
+    ).toBe(1);
   });
 });
 

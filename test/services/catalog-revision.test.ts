@@ -144,4 +144,26 @@ describe('browsing screens from memory', () => {
     const current = (await revisionNow()) ?? undefined;
     expect(await service.browse(category, 0, 8, current)).toBe(stale);
   });
+
+  it('keeps cards the same way: from memory at the same revision, read again once the service is taken off sale', async () => {
+    const service = new CatalogService(handle.db);
+    const [row] = await handle.db
+      .insert(products)
+      .values({
+        title: 'Аудит',
+        description: 'Проверка сайта',
+        price: 9000,
+        deadlineDays: 2,
+        categoryId: category,
+      })
+      .returning();
+    const id = row!.id;
+    const revision = (await revisionNow()) ?? undefined;
+    const first = await service.card(id, revision);
+    expect(first.status).toBe('ok');
+    expect(await service.card(id, revision)).toBe(first);
+    await handle.db.update(products).set({ isActive: false }).where(eq(products.id, id));
+    expect(await service.card(id, revision)).toBe(first); // an update that read the old revision
+    expect((await service.card(id, (await revisionNow()) ?? undefined)).status).toBe('unavailable');
+  });
 });

@@ -82,7 +82,7 @@ export async function showCatalog(ctx: BotContext): Promise<void> {
 
 /** One service by id (deep link `p_<id>`): disabled and unknown ones get a clear message. */
 export async function showProduct(ctx: BotContext, productId: number): Promise<void> {
-  const found = await ctx.deps.services.catalog.card(productId);
+  const found = await ctx.deps.services.catalog.card(productId, ctx.catalogRevision ?? undefined);
   if (found.status !== 'ok') {
     const key = found.status === 'not_found' ? 'catalog-product-not-found' : 'catalog-product-unavailable';
     await sendScreen(ctx, { text: ctx.t(key) });
@@ -186,7 +186,7 @@ export function catalogFeature(deps: BotDeps): Composer<BotContext> {
     onCallback(catalogCard, (ctx, { product, category, page }) =>
       // A non-subscriber comes back to this card after "I've subscribed".
       requireSubscription(`p_${product}`)(ctx, async () => {
-        const found = await ctx.deps.services.catalog.card(product);
+        const found = await ctx.deps.services.catalog.card(product, ctx.catalogRevision ?? undefined);
         if (found.status !== 'ok') {
           await ctx.answerCallbackQuery({ text: ctx.t('catalog-product-unavailable'), show_alert: true });
           return;
